@@ -1,0 +1,31 @@
+using System.CommandLine;
+using OciCleanup.Cleaner.Commands;
+
+namespace OciCleanup.Cleaner;
+
+/// <summary>The command line of SPEC §2. Parse errors are usage errors: exit 2.</summary>
+public static class Cli
+{
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var root = new RootCommand("oci-cleanup: registry garbage collection that knows what your clusters run, will run, and track")
+        {
+            RunCommand.Create(),
+            ExplainCommand.Create(),
+            PinsCheckCommand.Create(),
+            ConfigCheckCommand.Create(),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync();
+    }
+}

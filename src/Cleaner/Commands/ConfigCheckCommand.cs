@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Inventory;
+
+namespace OciCleanup.Cleaner.Commands;
+
+/// <summary><c>oci-cleanup config check</c>: validate the configuration and reach every registry and cluster, read-only.</summary>
+internal static class ConfigCheckCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config();
+        var logFormat = CommonOptions.LogFormat();
+        var check = new Command("check", "Validate the configuration and reach every registry and cluster read-only") { config, logFormat };
+        check.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = ConfigLoader.ResolvePath(parse.GetValue(config));
+            CleanerConfig loaded;
+            try
+            {
+                loaded = ConfigLoader.Load(path);
+            }
+            catch (ConfigException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Usage;
+            }
+
+            await Console.Out.WriteLineAsync($"{path}: configuration ok ({loaded.Registries.Length} registries, {loaded.PinsFiles.Length} pins files, {loaded.Clusters.Length} clusters)");
+            using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);
+            var failed = false;
+            foreach (var registryConfig in loaded.Registries)
+            {
+                try
+                {
+                    var versions = await RegistryFactory.Create(registryConfig, loggers).ListVersionsAsync(cancellationToken);
+                    await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: ok, {versions.Length} versions");
+                }
+                catch (Exception e) when (e is RegistryException or HttpRequestException or InvalidOperationException or TaskCanceledException)
+                {
+                    failed = true;
+                    await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: FAILED {e.Message}");
+                }
+            }
+
+            var (_, pinErrors) = await RunSetup.CreateAsync(loaded with { Registries = [] }, loggers, cancellationToken);
+            foreach (var error in pinErrors)
+            {
+                await Console.Error.WriteLineAsync(error);
+            }
+
+            foreach (var source in ClusterSources.Create(loaded, loggers))
+            {
+                var result = await source.CollectAsync(cancellationToken);
+                failed |= result.Status != Pins.Protection.SourceStatus.Ok;
+                await Console.Out.WriteLineAsync($"{result.Name}: {(result.Status == Pins.Protection.SourceStatus.Ok ? $"ok, {result.Protections.Length} references" : "FAILED " + result.Error)}");
+            }
+
+            return !pinErrors.IsEmpty ? ExitCodes.Usage : failed ? ExitCodes.Failed : ExitCodes.Success;
+        });
+        return new Command("config", "Configuration") { check };
+    }
+}

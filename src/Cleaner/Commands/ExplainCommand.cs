@@ -1,0 +1,74 @@
+using System.CommandLine;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Reporting;
+using OciCleanup.Pins.PinsFiles;
+
+namespace OciCleanup.Cleaner.Commands;
+
+/// <summary><c>oci-cleanup explain REF</c>: why a version is kept or would be deleted. REF uses the pins grammar.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var reference = new Argument<string>("ref") { Description = "[OWNER:]TYPE/NAME==VERSION, e.g. container/cms-plugins==staging" };
+        var config = CommonOptions.Config();
+        var logFormat = CommonOptions.LogFormat();
+        var command = new Command("explain", "Why one package version is kept or would be deleted") { reference, config, logFormat };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var query = PinsFileParser.Parse("REF", parse.GetValue(reference)!);
+            if (!query.IsValid || query.Rules.Length != 1)
+            {
+                await Console.Error.WriteLineAsync(query.Errors.FirstOrDefault()?.ToString() ?? "REF: expected one [OWNER:]TYPE/NAME==VERSION");
+                return ExitCodes.Usage;
+            }
+
+            CleanerConfig loaded;
+            try
+            {
+                loaded = ConfigLoader.Load(ConfigLoader.ResolvePath(parse.GetValue(config)));
+            }
+            catch (ConfigException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return ExitCodes.Usage;
+            }
+
+            using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);
+            var (run, errors) = await RunSetup.CreateAsync(loaded, loggers, cancellationToken);
+            if (run is null)
+            {
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, errors));
+                return ExitCodes.Usage;
+            }
+
+            var outcome = await run.ExecuteAsync(RunMode.DryRun, cancellationToken);
+            var rule = query.Rules[0];
+            var matches = outcome.Report.Decisions
+                .Where(d => rule.Matches(d.Owner, d.Type, d.Package, d.Version, Pins.Digest.TryParse(d.Digest, out var digest) ? digest : null))
+                .ToList();
+            if (matches.Count == 0)
+            {
+                await Console.Out.WriteLineAsync($"{parse.GetValue(reference)}: no such version in the inventory");
+                return ExitCodes.Failed;
+            }
+
+            foreach (var d in matches)
+            {
+                await Console.Out.WriteLineAsync($"{d.Registry}:{d.Owner}/{d.Type}/{d.Package}=={d.Version} {d.Digest}: {d.Action.ToUpperInvariant()}");
+                foreach (var r in d.Reasons)
+                {
+                    await Console.Out.WriteLineAsync($"  {r.Kind}: {r.Detail}");
+                }
+            }
+
+            if (outcome.Report.Summary.Blocked)
+            {
+                await Console.Out.WriteLineAsync($"(the run would be blocked: {outcome.Report.Summary.BlockedReason})");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Pins.PinsFiles;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.Commands;
+
+/// <summary>
+/// Wires a <see cref="CleanupRun"/> from configuration: registries, pins files and clusters.
+/// Invalid pins files are a usage error (exit 2) found before anything is contacted.
+/// </summary>
+internal static class RunSetup
+{
+    public static async Task<(CleanupRun? Run, ImmutableArray<string> Errors)> CreateAsync(CleanerConfig config, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var sources = new List<IReferenceSource>();
+        var errors = ImmutableArray.CreateBuilder<string>();
+        foreach (var path in config.PinsFiles)
+        {
+            var file = await PinsFileReader.ReadAsync(path, cancellationToken);
+            // A file that could not be read is a failed source (exit 1); a line that is not a pin is a usage error (exit 2).
+            errors.AddRange(file.Errors.Where(e => e.Line > 0).Select(e => e.ToString()));
+            sources.Add(new PinsFileSource(file));
+        }
+
+        sources.AddRange(ClusterSources.Create(config, loggers));
+        if (errors.Count > 0)
+        {
+            return (null, errors.ToImmutable());
+        }
+
+        var registries = config.Registries.Select(r => RegistryFactory.Create(r, loggers)).ToList();
+        var run = new CleanupRun(config, registries, sources, new RunState(config.Safety.StateDir), TimeProvider.System, loggers.CreateLogger<CleanupRun>());
+        return (run, []);
+    }
+}

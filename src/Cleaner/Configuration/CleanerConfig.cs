@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace OciCleanup.Cleaner.Configuration;
+
+/// <summary>The whole configuration file (SPEC §3).</summary>
+internal sealed record CleanerConfig(
+    string Path,
+    RunMode Mode,
+    string Schedule,
+    ImmutableArray<RegistryConfig> Registries,
+    ImmutableArray<string> PinsFiles,
+    ImmutableArray<ClusterConfig> Clusters,
+    ReferencesConfig References,
+    RetentionConfig Retention,
+    SafetyConfig Safety,
+    ReportConfig Report,
+    DaemonConfig Daemon);
+
+internal enum RunMode
+{
+    DryRun,
+    Delete,
+}

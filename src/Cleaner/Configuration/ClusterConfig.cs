@@ -1,0 +1,24 @@
+namespace OciCleanup.Cleaner.Configuration;
+
+/// <summary>A cluster to scan; no kubeconfig means in-cluster config, then ~/.kube/config.</summary>
+internal sealed record ClusterConfig(string Name, string? Kubeconfig, string? Context);
+
+/// <summary>Which kinds of live reference to collect (SPEC §3 <c>references</c>).</summary>
+internal sealed record ReferencesConfig(
+    bool Workloads = true,
+    bool ReplicaSetHistory = true,
+    bool HelmReleases = true,
+    bool HelmReleaseSecrets = true,
+    bool ImagePolicies = true);
+
+internal sealed record SafetyConfig(
+    bool FailClosed = true,
+    int MaxDeletes = 500,
+    double MaxDeleteFraction = 0.5,
+    double MaxProtectedShrink = 0.5,
+    string StateDir = "/var/lib/oci-cleanup");
+
+internal sealed record ReportConfig(string? AuditLog, string? MetricsFile);
+
+/// <summary>Daemon-only settings: where the health and metrics endpoint listens.</summary>
+internal sealed record DaemonConfig(string Listen = "127.0.0.1:9465");

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using OciCleanup.Pins;
+
+namespace OciCleanup.Cleaner.Configuration;
+
+/// <summary>The retention rules of SPEC §6 for one package.</summary>
+internal sealed record RetentionPolicy(
+    int KeepLast,
+    int KeepWithinDays,
+    ImmutableArray<Regex> KeepTags,
+    ImmutableArray<Regex> RemoveTags,
+    int UntaggedAfterDays,
+    int MinAgeHours)
+{
+    public static RetentionPolicy Default { get; } = new(10, 14, [new Regex("^latest$")], [], 2, 6);
+}
+
+/// <summary>A package override: a glob over <c>type/name</c> and the policy it gets.</summary>
+internal sealed record PackageRetention(Glob Match, RetentionPolicy Policy);
+
+/// <summary>The default policy and the overrides; the first matching override wins.</summary>
+internal sealed record RetentionConfig(RetentionPolicy Default, ImmutableArray<PackageRetention> Packages)
+{
+    public RetentionPolicy For(string type, string name) =>
+        Packages.FirstOrDefault(p => p.Match.IsMatch($"{type}/{name}"))?.Policy ?? Default;
+}

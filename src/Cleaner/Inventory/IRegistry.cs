@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using OciCleanup.Cleaner.Configuration;
+
+namespace OciCleanup.Cleaner.Inventory;
+
+/// <summary>The I/O edge of one configured registry: list, re-read and delete versions.</summary>
+internal interface IRegistry
+{
+    RegistryConfig Config { get; }
+
+    Task<ImmutableArray<PackageVersion>> ListVersionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads one version again, just before deleting it; null when it is gone.</summary>
+    Task<PackageVersion?> RereadAsync(PackageVersion version, CancellationToken cancellationToken);
+
+    /// <summary>Resolves a tag or digest of a package through the distribution API; null when it does not resolve.</summary>
+    Task<Pins.Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken);
+
+    /// <summary>Deletes exactly one version. Returns false when it was already gone.</summary>
+    Task<bool> DeleteAsync(PackageVersion version, CancellationToken cancellationToken);
+}

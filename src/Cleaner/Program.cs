@@ -1,0 +1,1 @@
+return await OciCleanup.Cleaner.Cli.InvokeAsync(args);

@@ -1,0 +1,10 @@
+using System.Text.Json;
+
+namespace OciCleanup.Cleaner.Reporting;
+
+internal static class JsonReportWriter
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    public static string Write(RunReport report) => JsonSerializer.Serialize(report, Options);
+}

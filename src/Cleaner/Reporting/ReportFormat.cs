@@ -1,0 +1,9 @@
+namespace OciCleanup.Cleaner.Reporting;
+
+internal enum ReportFormat
+{
+    Table,
+    Json,
+    Markdown,
+    Html,
+}

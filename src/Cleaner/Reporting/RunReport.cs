@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace OciCleanup.Cleaner.Reporting;
+
+/// <summary>The report of one run; its JSON form is the stable contract of SPEC §8.</summary>
+internal sealed record RunReport(
+    [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
+    [property: JsonPropertyName("mode")] string Mode,
+    [property: JsonPropertyName("startedAt")] DateTimeOffset StartedAt,
+    [property: JsonPropertyName("finishedAt")] DateTimeOffset FinishedAt,
+    [property: JsonPropertyName("sources")] ImmutableArray<SourceEntry> Sources,
+    [property: JsonPropertyName("decisions")] ImmutableArray<DecisionEntry> Decisions,
+    [property: JsonPropertyName("summary")] Summary Summary);
+
+internal sealed record SourceEntry(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("references"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? References,
+    [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
+    [property: JsonPropertyName("notes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<string>? Notes);
+
+internal sealed record DecisionEntry(
+    [property: JsonPropertyName("registry")] string Registry,
+    [property: JsonPropertyName("owner")] string? Owner,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("package")] string Package,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("digest")] string? Digest,
+    [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("action")] string Action,
+    [property: JsonPropertyName("reasons")] ImmutableArray<ReasonEntry> Reasons,
+    [property: JsonPropertyName("result"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Result = null,
+    [property: JsonPropertyName("resultDetail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ResultDetail = null);
+
+internal sealed record ReasonEntry(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("detail")] string Detail);
+
+internal sealed record Summary(
+    [property: JsonPropertyName("versions")] int Versions,
+    [property: JsonPropertyName("keep")] int Keep,
+    [property: JsonPropertyName("delete")] int Delete,
+    [property: JsonPropertyName("deleted")] int Deleted,
+    [property: JsonPropertyName("failed")] int Failed,
+    [property: JsonPropertyName("blocked")] bool Blocked,
+    [property: JsonPropertyName("blockedReason")] string? BlockedReason);

@@ -1,0 +1,26 @@
+namespace OciCleanup.Pins.Protection;
+
+/// <summary>The reason kinds of the report (SPEC §8) that say why something is protected.</summary>
+public static class ReasonKind
+{
+    /// <summary>A line of a pins file.</summary>
+    public const string Pin = "pin";
+
+    /// <summary>A live workload (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob).</summary>
+    public const string Workload = "workload";
+
+    /// <summary>A rollback target: an old ReplicaSet or ControllerRevision.</summary>
+    public const string ReplicaSetHistory = "replicaset-history";
+
+    /// <summary>An active Flux HelmRelease.</summary>
+    public const string HelmRelease = "helmrelease";
+
+    /// <summary>A suspended Flux HelmRelease: it will run this when resumed.</summary>
+    public const string HelmReleaseSuspended = "helmrelease-suspended";
+
+    /// <summary>A tag or digest a Flux ImagePolicy tracks.</summary>
+    public const string ImagePolicy = "imagepolicy";
+
+    /// <summary>A manifest a kept multi-arch index needs.</summary>
+    public const string IndexChild = "index-child";
+}

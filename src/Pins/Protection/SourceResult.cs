@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace OciCleanup.Pins.Protection;
+
+/// <summary>What one reference source (a pins file, a cluster) yielded.</summary>
+/// <param name="Name">E.g. <c>pins:/etc/registry-pins.txt</c> or <c>cluster:armer</c>.</param>
+/// <param name="Status">Whether the source was read completely.</param>
+/// <param name="Protections">What it protects; empty when it failed.</param>
+/// <param name="Error">Why it failed, free of credentials.</param>
+/// <param name="Notes">Things worth saying that are not failures, e.g. a CRD that is not installed.</param>
+public sealed record SourceResult(
+    string Name,
+    SourceStatus Status,
+    ImmutableArray<Protection> Protections,
+    string? Error,
+    ImmutableArray<string> Notes)
+{
+    /// <summary>A source read completely.</summary>
+    public static SourceResult Ok(string name, IEnumerable<Protection> protections, IEnumerable<string>? notes = null) =>
+        new(name, SourceStatus.Ok, [.. protections], null, [.. notes ?? []]);
+
+    /// <summary>A source that could not be read.</summary>
+    public static SourceResult Failed(string name, string error) =>
+        new(name, SourceStatus.Failed, [], error, []);
+}
