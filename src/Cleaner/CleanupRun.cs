@@ -27,7 +27,10 @@ internal sealed class CleanupRun(
         var inventoryResults = await Task.WhenAll(registries.Select(r => InventoryAsync(r, cancellationToken)));
         var inventory = inventoryResults.SelectMany(r => r.Versions).ToImmutableArray();
         var collected = await Task.WhenAll(sources.Select(s => s.CollectAsync(cancellationToken)));
-        var protectedSet = ProtectedSet.Merge(inventoryResults.Select(r => r.Source).Concat(collected));
+        var protectedSet = ProtectedSet.Merge(collected);
+        var inventorySources = inventoryResults.Select(r => r.Source).ToImmutableArray();
+        // An incomplete inventory is a failed source like any other: it blocks deletes.
+        var allSources = ProtectedSet.Merge(inventorySources.Concat(collected));
 
         var protections = ProtectionMatcher.Match(inventory, protectedSet, config.Registries);
         var now = clock.GetUtcNow();
@@ -38,7 +41,7 @@ internal sealed class CleanupRun(
         }
 
         var protectedCount = protections.Count;
-        var blockedReason = SafetyGate.Check(plan, protectedSet, protectedCount, state.LastProtectedVersions(), config.Safety);
+        var blockedReason = SafetyGate.Check(plan, allSources, protectedCount, state.LastProtectedVersions(), config.Safety);
         var outcomes = ImmutableDictionary<VersionKey, DeleteOutcome>.Empty;
         var validationErrors = ImmutableArray<string>.Empty;
         if (mode == RunMode.Delete && blockedReason is null)
@@ -48,14 +51,14 @@ internal sealed class CleanupRun(
             validationErrors = await new KeptIndexValidator(registries.ToDictionary(r => r.Config.Name)).ValidateAsync(plan, outcomes, cancellationToken);
         }
 
-        if (protectedSet.FailedSources.IsEmpty)
+        if (allSources.FailedSources.IsEmpty)
         {
             // Only a complete picture becomes the baseline for maxProtectedShrink.
             state.Save(protectedCount);
         }
 
-        var report = ReportBuilder.Build(mode, startedAt, clock.GetUtcNow(), protectedSet, plan, outcomes, blockedReason, validationErrors);
-        var failed = blockedReason is not null || report.Summary.Failed > 0 || !validationErrors.IsEmpty || !protectedSet.FailedSources.IsEmpty;
+        var report = ReportBuilder.Build(mode, startedAt, clock.GetUtcNow(), inventorySources, protectedSet, plan, outcomes, blockedReason, validationErrors);
+        var failed = blockedReason is not null || report.Summary.Failed > 0 || !validationErrors.IsEmpty || !allSources.FailedSources.IsEmpty;
         logger.LogInformation(
             "Run finished in {Mode} mode: {Versions} versions, {Keep} keep, {Delete} delete, {Deleted} deleted, {Failed} failed, blocked {Blocked}",
             report.Mode, report.Summary.Versions, report.Summary.Keep, report.Summary.Delete, report.Summary.Deleted, report.Summary.Failed, report.Summary.Blocked);
@@ -73,7 +76,7 @@ internal sealed class CleanupRun(
         try
         {
             var versions = await registry.ListVersionsAsync(cancellationToken);
-            return (versions, SourceResult.Ok(name, []));
+            return (versions, SourceResult.Ok(name, [], [$"{versions.Length} versions"]));
         }
         catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {

@@ -14,18 +14,17 @@ internal static class ReportBuilder
         RunMode mode,
         DateTimeOffset startedAt,
         DateTimeOffset finishedAt,
+        ImmutableArray<SourceResult> inventorySources,
         ProtectedSet protectedSet,
         Plan plan,
         ImmutableDictionary<VersionKey, DeleteOutcome> outcomes,
         string? blockedReason,
         ImmutableArray<string> validationErrors)
     {
-        var sources = protectedSet.Sources.Select(s => new SourceEntry(
-            s.Name,
-            s.Status == SourceStatus.Ok ? "ok" : "failed",
-            s.Status == SourceStatus.Ok ? s.Protections.Length : null,
-            s.Error,
-            s.Notes.IsEmpty ? null : s.Notes)).ToImmutableArray();
+        // Registries list versions, not references: their entries carry no reference count.
+        var sources = inventorySources.Select(s => Entry(s, references: null))
+            .Concat(protectedSet.Sources.Select(s => Entry(s, s.Status == SourceStatus.Ok ? s.Protections.Length : null)))
+            .ToImmutableArray();
         if (!validationErrors.IsEmpty)
         {
             sources = sources.Add(new SourceEntry("validation:kept-indexes", "failed", null, string.Join("; ", validationErrors), null));
@@ -52,4 +51,7 @@ internal static class ReportBuilder
             blocked);
         return new RunReport(1, mode == RunMode.Delete ? "delete" : "dry-run", startedAt, finishedAt, sources, decisions, summary);
     }
+
+    private static SourceEntry Entry(SourceResult s, int? references) =>
+        new(s.Name, s.Status == SourceStatus.Ok ? "ok" : "failed", references, s.Error, s.Notes.IsEmpty ? null : s.Notes);
 }

@@ -1,0 +1,30 @@
+using OciCleanup.TestServers;
+
+namespace OciCleanup.Demo;
+
+/// <summary>
+/// The fleet of seed 003: owner <c>oleks</c>, package <c>cms-plugins</c>, one CI build a day
+/// pushing <c>0.1.N</c>, <c>staging</c> and <c>staging-latest</c>; <c>production</c> was last
+/// promoted three weeks ago. Without protection, retention would reap <c>production</c>.
+/// </summary>
+internal static class DemoFleet
+{
+    public const string Owner = "oleks";
+    public const string Image = "cms-plugins";
+
+    public static void Populate(GiteaTestServer gitea, DateTimeOffset now)
+    {
+        for (var build = 1; build <= 40; build++)
+        {
+            var pushedAt = now.AddDays(-(41 - build)).AddHours(-1);
+            var manifest = StoredManifest.Image($"cms-plugins build {build}");
+            gitea.Push(Owner, Image, $"0.1.{build}", manifest, pushedAt);
+            gitea.Push(Owner, Image, "staging", manifest, pushedAt);
+            gitea.Push(Owner, Image, "staging-latest", manifest, pushedAt);
+            if (build == 20)
+            {
+                gitea.Push(Owner, Image, "production", manifest, pushedAt.AddMinutes(5));
+            }
+        }
+    }
+}

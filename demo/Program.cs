@@ -1,0 +1,49 @@
+using OciCleanup.Cleaner;
+using OciCleanup.Demo;
+using OciCleanup.TestServers;
+
+// Starts a Gitea API test server on loopback with the seed-003 fleet, writes a config and a pins
+// file that pins the floating tags, and runs `oci-cleanup run --dry-run` against it.
+const string Token = "demo-token-not-a-secret";
+await using var gitea = new GiteaTestServer(Token);
+await gitea.StartAsync();
+DemoFleet.Populate(gitea, DateTimeOffset.UtcNow);
+
+var folder = Directory.CreateTempSubdirectory("oci-cleanup-demo-").FullName;
+await File.WriteAllTextAsync(Path.Combine(folder, "gitea-token"), Token);
+await File.WriteAllTextAsync(Path.Combine(folder, "registry-pins.txt"), """
+    # Floating channel tags Flux ImagePolicies track (seed 003): never reap them.
+    container/cms-plugins==staging
+    container/cms-plugins==production
+    """);
+await File.WriteAllTextAsync(Path.Combine(folder, "config.yaml"), $"""
+    mode: dry-run
+    registries:
+      - name: main
+        kind: gitea
+        url: {gitea.Url}
+        tokenFile: gitea-token
+        owners: [{DemoFleet.Owner}]
+        hostAliases: [git.oleks.space]
+    pins:
+      files: [registry-pins.txt]
+    retention:
+      default:
+        keepLast: 10
+        keepWithinDays: 14
+      packages:
+        - match: container/cms-plugins
+          keepLast: 5
+    safety:
+      # The demo package has 40 audit tags and keeps 5: allow deleting most of it.
+      maxDeleteFraction: 0.95
+      stateDir: state
+    """);
+
+var runArgs = new List<string> { "run", "--config", Path.Combine(folder, "config.yaml"), "--dry-run" };
+runArgs.AddRange(args.Length > 0 ? args : ["--report", "table"]);
+await Console.Error.WriteLineAsync($"demo: Gitea test server at {gitea.Url}, config in {folder}");
+var exitCode = await Cli.InvokeAsync([.. runArgs]);
+var deletes = gitea.Requests.Count(r => r.Method is "DELETE" or "PUT" or "POST");
+await Console.Error.WriteLineAsync($"demo: {gitea.Requests.Count} requests to the registry, {deletes} of them DELETE/PUT/POST");
+return exitCode;

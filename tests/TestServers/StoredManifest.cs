@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace OciCleanup.TestServers;
+
+/// <summary>A manifest as a registry stores it: bytes, digest (sha256 of the bytes) and media type.</summary>
+public sealed record StoredManifest(byte[] Bytes, string MediaType)
+{
+    public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
+    public const string OciIndex = "application/vnd.oci.image.index.v1+json";
+
+    public string Digest => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Bytes));
+
+    public IReadOnlyList<string> Children =>
+        MediaType == OciIndex
+            ? [.. JsonDocument.Parse(Bytes).RootElement.GetProperty("manifests").EnumerateArray().Select(m => m.GetProperty("digest").GetString()!)]
+            : [];
+
+    /// <summary>A distinct single-platform image manifest; <paramref name="seed"/> makes its digest unique.</summary>
+    public static StoredManifest Image(string seed)
+    {
+        var config = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("config:" + seed)));
+        var layer = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("layer:" + seed)));
+        var json = JsonSerializer.Serialize(new
+        {
+            schemaVersion = 2,
+            mediaType = OciManifest,
+            config = new { mediaType = "application/vnd.oci.image.config.v1+json", digest = config, size = 100 },
+            layers = new[] { new { mediaType = "application/vnd.oci.image.layer.v1.tar+gzip", digest = layer, size = 1000 } },
+        });
+        return new StoredManifest(Encoding.UTF8.GetBytes(json), OciManifest);
+    }
+
+    /// <summary>A multi-arch index over the given platform manifests.</summary>
+    public static StoredManifest Index(params (StoredManifest Manifest, string Architecture)[] children)
+    {
+        var json = JsonSerializer.Serialize(new
+        {
+            schemaVersion = 2,
+            mediaType = OciIndex,
+            manifests = children.Select(c => new { mediaType = c.Manifest.MediaType, digest = c.Manifest.Digest, size = c.Manifest.Bytes.Length, platform = new { os = "linux", architecture = c.Architecture } }),
+        });
+        return new StoredManifest(Encoding.UTF8.GetBytes(json), OciIndex);
+    }
+}
