@@ -1,0 +1,94 @@
+using OciCleanup.Cleaner.Configuration;
+
+namespace OciCleanup.Cleaner.Tests.Configuration;
+
+public class ConfigLoaderTests
+{
+    private const string Valid = """
+        mode: dry-run
+        schedule: "0 30 3 * * ?"
+        registries:
+          - name: main
+            kind: gitea
+            url: https://git.example.org
+            tokenEnv: GITEA_TOKEN
+            owners: [oleks, anton]
+            hostAliases: [registry.lan:5000]
+        pins:
+          files: [/etc/registry-pins.txt]
+        clusters:
+          - name: armer
+            kubeconfig: /etc/oci-cleanup/kubeconfig
+            context: armer
+        references:
+          helmReleaseSecrets: false
+        retention:
+          default:
+            keepLast: 10
+            keepTags: ['^latest$', '^v\d+$']
+          packages:
+            - match: container/cms-plugins
+              keepLast: 5
+        safety:
+          maxDeletes: 100
+          maxDeleteFraction: 0.25
+        report:
+          auditLog: /var/lib/oci-cleanup/audit.jsonl
+        """;
+
+    [Fact]
+    public void Parse_SpecExample_ReadsEverySection()
+    {
+        var config = ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", Valid);
+
+        config.Mode.ShouldBe(RunMode.DryRun);
+        config.Registries.ShouldHaveSingleItem().Owners.ShouldBe(["oleks", "anton"]);
+        config.Registries[0].Types.ShouldBe(["container"]);
+        config.Registries[0].Hosts.ShouldBe(["git.example.org", "registry.lan:5000"]);
+        config.Clusters.ShouldHaveSingleItem().Context.ShouldBe("armer");
+        config.References.HelmReleaseSecrets.ShouldBeFalse();
+        config.References.Workloads.ShouldBeTrue();
+        config.Retention.For("container", "cms-plugins").KeepLast.ShouldBe(5);
+        config.Retention.For("container", "cms-plugins").KeepTags.Length.ShouldBe(2);
+        config.Retention.For("container", "other").KeepLast.ShouldBe(10);
+        config.Safety.MaxDeleteFraction.ShouldBe(0.25);
+        config.Safety.FailClosed.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("mode: dry-run\nretention:\n  default:\n    keepLats: 5\n", 4, "retention.default.keepLats", "unknown key")]
+    [InlineData("mode: dryrun\n", 1, "mode", "must be dry-run or delete")]
+    [InlineData("safty:\n  maxDeletes: 1\n", 1, "safty", "unknown key")]
+    [InlineData("registries:\n  - name: a\n    kind: harbor\n    url: https://x\n", 3, "registries[0].kind", "must be gitea or oci")]
+    [InlineData("registries:\n  - name: a\n    kind: gitea\n    url: https://x\n", 2, "registries[0].owners", "needs at least one owner")]
+    [InlineData("registries:\n  - name: a\n    kind: oci\n    url: ftp://x\n", 4, "registries[0].url", "not an http(s) URL")]
+    [InlineData("safety:\n  maxDeleteFraction: 2\n", 2, "safety.maxDeleteFraction", "from 0 to 1")]
+    [InlineData("retention:\n  default:\n    keepLast: -1\n", 3, "retention.default.keepLast", "whole number")]
+    [InlineData("retention:\n  default:\n    keepTags: ['(']\n", 3, "retention.default.keepTags[0]", "bad regex")]
+    [InlineData("references:\n  workloads: yes please\n", 2, "references.workloads", "true or false")]
+    [InlineData("schedule: every night\n", 1, "schedule", "Quartz cron")]
+    [InlineData("pins: [a]\n", 1, "pins", "must be a mapping")]
+    [InlineData("mode: [\n", 2, "(syntax)", "did not find expected")]
+    public void Parse_BadConfig_NamesFileLineAndKeyPath(string yaml, int line, string keyPath, string problem)
+    {
+        var error = Should.Throw<ConfigException>(() => ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", yaml));
+
+        error.Message.ShouldStartWith($"/etc/oci-cleanup/config.yaml:{line}: {keyPath}: ");
+        error.Message.ShouldContain(problem);
+    }
+
+    [Fact]
+    public void Load_MissingFile_IsAConfigError()
+    {
+        Should.Throw<ConfigException>(() => ConfigLoader.Load("/nonexistent/config.yaml")).Message.ShouldContain("not found");
+    }
+
+    [Fact]
+    public void Parse_RelativePaths_ResolveAgainstTheConfigFolder()
+    {
+        var config = ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", "pins:\n  files: [pins.txt]\nsafety:\n  stateDir: state\n");
+
+        config.PinsFiles.ShouldBe(["/etc/oci-cleanup/pins.txt"]);
+        config.Safety.StateDir.ShouldBe("/etc/oci-cleanup/state");
+    }
+}

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
+using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.Tests.Planning;
+
+public class PlannerTests
+{
+    private static readonly ImmutableDictionary<VersionKey, ImmutableArray<Reason>> NoProtection = ImmutableDictionary<VersionKey, ImmutableArray<Reason>>.Empty;
+
+    private static Decision DecisionFor(Plan plan, string version) => plan.Decisions.Single(d => d.Version.Version == version);
+
+    // One row per rule of SPEC §6, in the order they are checked. The target version "t" is
+    // accompanied by 3 newer tagged versions, so keepLast=2 does not reach it.
+    [Theory]
+    [InlineData("t", 30.0, "protected", "keep", "pin")]
+    [InlineData("t", 0.1, "", "keep", "grace")]
+    [InlineData("latest", 30.0, "", "keep", "keep-tag")]
+    [InlineData("pr-12", 30.0, "", "delete", "remove-tag")]
+    [InlineData("t", 5.0, "", "keep", "keep-within")]
+    [InlineData("t", 30.0, "", "delete", "retention")]
+    [InlineData("pr-12", 0.1, "", "keep", "grace")]
+    [InlineData("pr-12", 30.0, "protected", "keep", "pin")]
+    [InlineData("latest", 30.0, "protected", "keep", "pin")]
+    public void Plan_Rules_FirstHoldingRuleDecides(string version, double daysAgo, string protection, string action, string mainReason)
+    {
+        var target = Some.Version(version, daysAgo);
+        var inventory = Some.Array(target, Some.Version("n1", 1), Some.Version("n2", 1), Some.Version("n3", 1));
+        var protections = protection == "protected"
+            ? NoProtection.Add(target.Key, [new Reason(ReasonKind.Pin, "pins.txt:1")])
+            : NoProtection;
+
+        var plan = Planner.Plan(inventory, protections, Some.Retention(Some.Policy(keepLast: 2, removeTags: ["^pr-"])), Some.Now);
+
+        var decision = DecisionFor(plan, version);
+        decision.Action.ToString().ToLowerInvariant().ShouldBe(action);
+        decision.MainReason.Kind.ShouldBe(mainReason);
+    }
+
+    [Fact]
+    public void Plan_KeepLast_CountsTaggedVersionsOnlyNewestFirst()
+    {
+        var inventory = Some.Array(
+            Some.Version("v1", 40), Some.Version("v2", 30), Some.Version("v3", 20),
+            Some.Version("sha256:" + new string('a', 64), 19),
+            Some.Version("v4", 18));
+
+        var plan = Planner.Plan(inventory, NoProtection, Some.Retention(Some.Policy(keepLast: 2, keepWithinDays: 1)), Some.Now);
+
+        plan.Keeps.Select(d => d.Version.Version).ShouldBe(["v4", "v3"]);
+        DecisionFor(plan, "v3").MainReason.Detail.ShouldBe("#2 of the newest 2 tagged");
+        DecisionFor(plan, "sha256:" + new string('a', 64)).MainReason.Kind.ShouldBe(Reason.Untagged);
+    }
+
+    [Fact]
+    public void Plan_EveryReasonThatHolds_IsListedInRuleOrder()
+    {
+        var target = Some.Version("latest", 0.1);
+        var protections = NoProtection.Add(target.Key, [new Reason(ReasonKind.Workload, "armer/default/Pod/web/web")]);
+
+        var plan = Planner.Plan([target], protections, Some.Retention(), Some.Now);
+
+        DecisionFor(plan, "latest").Reasons.Select(r => r.Kind).ShouldBe(["workload", "grace", "keep-tag", "keep-last", "keep-within"]);
+    }
+
+    [Theory]
+    [InlineData(1.0, "keep", "grace")]
+    [InlineData(3.0, "delete", "untagged")]
+    public void Plan_UntaggedManifest_GraceThenDeleted(double daysAgo, string action, string reason)
+    {
+        var untagged = Some.Version("sha256:" + new string('b', 64), daysAgo);
+
+        var plan = Planner.Plan([untagged], NoProtection, Some.Retention(Some.Policy(untaggedAfterDays: 2)), Some.Now);
+
+        plan.Decisions[0].Action.ToString().ToLowerInvariant().ShouldBe(action);
+        plan.Decisions[0].MainReason.Kind.ShouldBe(reason);
+    }
+
+    [Fact]
+    public void Plan_KeptIndex_KeepsItsChildrenEvenWhenOld()
+    {
+        var amd64 = Some.Version("sha256:" + Some.Digest("amd64").Hex, 90);
+        var arm64 = Some.Version("sha256:" + Some.Digest("arm64").Hex, 90);
+        var index = Some.Version("v1", 90) with { Children = [amd64.Digest!.Value, arm64.Digest!.Value] };
+        var protections = NoProtection.Add(index.Key, [new Reason(ReasonKind.Pin, "pins.txt:1")]);
+
+        var plan = Planner.Plan([index, amd64, arm64], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
+
+        plan.Deletes.ShouldBeEmpty();
+        DecisionFor(plan, amd64.Version).MainReason.ShouldBe(new Reason(ReasonKind.IndexChild, $"v1 ({index.Digest})"));
+    }
+
+    [Fact]
+    public void Plan_DeletedIndex_ItsChildrenFollowTheUntaggedRule()
+    {
+        var child = Some.Version("sha256:" + Some.Digest("amd64").Hex, 90);
+        var index = Some.Version("v1", 90) with { Children = [child.Digest!.Value] };
+
+        var plan = Planner.Plan([index, child], NoProtection, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
+
+        plan.Deletes.Select(d => d.MainReason.Kind).ShouldBe(["retention", "untagged"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Plan_ChildHeldOnlyByATag_KeepsThatTag()
+    {
+        var platformTag = Some.Version("v1-amd64", 90, digestSeed: "amd64");
+        var index = Some.Version("v1", 90) with { Children = [Some.Digest("amd64")] };
+        var protections = NoProtection.Add(index.Key, [new Reason(ReasonKind.ImagePolicy, "armer/flux-system/ImagePolicy/app")]);
+
+        var plan = Planner.Plan([index, platformTag], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
+
+        DecisionFor(plan, "v1-amd64").Action.ShouldBe(DecisionAction.Keep);
+        DecisionFor(plan, "v1-amd64").MainReason.Kind.ShouldBe(ReasonKind.IndexChild);
+    }
+
+    [Fact]
+    public void Plan_PackageOverride_FirstMatchWins()
+    {
+        var inventory = Enumerable.Range(1, 8).Select(i => Some.Version($"0.1.{i}", 100 - i)).Concat(Enumerable.Range(1, 8).Select(i => Some.Version($"1.{i}", 100 - i, name: "other"))).ToImmutableArray();
+        var retention = Some.Retention(
+            Some.Policy(keepLast: 6, keepWithinDays: 0),
+            new PackageRetention(new Glob("container/cms-*"), Some.Policy(keepLast: 2, keepWithinDays: 0)),
+            new PackageRetention(new Glob("container/*"), Some.Policy(keepLast: 4, keepWithinDays: 0)));
+
+        var plan = Planner.Plan(inventory, NoProtection, retention, Some.Now);
+
+        plan.Keeps.Count(d => d.Version.Name == "cms-plugins").ShouldBe(2);
+        plan.Keeps.Count(d => d.Version.Name == "other").ShouldBe(4);
+    }
+
+    [Fact]
+    public void Plan_Output_IsTotalAndDeterministic()
+    {
+        var inventory = Some.Array(Some.Version("b", 20, name: "z"), Some.Version("a", 20, name: "z"), Some.Version("c", 30, name: "a"));
+
+        var first = Planner.Plan(inventory, NoProtection, Some.Retention(), Some.Now);
+        var second = Planner.Plan([.. inventory.Reverse()], NoProtection, Some.Retention(), Some.Now);
+
+        first.Decisions.Length.ShouldBe(3);
+        first.Decisions.Select(d => d.Version.ToString()).ShouldBe(second.Decisions.Select(d => d.Version.ToString()));
+        first.Decisions.Select(d => $"{d.Version.Name}/{d.Version.Version}").ShouldBe(["a/c", "z/a", "z/b"]);
+    }
+
+    // Property: over many random inventories, no protected version is ever planned for deletion,
+    // and applying a plan then planning again deletes nothing new.
+    [Fact]
+    public void Plan_RandomInventories_NeverDeletesProtectedAndIsStable()
+    {
+        var random = new Random(20260602);
+        for (var round = 0; round < 300; round++)
+        {
+            var versions = Enumerable.Range(0, random.Next(1, 40))
+                .Select(i => random.Next(4) == 0
+                    ? Some.Version("sha256:" + Some.Digest($"{round}-{i}").Hex, random.NextDouble() * 60, name: $"p{random.Next(3)}")
+                    : Some.Version($"v{i}", random.NextDouble() * 60, name: $"p{random.Next(3)}"))
+                .ToList();
+            foreach (var index in versions.Where(v => v.IsTagged && random.Next(5) == 0).ToList())
+            {
+                var children = versions.Where(v => !v.IsTagged && v.Name == index.Name).Take(2).Select(v => v.Digest!.Value).ToImmutableArray();
+                versions[versions.IndexOf(index)] = index with { Children = children };
+            }
+
+            var protections = versions.Where(_ => random.Next(6) == 0).ToImmutableDictionary(v => v.Key, _ => ImmutableArray.Create(new Reason(ReasonKind.Pin, "p")));
+            var retention = Some.Retention(Some.Policy(keepLast: random.Next(0, 5), keepWithinDays: random.Next(0, 20), minAgeHours: random.Next(0, 48)));
+
+            var plan = Planner.Plan([.. versions], protections, retention, Some.Now);
+
+            plan.Decisions.Length.ShouldBe(versions.Count);
+            plan.Deletes.ShouldAllBe(d => !protections.ContainsKey(d.Version.Key));
+            var keptChildren = plan.Keeps.SelectMany(d => d.Version.IndexChildren).ToHashSet();
+            plan.Deletes.ShouldAllBe(d => d.Version.Digest == null || !keptChildren.Contains(d.Version.Digest.Value) || d.Version.IsTagged);
+            var remaining = plan.Keeps.Select(d => d.Version).ToImmutableArray();
+            Planner.Plan(remaining, protections, retention, Some.Now).Deletes.ShouldBeEmpty();
+        }
+    }
+}

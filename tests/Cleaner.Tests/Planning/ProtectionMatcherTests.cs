@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using OciCleanup.Cleaner.Planning;
+using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins;
+using OciCleanup.Pins.PinsFiles;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.Tests.Planning;
+
+public class ProtectionMatcherTests
+{
+    private static readonly ProtectionReason Why = new(ReasonKind.Workload, "armer/kotkan/Deployment/cms/cms");
+
+    private static ProtectedSet Images(params string[] images) =>
+        ProtectedSet.Merge([SourceResult.Ok("cluster:armer", images.Select(i => new Protection(new ImageTarget(ImageReference.Parse(i)), Why)))]);
+
+    [Theory]
+    [InlineData("git.example.org/oleks/cms-plugins:staging", true)]
+    [InlineData("GIT.example.org/oleks/cms-plugins:STAGING", true)]
+    [InlineData("registry.lan:5000/oleks/cms-plugins:staging", true)]
+    [InlineData("git.example.org/anton/cms-plugins:staging", false)]
+    [InlineData("git.example.org/oleks/cms-plugins:0.1.1", false)]
+    [InlineData("docker.io/oleks/cms-plugins:staging", false)]
+    [InlineData("registry.lan/oleks/cms-plugins:staging", false)]
+    public void Match_ImageReference_ByHostOrAliasOwnerImageAndTag(string image, bool protects)
+    {
+        var staging = Some.Version("staging", 30);
+        var registries = Some.Array(Some.Gitea(aliases: ["registry.lan:5000"]));
+
+        var found = ProtectionMatcher.Match([staging, Some.Version("production", 30)], Images(image), registries);
+
+        found.ContainsKey(staging.Key).ShouldBe(protects);
+        found.Count.ShouldBe(protects ? 1 : 0);
+    }
+
+    [Fact]
+    public void Match_ImageNameWithSlash_MapsToGiteaPackageName()
+    {
+        var version = Some.Version("v1", 30, name: "team/app");
+
+        var found = ProtectionMatcher.Match([version], Images("git.example.org/oleks/team/app:v1"), [Some.Gitea()]);
+
+        found[version.Key].ShouldHaveSingleItem().Kind.ShouldBe(ReasonKind.Workload);
+    }
+
+    [Fact]
+    public void Match_DigestReference_ProtectsEveryHolderAndTheIndexContainingIt()
+    {
+        var child = Some.Digest("amd64");
+        var tagA = Some.Version("0.1.7", 30, digestSeed: "build7");
+        var tagB = Some.Version("staging", 30, digestSeed: "build7");
+        var index = Some.Version("v2", 30) with { Children = [child] };
+        var childVersion = Some.Version("sha256:" + child.Hex, 30);
+        var other = Some.Version("0.1.6", 30);
+
+        var found = ProtectionMatcher.Match([tagA, tagB, index, childVersion, other],
+            Images($"git.example.org/oleks/cms-plugins@{tagA.Digest}", $"git.example.org/oleks/cms-plugins@{child}"), [Some.Gitea()]);
+
+        found.Keys.Select(k => k.Version).ShouldBe(["0.1.7", "staging", "v2", childVersion.Version], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Match_OciRegistry_PathIsTheRepository()
+    {
+        var version = Some.Version("v1", 30, name: "team/app", owner: null!, registry: "lan");
+
+        var found = ProtectionMatcher.Match([version], Images("registry.lan:5000/team/app:v1"), [Some.Oci()]);
+
+        found.ShouldContainKey(version.Key);
+    }
+
+    [Fact]
+    public void Match_TagPattern_ProtectsMatchingTagsOnly()
+    {
+        var set = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [new Protection(
+            new TagPatternTarget("git.example.org", "oleks/cms-plugins", new Regex("^staging$")),
+            new ProtectionReason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/cms-plugins-staging"))])]);
+        var inventory = Some.Array(Some.Version("staging", 30), Some.Version("staging-latest", 30), Some.Version("production", 30));
+
+        var found = ProtectionMatcher.Match(inventory, set, [Some.Gitea()]);
+
+        found.Keys.Select(k => k.Version).ShouldBe(["staging"]);
+    }
+
+    [Fact]
+    public async Task Match_PinRuleWithOwner_OnlyThatOwner()
+    {
+        var pins = PinsFileParser.Parse("pins.txt", "anton:container/cms-plugins==*\ncontainer/cms-plugins==staging");
+        var set = ProtectedSet.Merge([await new PinsFileSource(pins).CollectAsync(CancellationToken.None)]);
+        var inventory = Some.Array(Some.Version("staging", 30), Some.Version("v1", 30), Some.Version("v1", 30, owner: "anton"));
+
+        var found = ProtectionMatcher.Match(inventory, set, [Some.Gitea()]);
+
+        found.Keys.Select(k => $"{k.Owner}:{k.Version}").ShouldBe(["oleks:staging", "anton:v1"], ignoreOrder: true);
+        found.Values.SelectMany(r => r).Select(r => r.Detail).ShouldBe(["pins.txt:1", "pins.txt:2"], ignoreOrder: true);
+    }
+}

@@ -1,0 +1,55 @@
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Planning;
+using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.Tests.Planning;
+
+public class SafetyGateTests
+{
+    private static Plan PlanWith(int keep, int delete) => new([
+        .. Enumerable.Range(0, keep).Select(i => new Decision(Some.Version($"k{i}", 1), DecisionAction.Keep, [new Reason(Reason.KeepLast, "")])),
+        .. Enumerable.Range(0, delete).Select(i => new Decision(Some.Version($"d{i}", 90), DecisionAction.Delete, [new Reason(Reason.Retention, "")])),
+    ]);
+
+    private static readonly ProtectedSet Healthy = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [])]);
+
+    [Theory]
+    [InlineData(10, 5, 500, 0.5, null, null)]
+    [InlineData(10, 5, 4, 0.9, null, "exceed maxDeletes 4")]
+    [InlineData(4, 6, 500, 0.5, null, "exceed maxDeleteFraction 0.5")]
+    [InlineData(5, 5, 500, 0.5, null, null)]
+    [InlineData(10, 5, 500, 0.5, 30, "shrank from 30 to 10")]
+    [InlineData(10, 5, 500, 0.5, 19, null)]
+    public void Check_Limits_BlockWholeRun(int keep, int delete, int maxDeletes, double maxFraction, int? lastProtected, string? blocked)
+    {
+        var safety = new SafetyConfig(MaxDeletes: maxDeletes, MaxDeleteFraction: maxFraction, MaxProtectedShrink: 0.5);
+
+        var reason = SafetyGate.Check(PlanWith(keep, delete), Healthy, protectedVersions: 10, lastProtected, safety);
+
+        if (blocked is null)
+        {
+            reason.ShouldBeNull();
+        }
+        else
+        {
+            reason.ShouldNotBeNull().ShouldContain(blocked);
+        }
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Check_FailedSource_BlocksWhenFailingClosed(bool failClosed, bool blocked)
+    {
+        var sources = ProtectedSet.Merge([SourceResult.Ok("pins:/etc/pins", []), SourceResult.Failed("cluster:armer", "connection refused")]);
+
+        var reason = SafetyGate.Check(PlanWith(10, 1), sources, 10, null, new SafetyConfig(FailClosed: failClosed));
+
+        (reason is not null).ShouldBe(blocked);
+        if (blocked)
+        {
+            reason!.ShouldContain("cluster:armer: connection refused");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using OciCleanup.Integration.Tests.Support;
+using OciCleanup.TestServers;
+
+namespace OciCleanup.Integration.Tests.Gitea;
+
+/// <summary>The whole program against the Gitea API test server over loopback HTTP, in dry-run.</summary>
+public sealed class GiteaDryRunTests : IAsyncLifetime
+{
+    private const string Token = "gitea-test-token-5f2c";
+    private readonly GiteaTestServer _gitea = new(Token);
+    private readonly TempFolder _folder = new();
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public async Task InitializeAsync()
+    {
+        await _gitea.StartAsync();
+        // Seed 003: one build a day; staging and staging-latest follow every build; production is old.
+        for (var build = 1; build <= 40; build++)
+        {
+            var manifest = StoredManifest.Image($"build {build}");
+            var at = _now.AddDays(-(41 - build));
+            _gitea.Push("oleks", "cms-plugins", $"0.1.{build}", manifest, at);
+            _gitea.Push("oleks", "cms-plugins", "staging", manifest, at);
+            _gitea.Push("oleks", "cms-plugins", "staging-latest", manifest, at);
+            if (build == 20)
+            {
+                _gitea.Push("oleks", "cms-plugins", "production", manifest, at);
+            }
+        }
+
+        // Enough other versions that the owner list needs three pages of 50.
+        for (var i = 1; i <= 60; i++)
+        {
+            _gitea.Push("oleks", "other", $"1.0.{i}", StoredManifest.Image($"other {i}"), _now.AddDays(-i));
+        }
+
+        _gitea.Add("oleks", "npm", "left-pad", "1.3.0", _now.AddDays(-400));
+        _folder.Write("token", Token + "\n");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gitea.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private string Config(string pins = "pins.txt", string extra = "") => _folder.Write("config.yaml", $"""
+        registries:
+          - name: main
+            kind: gitea
+            url: {_gitea.Url}
+            tokenFile: token
+            owners: [oleks]
+        pins:
+          files: [{pins}]
+        retention:
+          packages:
+            - match: container/cms-plugins
+              keepLast: 5
+        safety:
+          maxDeleteFraction: 0.95
+          stateDir: state
+        {extra}
+        """);
+
+    [Fact]
+    public async Task Run_Seed003WithPins_KeepsFloatingTagsAndPlansOldBuilds()
+    {
+        _folder.Write("pins.txt", "# floating tags\ncontainer/cms-plugins==staging\ncontainer/cms-plugins==production\n");
+
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var report = new ReportJson(result.Stdout);
+        report.Root.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
+        report.Root.GetProperty("mode").GetString().ShouldBe("dry-run");
+        report.Action("cms-plugins", "staging").ShouldBe("keep");
+        report.ReasonKinds("cms-plugins", "staging")[0].ShouldBe("pin");
+        report.Action("cms-plugins", "production").ShouldBe("keep");
+        report.ReasonKinds("cms-plugins", "production").ShouldBe(["pin"]);
+        report.Decision("cms-plugins", "production").GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldEndWith("pins.txt:3");
+        report.Action("cms-plugins", "0.1.3").ShouldBe("delete");
+        report.ReasonKinds("cms-plugins", "0.1.3").ShouldBe(["retention"]);
+        report.Decision("cms-plugins", "0.1.3").GetProperty("digest").GetString().ShouldBe(StoredManifest.Image("build 3").Digest);
+        report.Summary.GetProperty("versions").GetInt32().ShouldBe(43 + 60);
+        report.Summary.GetProperty("blocked").GetBoolean().ShouldBeFalse();
+        report.Source("registry:main").GetProperty("status").GetString().ShouldBe("ok");
+        report.Root.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("name").GetString()!.StartsWith("pins:", StringComparison.Ordinal)).GetProperty("references").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Run_DryRun_SendsNoWriteAndNoWholePackageRequest()
+    {
+        _folder.Write("pins.txt", "container/cms-plugins==staging\n");
+
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        new ReportJson(result.Stdout).Summary.GetProperty("delete").GetInt32().ShouldBeGreaterThan(0);
+        _gitea.Requests.ShouldNotBeEmpty();
+        _gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
+        _gitea.Versions.Count.ShouldBe(104);
+    }
+
+    [Fact]
+    public async Task Run_OwnerListBeyondOnePage_ReadsEveryPageOnceWithTheToken()
+    {
+        _folder.Write("pins.txt", "");
+
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var lists = _gitea.Requests.Where(r => r.Path == "/api/v1/packages/oleks").ToList();
+        lists.Select(r => r.Query).ShouldBe(["?type=container&page=1&limit=50", "?type=container&page=2&limit=50", "?type=container&page=3&limit=50"]);
+        lists.ShouldAllBe(r => r.Authorization == "token " + Token);
+        // One HEAD per container version and nothing else: the fewest requests the API allows.
+        _gitea.Requests.Count(r => r.Method == "HEAD").ShouldBe(103);
+        _gitea.Requests.Count.ShouldBe(3 + 103);
+    }
+
+    [Fact]
+    public async Task Run_InvalidPinsFile_ExitsTwoNamingFileAndLineAndContactsNothing()
+    {
+        var pins = _folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins=production\n");
+
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain($"{pins}:2: ");
+        _gitea.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_MissingPinsFile_FailsClosedWithExitOne()
+    {
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(pins: "missing-pins.txt"), "--report", "json");
+
+        result.ExitCode.ShouldBe(1);
+        var report = new ReportJson(result.Stdout);
+        report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
+        report.Summary.GetProperty("blockedReason").GetString()!.ShouldContain("pins file not found");
+        report.Source($"pins:{Path.Combine(_folder.Path, "missing-pins.txt")}").GetProperty("status").GetString().ShouldBe("failed");
+    }
+
+    [Fact]
+    public async Task Run_WrongToken_RegistryFailsAndRunExitsOne()
+    {
+        _folder.Write("pins.txt", "");
+        _folder.Write("token", "not-the-token");
+
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+
+        result.ExitCode.ShouldBe(1);
+        var source = new ReportJson(result.Stdout).Source("registry:main");
+        source.GetProperty("status").GetString().ShouldBe("failed");
+        source.GetProperty("error").GetString()!.ShouldContain("401");
+        (result.Stdout + result.Stderr).ShouldNotContain("not-the-token");
+    }
+
+    [Fact]
+    public async Task Run_UnknownConfigKey_ExitsTwoWithKeyPath()
+    {
+        _folder.Write("pins.txt", "");
+        var config = Config(extra: "referencs:\n  workloads: false\n");
+
+        var result = await CleanerProcess.RunAsync("run", "--config", config);
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain($"{config}:");
+        result.Stderr.ShouldContain("referencs: unknown key");
+        _gitea.Requests.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("table", "KEEP")]
+    [InlineData("markdown", "| keep |")]
+    [InlineData("html", "<tr class=\"keep\">")]
+    public async Task Run_HumanReportFormats_ShowDecisionsWithReasons(string format, string marker)
+    {
+        _folder.Write("pins.txt", "container/cms-plugins==production\n");
+        var output = Path.Combine(_folder.Path, "report.out");
+
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", format, "--output", output);
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var text = await File.ReadAllTextAsync(output);
+        text.ShouldContain(marker);
+        text.ShouldContain("production");
+        text.ShouldContain("pin (");
+        text.ShouldContain("retention");
+    }
+
+    [Fact]
+    public async Task Explain_PinnedTag_SaysKeepAndWhy()
+    {
+        _folder.Write("pins.txt", "container/cms-plugins==production\n");
+
+        var result = await CleanerProcess.RunAsync("explain", "container/cms-plugins==production", "--config", Config());
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("cms-plugins==production");
+        result.Stdout.ShouldContain("KEEP");
+        result.Stdout.ShouldContain("pin: ");
+    }
+
+    [Fact]
+    public async Task PinsCheck_BadFile_PrintsFileLineErrorsAndExitsTwo()
+    {
+        var good = _folder.Write("good.txt", "container/cms-plugins==staging\n");
+        var bad = _folder.Write("bad.txt", "# ok\ncontainer/cms-plugins==staging\nfoo\n");
+
+        var result = await CleanerProcess.RunAsync("pins", "check", good, bad);
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain($"{bad}:3: 'foo' is not a pin");
+        result.Stdout.ShouldContain($"{good}: 1 pins, ok");
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace OciCleanup.Integration.Tests.Support;
+
+/// <summary>Runs the real <c>oci-cleanup</c> program as a separate process, as an operator would.</summary>
+internal static class CleanerProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string>? environment = null, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("OCI_CLEANUP_CONFIG");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
+}
