@@ -1,22 +1,25 @@
+using k8s;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Pins.Kubernetes;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Commands;
 
-/// <summary>One reference source per configured cluster.</summary>
+/// <summary>One reference source per configured cluster, connected through its kubeconfig or in-cluster config.</summary>
 internal static class ClusterSources
 {
-    public static IEnumerable<IReferenceSource> Create(CleanerConfig config, ILoggerFactory loggers)
-    {
-        _ = loggers;
-        return config.Clusters.Select(c => (IReferenceSource)new UnscannedCluster(c.Name));
-    }
+    public static IEnumerable<IReferenceSource> Create(CleanerConfig config, ILoggerFactory loggers) =>
+        config.Clusters.Select(c => (IReferenceSource)new ClusterReferenceSource(c.Name, () => Connect(c), config.References, loggers.CreateLogger<ClusterReferenceSource>()));
 
-    /// <summary>Until cluster scanning lands, a configured cluster is a source that failed: fail closed.</summary>
-    private sealed class UnscannedCluster(string name) : IReferenceSource
+    /// <summary>A kubeconfig (with optional context) when given; otherwise in-cluster config, else ~/.kube/config.</summary>
+    private static Kubernetes Connect(ClusterConfig cluster)
     {
-        public Task<SourceResult> CollectAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(SourceResult.Failed($"cluster:{name}", "cluster scanning is not available in this build"));
+        var configuration = cluster.Kubeconfig is not null
+            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.Kubeconfig, cluster.Context)
+            : KubernetesClientConfiguration.IsInCluster()
+                ? KubernetesClientConfiguration.InClusterConfig()
+                : KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: cluster.Context);
+        return new Kubernetes(configuration, HttpResilience.CreateHandler());
     }
 }

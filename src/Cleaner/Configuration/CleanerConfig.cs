@@ -1,3 +1,4 @@
+using OciCleanup.Pins.Kubernetes;
 using System.Collections.Immutable;
 
 namespace OciCleanup.Cleaner.Configuration;
@@ -10,7 +11,7 @@ internal sealed record CleanerConfig(
     ImmutableArray<RegistryConfig> Registries,
     ImmutableArray<string> PinsFiles,
     ImmutableArray<ClusterConfig> Clusters,
-    ReferencesConfig References,
+    ReferenceKinds References,
     RetentionConfig Retention,
     SafetyConfig Safety,
     ReportConfig Report,

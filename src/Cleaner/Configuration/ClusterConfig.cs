@@ -3,14 +3,6 @@ namespace OciCleanup.Cleaner.Configuration;
 /// <summary>A cluster to scan; no kubeconfig means in-cluster config, then ~/.kube/config.</summary>
 internal sealed record ClusterConfig(string Name, string? Kubeconfig, string? Context);
 
-/// <summary>Which kinds of live reference to collect (SPEC §3 <c>references</c>).</summary>
-internal sealed record ReferencesConfig(
-    bool Workloads = true,
-    bool ReplicaSetHistory = true,
-    bool HelmReleases = true,
-    bool HelmReleaseSecrets = true,
-    bool ImagePolicies = true);
-
 internal sealed record SafetyConfig(
     bool FailClosed = true,
     int MaxDeletes = 500,

@@ -1,3 +1,4 @@
+using OciCleanup.Pins.Kubernetes;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using OciCleanup.Pins;
@@ -157,14 +158,14 @@ internal static class ConfigLoader
         return new RegistryConfig(name, kind, url, token, basic, owners, types, aliases, include, exclude);
     }
 
-    private static ReferencesConfig ReadReferences(YamlMapping? m)
+    private static ReferenceKinds ReadReferences(YamlMapping? m)
     {
         if (m is null)
         {
-            return new ReferencesConfig();
+            return new ReferenceKinds();
         }
 
-        var config = new ReferencesConfig(
+        var config = new ReferenceKinds(
             m.Bool("workloads", true),
             m.Bool("replicaSetHistory", true),
             m.Bool("helmReleases", true),

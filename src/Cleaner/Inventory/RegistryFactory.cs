@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
-using Polly;
 using Refit;
 
 namespace OciCleanup.Cleaner.Inventory;
@@ -52,15 +51,10 @@ internal static class RegistryFactory
 
     private static Uri BaseAddress(Uri url) => new(url.ToString().TrimEnd('/') + "/");
 
-    /// <summary>Retries transient failures (5xx, 408, 429, network) of safe methods; a DELETE is never retried blindly.</summary>
     private static ResilienceHandler Handlers()
     {
-        var retry = new HttpRetryStrategyOptions { MaxRetryAttempts = 3, Delay = TimeSpan.FromMilliseconds(200), BackoffType = DelayBackoffType.Exponential, UseJitter = true };
-        retry.DisableForUnsafeHttpMethods();
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(retry)
-            .AddTimeout(TimeSpan.FromSeconds(30))
-            .Build();
-        return new ResilienceHandler(pipeline) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } };
+        var handler = HttpResilience.CreateHandler();
+        handler.InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        return handler;
     }
 }

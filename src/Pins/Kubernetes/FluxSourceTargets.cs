@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Pins.Kubernetes;
+
+/// <summary>
+/// Artifacts Flux sources pull from an OCI registry: an OCIRepository's <c>spec.url</c> with its
+/// <c>spec.ref</c> tag or digest, and the <c>&lt;tag&gt;@sha256:…</c> of <c>status.artifact.revision</c>.
+/// </summary>
+public static class FluxSourceTargets
+{
+    /// <summary>The protections of one OCIRepository.</summary>
+    public static IEnumerable<Protection.Protection> OfOciRepository(string cluster, JsonNode source)
+    {
+        var url = JsonTree.At(source, "spec.url");
+        if (url is null || !url.StartsWith("oci://", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var image = url["oci://".Length..].TrimEnd('/');
+        var detail = Provenance.Of(cluster, JsonTree.At(source, "metadata.namespace"), "OCIRepository", JsonTree.At(source, "metadata.name") ?? "");
+        var found = new List<FoundImage>();
+        if (JsonTree.At(source, "spec.ref.digest") is { Length: > 0 } digest)
+        {
+            found.Add(new FoundImage($"{image}@{digest}", "spec.ref.digest"));
+        }
+        else if (JsonTree.At(source, "spec.ref.tag") is { Length: > 0 } tag)
+        {
+            found.Add(new FoundImage($"{image}:{tag}", "spec.ref.tag"));
+        }
+
+        if (JsonTree.At(source, "status.artifact.revision") is { Length: > 0 } revision)
+        {
+            // "<tag>@sha256:…" or "sha256:…"
+            found.Add(new FoundImage(revision.StartsWith("sha256:", StringComparison.Ordinal) ? $"{image}@{revision}" : $"{image}:{revision}", "status.artifact.revision"));
+        }
+
+        foreach (var p in FoundImage.Protect(found, ReasonKind.HelmRelease, f => $"{detail} ({f.Where})"))
+        {
+            yield return p;
+        }
+    }
+}

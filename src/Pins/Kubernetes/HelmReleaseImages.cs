@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Pins.Kubernetes;
+
+/// <summary>
+/// What a Flux HelmRelease will run, whether or not it is suspended (<c>spec.suspend</c> stops
+/// reconciling and removes nothing): images in its merged values, <c>postRenderers[].kustomize.images</c>,
+/// and its chart when that comes from an OCI HelmRepository. Suspended releases get reason
+/// <c>helmrelease-suspended</c>.
+/// </summary>
+public static class HelmReleaseImages
+{
+    /// <summary>The protections of one HelmRelease.</summary>
+    /// <param name="cluster">The cluster's name, for provenance.</param>
+    /// <param name="release">The HelmRelease object.</param>
+    /// <param name="values">Its merged values (<see cref="HelmReleaseValues.Merge"/>).</param>
+    /// <param name="ociHelmRepositories">OCI HelmRepository URLs by <c>namespace/name</c>.</param>
+    public static IEnumerable<Protection.Protection> Of(string cluster, JsonNode release, JsonObject values, IReadOnlyDictionary<string, string> ociHelmRepositories)
+    {
+        var ns = JsonTree.At(release, "metadata.namespace");
+        var name = JsonTree.At(release, "metadata.name") ?? "";
+        var kind = JsonTree.At(release, "spec.suspend") == "true" ? ReasonKind.HelmReleaseSuspended : ReasonKind.HelmRelease;
+        var detail = Provenance.Of(cluster, ns, "HelmRelease", name);
+        var history = JsonTree.Node(release, "status.history") as JsonArray;
+        var appVersion = history?.FirstOrDefault() is { } latest ? JsonTree.At(latest, "appVersion") : null;
+
+        var images = HelmValuesImages.Of(values, appVersion).Concat(PostRendererImages(release));
+        foreach (var p in FoundImage.Protect(images, kind, f => $"{detail} ({f.Where})"))
+        {
+            yield return p;
+        }
+
+        foreach (var chart in ChartReferences(release, ns, history, ociHelmRepositories))
+        {
+            foreach (var p in FoundImage.Protect([new FoundImage(chart, "chart")], kind, _ => $"{detail} (chart)"))
+            {
+                yield return p;
+            }
+        }
+    }
+
+    private static IEnumerable<FoundImage> PostRendererImages(JsonNode release)
+    {
+        foreach (var renderer in JsonTree.Node(release, "spec.postRenderers") as JsonArray ?? [])
+        {
+            foreach (var image in JsonTree.Node(renderer, "kustomize.images") as JsonArray ?? [])
+            {
+                var name = JsonTree.At(image, "newName") ?? JsonTree.At(image, "name");
+                if (string.IsNullOrEmpty(name))
+                {
+                    continue;
+                }
+
+                var tag = JsonTree.At(image, "newTag");
+                var digest = JsonTree.At(image, "digest");
+                yield return new FoundImage(name + (string.IsNullOrEmpty(tag) ? "" : ":" + tag) + (string.IsNullOrEmpty(digest) ? "" : "@" + digest), "postRenderers.kustomize.images");
+            }
+        }
+    }
+
+    // Charts in an OCI registry are packages too: `<url>/<chart>:<version>` with `+` written as `_`.
+    private static IEnumerable<string> ChartReferences(JsonNode release, string? ns, JsonArray? history, IReadOnlyDictionary<string, string> ociHelmRepositories)
+    {
+        var sourceKind = JsonTree.At(release, "spec.chart.spec.sourceRef.kind");
+        var sourceName = JsonTree.At(release, "spec.chart.spec.sourceRef.name");
+        var sourceNs = JsonTree.At(release, "spec.chart.spec.sourceRef.namespace") ?? ns;
+        if (sourceKind != "HelmRepository" || sourceName is null || !ociHelmRepositories.TryGetValue($"{sourceNs}/{sourceName}", out var url))
+        {
+            yield break;
+        }
+
+        var baseUrl = url["oci://".Length..].TrimEnd('/');
+        var chart = JsonTree.At(release, "spec.chart.spec.chart");
+        var version = JsonTree.At(release, "spec.chart.spec.version");
+        if (chart is not null && !string.IsNullOrEmpty(version))
+        {
+            yield return $"{baseUrl}/{chart}:{version.Replace('+', '_')}";
+        }
+
+        foreach (var entry in history ?? [])
+        {
+            var name = JsonTree.At(entry, "chartName") ?? chart;
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (JsonTree.At(entry, "chartVersion") is { Length: > 0 } chartVersion)
+            {
+                yield return $"{baseUrl}/{name}:{chartVersion.Replace('+', '_')}";
+            }
+
+            if (JsonTree.At(entry, "ociDigest") is { Length: > 0 } digest)
+            {
+                yield return $"{baseUrl}/{name}@{digest}";
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+
+namespace OciCleanup.Pins.Kubernetes;
+
+/// <summary>
+/// Images in Helm values, by Renovate's heuristic: any key ending in <c>image</c> whose value is a
+/// string; any object with <c>repository</c> (or a string <c>image</c>) and <c>tag</c>/<c>version</c>/<c>digest</c>,
+/// optional <c>registry</c>; Bitnami's <c>global.imageRegistry</c> overrides the registry. An empty
+/// tag means the chart's <c>appVersion</c>.
+/// </summary>
+public static class HelmValuesImages
+{
+    /// <summary>Every image the values name, with the values path it was found at.</summary>
+    public static IEnumerable<FoundImage> Of(JsonNode? values, string? appVersion)
+    {
+        var globalRegistry = JsonTree.At(values, "global.imageRegistry");
+        return Walk(values, "", globalRegistry, appVersion).DistinctBy(f => f.Image);
+    }
+
+    private static IEnumerable<FoundImage> Walk(JsonNode? node, string path, string? globalRegistry, string? appVersion)
+    {
+        if (node is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                foreach (var found in Walk(array[i], $"{path}[{i}]", globalRegistry, appVersion))
+                {
+                    yield return found;
+                }
+            }
+
+            yield break;
+        }
+
+        if (node is not JsonObject obj)
+        {
+            yield break;
+        }
+
+        if (FromParts(obj, globalRegistry, appVersion) is { } composed)
+        {
+            yield return new FoundImage(composed, path.Length == 0 ? "values" : path);
+        }
+
+        foreach (var (key, child) in obj)
+        {
+            var childPath = path.Length == 0 ? key : $"{path}.{key}";
+            if (key.EndsWith("image", StringComparison.OrdinalIgnoreCase) && JsonTree.Text(child) is { Length: > 0 } image)
+            {
+                // `image: repo` with a sibling `tag:` is the parts form, handled above.
+                if (!(key == "image" && HasTag(obj)))
+                {
+                    yield return new FoundImage(image, childPath);
+                }
+
+                continue;
+            }
+
+            foreach (var found in Walk(child, childPath, globalRegistry, appVersion))
+            {
+                yield return found;
+            }
+        }
+    }
+
+    private static bool HasTag(JsonObject obj) =>
+        obj.ContainsKey("tag") || obj.ContainsKey("version") || obj.ContainsKey("digest");
+
+    private static string? FromParts(JsonObject obj, string? globalRegistry, string? appVersion)
+    {
+        var repository = JsonTree.At(obj, "repository") ?? (HasTag(obj) ? JsonTree.At(obj, "image") : null);
+        if (string.IsNullOrEmpty(repository) || !(HasTag(obj) || obj.ContainsKey("registry")))
+        {
+            return null;
+        }
+
+        var registry = !string.IsNullOrEmpty(globalRegistry) ? globalRegistry : JsonTree.At(obj, "registry");
+        var tag = JsonTree.At(obj, "tag") ?? JsonTree.At(obj, "version");
+        var digest = JsonTree.At(obj, "digest");
+        if (string.IsNullOrEmpty(tag) && string.IsNullOrEmpty(digest))
+        {
+            tag = appVersion;
+        }
+
+        var text = string.IsNullOrEmpty(registry) ? repository : $"{registry.TrimEnd('/')}/{repository}";
+        if (!string.IsNullOrEmpty(tag))
+        {
+            text += ":" + tag;
+        }
+
+        if (!string.IsNullOrEmpty(digest))
+        {
+            text += "@" + digest;
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using k8s.Autorest;
+
+namespace OciCleanup.Pins.Kubernetes;
+
+/// <summary>
+/// Lists a kind completely with <c>limit</c>/<c>continue</c>, never with <c>resourceVersion=0</c>
+/// (that may serve stale cache). An expired continue token (410 Gone) restarts the list.
+/// </summary>
+public static class PagedList
+{
+    /// <summary>Items per page.</summary>
+    public const int PageSize = 250;
+
+    private const int MaxRestarts = 3;
+
+    /// <summary>Reads every page of a list; <paramref name="page"/> gets the continue token (null first).</summary>
+    public static async Task<List<T>> AllAsync<T>(Func<string?, CancellationToken, Task<(IEnumerable<T> Items, string? Continue)>> page, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var items = new List<T>();
+            string? token = null;
+            try
+            {
+                do
+                {
+                    var (pageItems, next) = await page(token, cancellationToken);
+                    items.AddRange(pageItems);
+                    token = string.IsNullOrEmpty(next) ? null : next;
+                }
+                while (token is not null);
+                return items;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone && token is not null && attempt < MaxRestarts)
+            {
+                // The continue token expired: start this list again from the beginning.
+            }
+        }
+    }
+}
