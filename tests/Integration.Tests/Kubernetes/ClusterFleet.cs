@@ -1,0 +1,125 @@
+using OciCleanup.Integration.Tests.Support;
+using OciCleanup.TestServers;
+
+namespace OciCleanup.Integration.Tests.Kubernetes;
+
+/// <summary>
+/// A Gitea registry whose versions are all old enough for retention to delete, and a cluster that
+/// references some of them in every way SPEC §5a lists. Whatever survives was protected.
+/// </summary>
+internal sealed class ClusterFleet : IAsyncDisposable
+{
+    public const string GiteaToken = "gitea-token-cluster-tests";
+    public const string KubeToken = "kube-token-cluster-tests";
+
+    public static readonly string[] AppTags =
+    [
+        "pod-spec", "pulled", "init", "image-volume", "deploy-zero", "sts", "ds", "job", "cron-suspended", "rs-old", "rev-old",
+        "hr-active", "hr-valuesfrom", "hr-target", "hr-postrenderer", "hr-appversion", "hr-secret", "hr-secret-old",
+        "moved-on", "unreferenced-1", "unreferenced-2",
+    ];
+
+    public GiteaTestServer Gitea { get; } = new(GiteaToken);
+
+    public KubernetesTestServer Cluster { get; } = new(KubeToken);
+
+    public TempFolder Folder { get; } = new();
+
+    public DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
+
+    public async Task StartAsync(bool withWorkloads = true, bool withFlux = true)
+    {
+        await Gitea.StartAsync();
+        await Cluster.StartAsync();
+        var old = Now.AddDays(-100);
+        foreach (var tag in AppTags)
+        {
+            Gitea.Push("oleks", "app", tag, StoredManifest.Image("app " + tag), old);
+        }
+
+        for (var build = 38; build <= 40; build++)
+        {
+            var manifest = StoredManifest.Image($"cms build {build}");
+            Gitea.Push("oleks", "cms-plugins", $"0.1.{build}", manifest, old.AddHours(build));
+            Gitea.Push("oleks", "cms-plugins", "staging", manifest, old.AddHours(build));
+            Gitea.Push("oleks", "cms-plugins", "staging-latest", manifest, old.AddHours(build));
+            if (build == 38)
+            {
+                Gitea.Push("oleks", "cms-plugins", "production", manifest, old.AddHours(build));
+            }
+        }
+
+        foreach (var version in new[] { "6.5.0_build1", "6.4.0", "6.3.0" })
+        {
+            Gitea.Push("oleks", "charts/podinfo", version, StoredManifest.Image("chart " + version), old);
+        }
+
+        foreach (var version in new[] { "1.2.3", "1.2.2" })
+        {
+            Gitea.Push("oleks", "manifests", version, StoredManifest.Image("manifests " + version), old);
+        }
+
+        if (withWorkloads)
+        {
+            Cluster.Apply(Manifest("workloads.yaml").Replace("${PULLED_DIGEST}", StoredManifest.Image("app pulled").Digest, StringComparison.Ordinal));
+        }
+
+        if (withFlux)
+        {
+            Cluster.Apply(Manifest("seed-003-flux.yaml").Replace("${STAGING_DIGEST}", StoredManifest.Image("cms build 40").Digest, StringComparison.Ordinal));
+            Cluster.Apply(Manifest("helm.yaml").Replace("${MANIFESTS_DIGEST}", StoredManifest.Image("manifests 1.2.3").Digest, StringComparison.Ordinal));
+            Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", 3, "deployed", DeploymentYaml("hr-secret")));
+            Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", 2, "superseded", DeploymentYaml("hr-secret-old")));
+        }
+
+        Folder.Write("gitea-token", GiteaToken);
+        Folder.Write("kubeconfig", Cluster.Kubeconfig("armer"));
+    }
+
+    public string Config(string extraClusters = "", string references = "") => Folder.Write("config.yaml", $"""
+        registries:
+          - name: main
+            kind: gitea
+            url: {Gitea.Url}
+            tokenFile: gitea-token
+            owners: [oleks]
+            hostAliases: [git.oleks.space]
+        clusters:
+          - name: armer
+            kubeconfig: kubeconfig
+            context: armer
+        {extraClusters}
+        {references}
+        retention:
+          default:
+            keepLast: 0
+            keepWithinDays: 0
+            keepTags: []
+            minAgeHours: 0
+        safety:
+          maxDeleteFraction: 1
+          stateDir: state
+        """);
+
+    public static string Manifest(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Manifests", name));
+
+    private static string DeploymentYaml(string tag) => $"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: shop
+        spec:
+          template:
+            spec:
+              containers:
+                - name: shop
+                  image: git.oleks.space/oleks/app:{tag}
+        """;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gitea.DisposeAsync();
+        await Cluster.DisposeAsync();
+        Folder.Dispose();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using OciCleanup.Pins.Kubernetes;
+
+namespace OciCleanup.Pins.Tests.Kubernetes;
+
+public class HelmValuesImagesTests
+{
+    private static string[] Images(string yaml, string? appVersion = null) =>
+        [.. HelmValuesImages.Of(YamlDocuments.Parse(yaml)[0], appVersion).Select(f => f.Image)];
+
+    [Theory]
+    [InlineData("image: reg.io/app:v1", "reg.io/app:v1")]
+    [InlineData("sidecarImage: reg.io/side:2", "reg.io/side:2")]
+    [InlineData("image:\n  repository: reg.io/app\n  tag: staging\n  digest: \"\"", "reg.io/app:staging")]
+    [InlineData("image:\n  repository: reg.io/app\n  tag: v1\n  digest: sha256:aaaa", "reg.io/app:v1@sha256:aaaa")]
+    [InlineData("image:\n  registry: reg.io\n  repository: team/app\n  tag: '1.10'", "reg.io/team/app:1.10")]
+    [InlineData("image:\n  repository: reg.io/app\n  version: 3.1", "reg.io/app:3.1")]
+    [InlineData("image:\n  repository: reg.io/app\n  tag: ''", "reg.io/app:9.9.9")]
+    [InlineData("global:\n  imageRegistry: mirror.lan\nimage:\n  registry: docker.io\n  repository: bitnami/redis\n  tag: '7'", "mirror.lan/bitnami/redis:7")]
+    [InlineData("workers:\n  - name: a\n    image: reg.io/w:1\n  - name: b\n    image:\n      repository: reg.io/w\n      tag: '2'", "reg.io/w:1|reg.io/w:2")]
+    [InlineData("deep:\n  nested:\n    api:\n      image:\n        image: reg.io/api\n        tag: v4", "reg.io/api:v4")]
+    [InlineData("replicas: 2\nservice:\n  port: 80", "")]
+    public void Of_CommonValueShapes_FindsImages(string yaml, string expected)
+    {
+        Images(yaml, appVersion: "9.9.9").ShouldBe(expected.Length == 0 ? [] : expected.Split('|'), ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Merge_ValuesFromThenInline_InlineWinsAndTargetPathSets()
+    {
+        var fromConfigMap = new ValuesReference(YamlDocuments.Parse("image:\n  repository: reg.io/app\n  tag: from-configmap\nkeep: me")[0], null, null);
+        var target = new ValuesReference(null, "sidecar.image", "reg.io/side:t");
+        var inline = JsonNode.Parse("""{"image":{"tag":"inline"}}""");
+
+        var merged = HelmReleaseValues.Merge([fromConfigMap, target], inline);
+
+        JsonTree.At(merged, "image.tag").ShouldBe("inline");
+        JsonTree.At(merged, "image.repository").ShouldBe("reg.io/app");
+        JsonTree.At(merged, "keep").ShouldBe("me");
+        JsonTree.At(merged, "sidecar.image").ShouldBe("reg.io/side:t");
+    }
+}

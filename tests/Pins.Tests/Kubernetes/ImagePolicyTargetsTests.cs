@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using OciCleanup.Pins.Kubernetes;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Pins.Tests.Kubernetes;
+
+public class ImagePolicyTargetsTests
+{
+    private static readonly Dictionary<string, JsonNode> Repositories = new()
+    {
+        ["apps/podinfo"] = JsonNode.Parse("""{"metadata":{"name":"podinfo","namespace":"apps"},"spec":{"image":"git.example.org/team/podinfo"}}""")!,
+    };
+
+    [Theory]
+    [InlineData("^staging$", "staging", true)]
+    [InlineData("^staging$", "staging-latest", false)]
+    [InlineData("^main-[a-fA-F0-9]+-(?P<ts>.*)", "main-3f2a1b-1718000000", true)]
+    [InlineData("^main-[a-fA-F0-9]+-(?P<ts>.*)", "dev-3f2a1b-1718000000", false)]
+    public void Of_FilterTagsPattern_GoSyntaxMatchesTags(string pattern, string tag, bool matches)
+    {
+        var policy = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "podinfo", ["namespace"] = "apps" },
+            ["spec"] = new JsonObject { ["imageRepositoryRef"] = new JsonObject { ["name"] = "podinfo" }, ["filterTags"] = new JsonObject { ["pattern"] = pattern } },
+        };
+
+        var target = ImagePolicyTargets.Of("armer", policy, Repositories).Select(p => p.Target).OfType<TagPatternTarget>().ShouldHaveSingleItem();
+
+        target.Registry.ShouldBe("git.example.org");
+        target.Repository.ShouldBe("team/podinfo");
+        target.Pattern.IsMatch(tag).ShouldBe(matches);
+    }
+
+    [Fact]
+    public void Of_StatusRefs_ProtectTagAndDigestOfLatestAndPrevious()
+    {
+        var digest = "sha256:" + new string('c', 64);
+        var policy = JsonNode.Parse($$$"""
+            {"metadata":{"name":"podinfo","namespace":"apps"},"spec":{"imageRepositoryRef":{"name":"podinfo"}},
+             "status":{"latestRef":{"name":"git.example.org/team/podinfo","tag":"6.5.1","digest":"{{{digest}}}"},
+                       "observedPreviousRef":{"name":"git.example.org/team/podinfo","tag":"6.5.0"},
+                       "latestImage":"git.example.org/team/podinfo:6.5.1"}}
+            """)!;
+
+        var images = ImagePolicyTargets.Of("armer", policy, Repositories).Select(p => p.Target).OfType<ImageTarget>().Select(t => t.Image.ToString()).ToList();
+
+        images.ShouldBe([$"git.example.org/team/podinfo:6.5.1@{digest}", "git.example.org/team/podinfo:6.5.0", "git.example.org/team/podinfo:6.5.1"]);
+    }
+}
