@@ -5,12 +5,21 @@ namespace OciCleanup.Demo;
 /// <summary>
 /// The fleet of seed 003: owner <c>oleks</c>, package <c>cms-plugins</c>, one CI build a day
 /// pushing <c>0.1.N</c>, <c>staging</c> and <c>staging-latest</c>; <c>production</c> was last
-/// promoted three weeks ago. Without protection, retention would reap <c>production</c>.
+/// promoted three weeks ago. Without protection, retention would reap <c>production</c>. The
+/// cluster <c>armer</c> has both cms-plugins HelmReleases suspended (Phase 0, no pods) and the
+/// ImagePolicies that track the floating tags.
 /// </summary>
 internal static class DemoFleet
 {
     public const string Owner = "oleks";
     public const string Image = "cms-plugins";
+
+    /// <summary>The suspended HelmReleases and ImagePolicies of seed 003, with the digest Flux resolved staging to.</summary>
+    public static void Populate(KubernetesTestServer cluster)
+    {
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fleet", "seed-003-flux.yaml"));
+        cluster.Apply(yaml.Replace("${STAGING_DIGEST}", StoredManifest.Image("cms-plugins build 40").Digest, StringComparison.Ordinal));
+    }
 
     public static void Populate(GiteaTestServer gitea, DateTimeOffset now)
     {

@@ -2,15 +2,20 @@ using OciCleanup.Cleaner;
 using OciCleanup.Demo;
 using OciCleanup.TestServers;
 
-// Starts a Gitea API test server on loopback with the seed-003 fleet, writes a config and a pins
-// file that pins the floating tags, and runs `oci-cleanup run --dry-run` against it.
+// Starts a Gitea API test server and a Kubernetes API test server on loopback with the seed-003
+// fleet, writes a config, a kubeconfig and a pins file that pins the floating tags, and runs
+// `oci-cleanup run --dry-run` against them.
 const string Token = "demo-token-not-a-secret";
 await using var gitea = new GiteaTestServer(Token);
 await gitea.StartAsync();
 DemoFleet.Populate(gitea, DateTimeOffset.UtcNow);
+await using var cluster = new KubernetesTestServer("demo-kube-token");
+await cluster.StartAsync();
+DemoFleet.Populate(cluster);
 
 var folder = Directory.CreateTempSubdirectory("oci-cleanup-demo-").FullName;
 await File.WriteAllTextAsync(Path.Combine(folder, "gitea-token"), Token);
+await File.WriteAllTextAsync(Path.Combine(folder, "kubeconfig"), cluster.Kubeconfig("armer"));
 await File.WriteAllTextAsync(Path.Combine(folder, "registry-pins.txt"), """
     # Floating channel tags Flux ImagePolicies track (seed 003): never reap them.
     container/cms-plugins==staging
@@ -27,6 +32,9 @@ await File.WriteAllTextAsync(Path.Combine(folder, "config.yaml"), $"""
         hostAliases: [git.oleks.space]
     pins:
       files: [registry-pins.txt]
+    clusters:
+      - name: armer
+        kubeconfig: kubeconfig
     retention:
       default:
         keepLast: 10
@@ -42,7 +50,7 @@ await File.WriteAllTextAsync(Path.Combine(folder, "config.yaml"), $"""
 
 var runArgs = new List<string> { "run", "--config", Path.Combine(folder, "config.yaml"), "--dry-run" };
 runArgs.AddRange(args.Length > 0 ? args : ["--report", "table"]);
-await Console.Error.WriteLineAsync($"demo: Gitea test server at {gitea.Url}, config in {folder}");
+await Console.Error.WriteLineAsync($"demo: Gitea test server at {gitea.Url}, Kubernetes test server at {cluster.Url}, config in {folder}");
 var exitCode = await Cli.InvokeAsync([.. runArgs]);
 var deletes = gitea.Requests.Count(r => r.Method is "DELETE" or "PUT" or "POST");
 await Console.Error.WriteLineAsync($"demo: {gitea.Requests.Count} requests to the registry, {deletes} of them DELETE/PUT/POST");
