@@ -34,7 +34,8 @@ internal sealed class CleanupRun(
 
         var protections = ProtectionMatcher.Match(inventory, protectedSet, config.Registries);
         var now = clock.GetUtcNow();
-        var plan = Planner.Plan(inventory, protections, config.Retention, now);
+        var deletesByDigest = config.Registries.Where(r => r.Kind == RegistryKind.Oci).Select(r => r.Name).ToHashSet();
+        var plan = Planner.Plan(inventory, protections, config.Retention, now, deletesByDigest);
         foreach (var decision in plan.Decisions)
         {
             logger.LogDebug("{Action} {Version}: {Reasons}", decision.Action, decision.Version, string.Join("; ", decision.Reasons.Select(r => $"{r.Kind} ({r.Detail})")));

@@ -13,11 +13,17 @@ namespace OciCleanup.Cleaner.Planning;
 /// </summary>
 internal static class Planner
 {
+    /// <param name="inventory">Every version of every registry.</param>
+    /// <param name="protections">What the protected set names (<see cref="ProtectionMatcher"/>).</param>
+    /// <param name="retention">The policies.</param>
+    /// <param name="now">The time the plan is made for.</param>
+    /// <param name="deletesByDigest">Registries that can only delete a whole manifest (OCI distribution), not one tag.</param>
     public static Plan Plan(
         ImmutableArray<PackageVersion> inventory,
         ImmutableDictionary<VersionKey, ImmutableArray<Reason>> protections,
         RetentionConfig retention,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlySet<string>? deletesByDigest = null)
     {
         var decisions = ImmutableArray.CreateBuilder<Decision>(inventory.Length);
         var packages = inventory
@@ -29,7 +35,7 @@ internal static class Planner
         foreach (var package in packages)
         {
             var policy = retention.For(package.Key.Type, package.Key.Name);
-            decisions.AddRange(PlanPackage([.. package], protections, policy, now));
+            decisions.AddRange(PlanPackage([.. package], protections, policy, now, deletesByDigest?.Contains(package.Key.Registry) == true));
         }
 
         return new Plan(decisions.ToImmutable());
@@ -39,7 +45,8 @@ internal static class Planner
         ImmutableArray<PackageVersion> versions,
         ImmutableDictionary<VersionKey, ImmutableArray<Reason>> protections,
         RetentionPolicy policy,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        bool deletesByDigest)
     {
         var sorted = versions
             .OrderByDescending(v => v.CreatedAt)
@@ -54,7 +61,80 @@ internal static class Planner
             decisions.Add(new Decision(version, reasons[0].IsDelete ? DecisionAction.Delete : DecisionAction.Keep, reasons));
         }
 
-        return KeepIndexChildren(decisions);
+        return KeptManifestsStayWhole(decisions, deletesByDigest);
+    }
+
+    /// <summary>
+    /// What a kept manifest needs stays, to a fixpoint: the children of a kept index; the
+    /// signatures, attestations and referrers tagged <c>sha256-&lt;hex&gt;[.sig|.att|…]</c> of a kept
+    /// digest; and, where the registry can only delete by digest, every tag sharing a kept digest
+    /// (deleting one would delete them all).
+    /// </summary>
+    private static List<Decision> KeptManifestsStayWhole(List<Decision> decisions, bool deletesByDigest)
+    {
+        var changed = true;
+        while (changed)
+        {
+            changed = KeepIndexChildren(decisions) | KeepArtifactsOfKeptDigests(decisions);
+            if (deletesByDigest)
+            {
+                changed |= KeepTagsSharingKeptDigests(decisions);
+            }
+        }
+
+        return decisions;
+    }
+
+    private static bool KeepArtifactsOfKeptDigests(List<Decision> decisions)
+    {
+        var kept = decisions.Where(d => d.Action == DecisionAction.Keep && d.Version.Digest is not null)
+            .GroupBy(d => d.Version.Digest!.Value.Hex).ToDictionary(g => g.Key, g => g.First());
+        var changed = false;
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var d = decisions[i];
+            if (d.Action == DecisionAction.Keep || ArtifactSubject(d.Version.Version) is not { } hex || !kept.TryGetValue(hex, out var subject))
+            {
+                continue;
+            }
+
+            decisions[i] = d with { Action = DecisionAction.Keep, Reasons = [new Reason(ReasonKind.IndexChild, $"signature/attestation of kept {subject.Version.Version} ({subject.Version.Digest})"), .. d.Reasons] };
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    // cosign: `sha256-<hex>.sig`, `.att`, `.sbom`; OCI referrers tag schema: `sha256-<hex>`.
+    private static string? ArtifactSubject(string tag)
+    {
+        if (!tag.StartsWith("sha256-", StringComparison.OrdinalIgnoreCase) || tag.Length < 7 + 64)
+        {
+            return null;
+        }
+
+        var hex = tag.Substring(7, 64).ToLowerInvariant();
+        var rest = tag[(7 + 64)..];
+        return hex.All(Uri.IsHexDigit) && (rest.Length == 0 || rest.StartsWith('.')) ? hex : null;
+    }
+
+    private static bool KeepTagsSharingKeptDigests(List<Decision> decisions)
+    {
+        var kept = decisions.Where(d => d.Action == DecisionAction.Keep && d.Version.Digest is not null)
+            .GroupBy(d => d.Version.Digest!.Value).ToDictionary(g => g.Key, g => g.First());
+        var changed = false;
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var d = decisions[i];
+            if (d.Action == DecisionAction.Delete && d.Version.Digest is { } digest && kept.TryGetValue(digest, out var sibling))
+            {
+                var why = sibling.MainReason;
+                decisions[i] = d with { Action = DecisionAction.Keep, Reasons = [new Reason(why.Kind, $"same manifest as kept {sibling.Version.Version} ({why.Detail}); the registry deletes only by digest"), .. d.Reasons] };
+                changed = true;
+            }
+        }
+
+        return changed;
     }
 
     private static ImmutableArray<Reason> RetentionReasons(PackageVersion v, int taggedRank, ImmutableArray<Reason> protectedBy, RetentionPolicy policy, DateTimeOffset now)
@@ -105,11 +185,13 @@ internal static class Planner
 
     /// <summary>
     /// A kept index keeps what it needs (rule 1), to a fixpoint since a child may be an index too.
+    /// Returns whether any delete became a keep.
     /// Where a <c>sha256:</c> version holds the child, that one suffices; otherwise every holder of
     /// the digest is kept, because deleting the last holder breaks the index.
     /// </summary>
-    private static List<Decision> KeepIndexChildren(List<Decision> decisions)
+    private static bool KeepIndexChildren(List<Decision> decisions)
     {
+        var changedAny = false;
         var changed = true;
         while (changed)
         {
@@ -133,10 +215,11 @@ internal static class Planner
                     var at = decisions.IndexOf(holder);
                     decisions[at] = holder with { Action = DecisionAction.Keep, Reasons = [reason, .. holder.Reasons] };
                     changed |= holder.Action == DecisionAction.Delete || holder.Version.IndexChildren.Length > 0;
+                    changedAny |= holder.Action == DecisionAction.Delete;
                 }
             }
         }
 
-        return decisions;
+        return changedAny;
     }
 }

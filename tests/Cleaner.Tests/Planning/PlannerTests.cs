@@ -178,4 +178,58 @@ public class PlannerTests
             Planner.Plan(remaining, protections, retention, Some.Now).Deletes.ShouldBeEmpty();
         }
     }
+
+    [Theory]
+    [InlineData(".sig")]
+    [InlineData(".att")]
+    [InlineData(".sbom")]
+    [InlineData("")]
+    public void Plan_SignatureOfKeptDigest_IsKeptWithIt(string suffix)
+    {
+        var signed = Some.Version("v1", 90);
+        var signature = Some.Version($"sha256-{signed.Digest!.Value.Hex}{suffix}", 90);
+        var orphan = Some.Version($"sha256-{Some.Digest("gone").Hex}{suffix}", 90);
+        var protections = NoProtection.Add(signed.Key, [new Reason(ReasonKind.Pin, "pins.txt:1")]);
+
+        var plan = Planner.Plan([signed, signature, orphan], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
+
+        DecisionFor(plan, signature.Version).Action.ShouldBe(DecisionAction.Keep);
+        DecisionFor(plan, signature.Version).MainReason.Detail.ShouldContain("signature/attestation of kept v1");
+        DecisionFor(plan, orphan.Version).Action.ShouldBe(DecisionAction.Delete);
+    }
+
+    [Theory]
+    [InlineData(true, "Keep")]
+    [InlineData(false, "Delete")]
+    public void Plan_TagSharingDigestWithKeptTag_KeptOnlyWhereDeletesAreByDigest(bool byDigest, string expected)
+    {
+        var staging = Some.Version("staging", 90, digestSeed: "build 40", registry: "lan");
+        var stagingLatest = Some.Version("staging-latest", 90, digestSeed: "build 40", registry: "lan");
+        var protections = NoProtection.Add(staging.Key, [new Reason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/staging")]);
+
+        var plan = Planner.Plan([staging, stagingLatest], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now,
+            byDigest ? new HashSet<string> { "lan" } : null);
+
+        DecisionFor(plan, "staging-latest").Action.ToString().ShouldBe(expected);
+        if (byDigest)
+        {
+            DecisionFor(plan, "staging-latest").MainReason.Kind.ShouldBe(ReasonKind.ImagePolicy);
+            DecisionFor(plan, "staging-latest").MainReason.Detail.ShouldContain("same manifest as kept staging");
+        }
+    }
+
+    [Fact]
+    public void Plan_TwoIndexesShareAChild_DeletingOneLeavesTheChildForTheOther()
+    {
+        var shared = Some.Version("sha256:" + Some.Digest("shared-amd64").Hex, 90);
+        var onlyOld = Some.Version("sha256:" + Some.Digest("old-arm64").Hex, 90);
+        var oldIndex = Some.Version("v1", 90) with { Children = [shared.Digest!.Value, onlyOld.Digest!.Value] };
+        var keptIndex = Some.Version("v2", 80) with { Children = [shared.Digest!.Value] };
+        var protections = NoProtection.Add(keptIndex.Key, [new Reason(ReasonKind.Pin, "pins.txt:1")]);
+
+        var plan = Planner.Plan([oldIndex, keptIndex, shared, onlyOld], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
+
+        plan.Deletes.Select(d => d.Version.Version).ShouldBe(["v1", onlyOld.Version], ignoreOrder: true);
+        DecisionFor(plan, shared.Version).MainReason.Kind.ShouldBe(ReasonKind.IndexChild);
+    }
 }
