@@ -46,6 +46,20 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         return ManifestBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>A small blob, such as an image config, as JSON; null when absent.</summary>
+    public async Task<JsonDocument?> GetJsonBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"v2/{repository}/blobs/{digest}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        Ensure(response, "GET blob", repository, digest.ToString());
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+    }
+
     public async Task<ImmutableArray<string>> ListRepositoriesAsync(CancellationToken cancellationToken) =>
         await ListPagedAsync("v2/_catalog?n=1000", "repositories", cancellationToken);
 

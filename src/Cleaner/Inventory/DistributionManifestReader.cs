@@ -43,7 +43,11 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
             return described;
         }
 
-        var body = await _bodies.GetOrAdd((repository, head.Digest.ToString()), key => new Lazy<Task<ManifestBody?>>(() => client.GetManifestAsync(key.Repository, key.Digest, cancellationToken))).Value;
+        var body = await BodyAsync(repository, head.Digest, cancellationToken);
         return body is null ? described : described with { Children = body.Children };
     }
+
+    /// <summary>A manifest by digest, fetched at most once per run.</summary>
+    public Task<ManifestBody?> BodyAsync(string repository, Pins.Digest digest, CancellationToken cancellationToken) =>
+        _bodies.GetOrAdd((repository, digest.ToString()), key => new Lazy<Task<ManifestBody?>>(() => client.GetManifestAsync(key.Repository, key.Digest, cancellationToken))).Value;
 }

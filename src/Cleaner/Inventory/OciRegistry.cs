@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Pins;
@@ -6,14 +9,15 @@ using OciCleanup.Pins;
 namespace OciCleanup.Cleaner.Inventory;
 
 /// <summary>
-/// Any OCI distribution registry. Versions are tags (the API lists no untagged manifests); a tag's
-/// creation time is unknown to the API, so the image config's <c>created</c> is not fetched and the
-/// inventory time is used — retention by age is therefore by tag order only (documented).
+/// Any OCI distribution registry. Versions are tags (the API lists no untagged manifests). A tag's
+/// creation time is its image config's <c>created</c> (for an index, its first child's); a
+/// manifest without one (a Helm chart, an artifact) counts as new, so age never makes it deletable.
 /// Deleting removes a manifest by digest, which removes every tag pointing at it.
 /// </summary>
 internal sealed class OciRegistry(RegistryConfig config, DistributionClient client, ILogger<OciRegistry> logger) : IRegistry
 {
     private readonly DistributionManifestReader _reader = new(client, v => v.Name);
+    private readonly ConcurrentDictionary<(string, Digest), Lazy<Task<DateTimeOffset?>>> _created = new();
 
     public RegistryConfig Config => config;
 
@@ -28,17 +32,25 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
         foreach (var repository in repositories)
         {
             var tags = await client.ListTagsAsync(repository, cancellationToken);
-            versions.AddRange(tags.Select(tag => new PackageVersion(config.Name, null, "container", repository, tag, null, DateTimeOffset.UnixEpoch)));
+            versions.AddRange(tags.Select(tag => new PackageVersion(config.Name, null, "container", repository, tag, null, DateTimeOffset.MinValue)));
         }
 
         var described = await _reader.DescribeAsync([.. versions], cancellationToken);
-        logger.LogInformation("Inventoried {Versions} tags in {Repositories} repositories of registry {Registry}", described.Length, repositories.Count, config.Name);
-        return described;
+        var now = DateTimeOffset.UtcNow;
+        var dated = new PackageVersion[described.Length];
+        await Parallel.ForAsync(0, described.Length, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var v = described[i];
+            dated[i] = v with { CreatedAt = v.Digest is { } d ? await CreatedAsync(v.Name, d, ct) ?? now : now };
+        });
+        logger.LogInformation("Inventoried {Versions} tags in {Repositories} repositories of registry {Registry}", dated.Length, repositories.Count, config.Name);
+        return [.. dated];
     }
 
     public async Task<PackageVersion?> RereadAsync(PackageVersion version, CancellationToken cancellationToken)
     {
         var head = await client.HeadManifestAsync(version.Name, version.Version, cancellationToken);
+        // The creation time belongs to the manifest: same digest, same time.
         return head is null ? null : version with { Digest = head.Digest, MediaType = head.MediaType };
     }
 
@@ -49,4 +61,32 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
         version.Digest is { } digest
             ? client.DeleteManifestAsync(version.Name, digest, cancellationToken)
             : throw new ArgumentException($"refusing to delete {version}: its digest is unknown", nameof(version));
+
+    private Task<DateTimeOffset?> CreatedAsync(string repository, Digest digest, CancellationToken cancellationToken) =>
+        _created.GetOrAdd((repository, digest), _ => new Lazy<Task<DateTimeOffset?>>(async () =>
+        {
+            var body = await _reader.BodyAsync(repository, digest, cancellationToken);
+            if (body is null)
+            {
+                return null;
+            }
+
+            if (!body.Children.IsEmpty)
+            {
+                return await CreatedAsync(repository, body.Children[0], cancellationToken);
+            }
+
+            if (body.Config is not { } configDigest)
+            {
+                return null;
+            }
+
+            using var imageConfig = await client.GetJsonBlobAsync(repository, configDigest, cancellationToken);
+            return imageConfig is not null
+                && imageConfig.RootElement.ValueKind == JsonValueKind.Object
+                && imageConfig.RootElement.TryGetProperty("created", out var created)
+                && DateTimeOffset.TryParse(created.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : null;
+        })).Value;
 }
