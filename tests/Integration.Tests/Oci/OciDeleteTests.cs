@@ -1,0 +1,88 @@
+using System.Net;
+using OciCleanup.Integration.Tests.Support;
+
+namespace OciCleanup.Integration.Tests.Oci;
+
+/// <summary>Deletes against the real CNCF distribution registry, checked by pulling with skopeo.</summary>
+public sealed class OciDeleteTests : IAsyncLifetime
+{
+    private readonly DistributionRegistry _registry = new();
+    private readonly TempFolder _folder = new();
+    private OciFleet _fleet = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _registry.InitializeAsync();
+        _fleet = new OciFleet(_registry, _folder);
+        await _fleet.PushAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _registry.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private async Task<HttpStatusCode> HeadAsync(string repository, string tag)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(_registry.Url, $"v2/{repository}/manifests/{tag}"));
+        request.Headers.Accept.ParseAdd("application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json");
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task DryRun_ChangesNothingOnTheRegistry()
+    {
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--report", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var report = new ReportJson(result.Stdout);
+        report.Summary.GetProperty("delete").GetInt32().ShouldBe(OciFleet.Deleted.Length);
+        foreach (var tag in OciFleet.Kept.Concat(OciFleet.Deleted))
+        {
+            (await HeadAsync("team/app", tag)).ShouldBe(HttpStatusCode.OK, tag);
+        }
+
+        File.Exists(Path.Combine(_folder.Path, "audit.jsonl")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Delete_KeptImagesStillPullCompletely_DeletedAreGone_SecondRunPlansNothing()
+    {
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--delete", "--report", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr + result.Stdout);
+        var report = new ReportJson(result.Stdout);
+        report.Root.GetProperty("mode").GetString().ShouldBe("delete");
+        foreach (var tag in OciFleet.Deleted)
+        {
+            report.Decision("team/app", tag).GetProperty("result").GetString().ShouldBe("deleted", tag);
+            (await HeadAsync("team/app", tag)).ShouldBe(HttpStatusCode.NotFound, tag);
+        }
+
+        // The newest tag of its own package: keepLast is per package.
+        report.ReasonKinds("team/other", "x1").ShouldBe(["keep-last"]);
+        report.ReasonKinds("team/app", "amd64-only")[0].ShouldBe("index-child");
+        report.ReasonKinds("team/app", "p1-alias")[0].ShouldBe("pin");
+        report.ReasonKinds("team/app", "staging-latest")[0].ShouldBe("pin");
+        report.ReasonKinds("team/app", _fleet.V6SignatureTag)[0].ShouldBe("index-child");
+        report.Summary.GetProperty("deleted").GetInt32().ShouldBe(OciFleet.Deleted.Length);
+
+        foreach (var tag in OciFleet.Kept.Append(_fleet.V6SignatureTag))
+        {
+            var (exit, error) = await Skopeo.PullAllAsync(_registry.HostPort, $"team/app:{tag}");
+            exit.ShouldBe(0, $"{tag}: {error}");
+        }
+
+        (await Skopeo.PullAllAsync(_registry.HostPort, "excluded/thing:old")).ExitCode.ShouldBe(0);
+        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        audit.Length.ShouldBe(OciFleet.Deleted.Length);
+        audit.ShouldAllBe(line => line.Contains("\"result\":\"deleted\"", StringComparison.Ordinal));
+
+        var again = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--delete", "--report", "json");
+
+        again.ExitCode.ShouldBe(0, again.Stderr);
+        new ReportJson(again.Stdout).Summary.GetProperty("delete").GetInt32().ShouldBe(0);
+    }
+}
