@@ -30,9 +30,43 @@ public sealed class GiteaTestServer(string token, bool forgejo = false) : Loopba
         }
     }
 
-    /// <summary>Pushes a manifest under a reference (tag, or its digest); an existing tag is replaced.</summary>
-    public GiteaPackageVersion Push(string owner, string name, string reference, StoredManifest manifest, DateTimeOffset createdAt) =>
-        Add(owner, "container", name, reference, createdAt, manifest);
+    /// <summary>
+    /// Pushes a manifest under a reference (tag, or its digest); an existing tag is replaced. As in
+    /// Gitea, an index can only be pushed once every child manifest is in the same image.
+    /// </summary>
+    public GiteaPackageVersion Push(string owner, string name, string reference, StoredManifest manifest, DateTimeOffset createdAt)
+    {
+        var missing = manifest.Children.Where(child => !Versions.Any(v => Same(v, owner, "container", name, null) && v.Manifest?.Digest == child)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"MANIFEST_BLOB_UNKNOWN: {string.Join(", ", missing)}");
+        }
+
+        return Add(owner, "container", name, reference, createdAt, manifest);
+    }
+
+    /// <summary>Pushes the platform manifests by digest (as buildx does first), then the index under its tag.</summary>
+    public StoredManifest PushIndex(string owner, string name, string tag, string seed, DateTimeOffset createdAt, params string[] architectures)
+    {
+        var children = architectures.Select(arch => (StoredManifest.Image($"{seed}/{arch}"), arch)).ToArray();
+        foreach (var (child, _) in children)
+        {
+            Push(owner, name, child.Digest, child, createdAt);
+        }
+
+        var index = StoredManifest.Index(children);
+        Push(owner, name, tag, index, createdAt);
+        return index;
+    }
+
+    /// <summary>Removes a version as another actor would (Gitea's UI, its own cleanup rules).</summary>
+    public void Remove(string owner, string name, string version)
+    {
+        lock (_lock)
+        {
+            _versions.RemoveAll(v => Same(v, owner, "container", name, version));
+        }
+    }
 
     /// <summary>Adds a version of a non-container package.</summary>
     public GiteaPackageVersion Add(string owner, string type, string name, string version, DateTimeOffset createdAt, StoredManifest? manifest = null)

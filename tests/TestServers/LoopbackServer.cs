@@ -20,6 +20,9 @@ public abstract class LoopbackServer : IAsyncDisposable
 
     public void ClearRequests() => _requests.Clear();
 
+    /// <summary>Runs before a request is handled, e.g. to change state between a client's read and its write.</summary>
+    public Action<HttpRequest>? BeforeRequest { get; set; }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -30,6 +33,7 @@ public abstract class LoopbackServer : IAsyncDisposable
         _app.Use(async (context, next) =>
         {
             _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", context.Request.Headers.Authorization.FirstOrDefault()));
+            BeforeRequest?.Invoke(context.Request);
             await next(context);
         });
         Map(_app);
