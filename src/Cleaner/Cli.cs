@@ -11,6 +11,7 @@ public static class Cli
         var root = new RootCommand("oci-cleanup: registry garbage collection that knows what your clusters run, will run, and track")
         {
             RunCommand.Create(),
+            DaemonCommand.Create(),
             ExplainCommand.Create(),
             PinsCheckCommand.Create(),
             ConfigCheckCommand.Create(),
@@ -26,6 +27,8 @@ public static class Cli
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync();
+        // SIGINT/SIGTERM cancel the token; no forced exit after a timeout, so a delete in flight
+        // always finishes (the executor stops between deletes).
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -35,13 +35,17 @@ internal static class RunCommand
                 _ => Console.IsOutputRedirected && parse.GetValue(output) is null ? ReportFormat.Json : ReportFormat.Table,
             };
             using var loggers = Logging.Create(parse.GetValue(logFormat), parse.GetValue(verbose));
-            return await RunOnce.ExecuteAsync(
+            var result = await RunOnce.ExecuteAsync(
                 ConfigLoader.ResolvePath(parse.GetValue(config)),
                 parse.GetValue(delete) ? RunMode.Delete : parse.GetValue(dryRun) ? RunMode.DryRun : null,
-                format,
-                parse.GetValue(output),
                 loggers,
                 cancellationToken);
+            if (result.Report is not null)
+            {
+                await RunOnce.WriteReportAsync(result.Report, format, parse.GetValue(output), cancellationToken);
+            }
+
+            return result.ExitCode;
         });
         return command;
     }

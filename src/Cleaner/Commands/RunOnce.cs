@@ -1,15 +1,24 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Reporting;
+using OciCleanup.Cleaner.Scheduling;
 
 namespace OciCleanup.Cleaner.Commands;
 
-/// <summary>Loads the configuration, runs once, writes the report; maps every outcome to an exit code.</summary>
+/// <summary>
+/// One run from a configuration file, as `run` and each daemon job do it: load the configuration
+/// (fresh every time, so edits apply to the next run), take the run lock, run, write the metrics
+/// file. Maps every outcome to an exit code.
+/// </summary>
 internal static class RunOnce
 {
-    public static async Task<int> ExecuteAsync(string configPath, RunMode? modeOverride, ReportFormat format, string? output, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public sealed record Result(int ExitCode, RunReport? Report, TimeSpan Duration, CleanerConfig? Config);
+
+    public static async Task<Result> ExecuteAsync(string configPath, RunMode? modeOverride, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("oci-cleanup");
+        var clock = Stopwatch.StartNew();
         CleanerConfig config;
         try
         {
@@ -18,7 +27,7 @@ internal static class RunOnce
         catch (ConfigException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.Usage;
+            return new Result(ExitCodes.Usage, null, clock.Elapsed, null);
         }
 
         var (run, errors) = await RunSetup.CreateAsync(config, loggers, cancellationToken);
@@ -30,12 +39,24 @@ internal static class RunOnce
             }
 
             logger.LogError("Invalid pins files: nothing was contacted and nothing deleted");
-            return ExitCodes.Usage;
+            return await Finish(new Result(ExitCodes.Usage, null, clock.Elapsed, config), cancellationToken);
         }
 
-        var mode = modeOverride ?? config.Mode;
-        var outcome = await run.ExecuteAsync(mode, cancellationToken);
-        var text = ReportWriter.Render(outcome.Report, format);
+        using var runLock = RunLock.TryAcquire(config.Safety.StateDir);
+        if (runLock is null)
+        {
+            logger.LogError("Another run holds the lock in {StateDir}; not starting a second one", config.Safety.StateDir);
+            return new Result(ExitCodes.Failed, null, clock.Elapsed, config);
+        }
+
+        var outcome = await run.ExecuteAsync(modeOverride ?? config.Mode, cancellationToken);
+        return await Finish(new Result(outcome.ExitCode, outcome.Report, clock.Elapsed, config), cancellationToken);
+    }
+
+    /// <summary>Writes the report where `run` was asked to.</summary>
+    public static async Task WriteReportAsync(RunReport report, ReportFormat format, string? output, CancellationToken cancellationToken)
+    {
+        var text = ReportWriter.Render(report, format);
         if (output is null)
         {
             await Console.Out.WriteAsync(text);
@@ -43,9 +64,16 @@ internal static class RunOnce
         else
         {
             await File.WriteAllTextAsync(output, text, cancellationToken);
-            logger.LogInformation("Report written to {Output}", output);
+        }
+    }
+
+    private static async Task<Result> Finish(Result result, CancellationToken cancellationToken)
+    {
+        if (result.Config?.Report.MetricsFile is { } metricsFile)
+        {
+            await MetricsTextfile.WriteAsync(metricsFile, RunMetrics.Of(result.Report, result.Duration, result.ExitCode, DateTimeOffset.UtcNow, runsTotal: 1), cancellationToken);
         }
 
-        return outcome.ExitCode;
+        return result;
     }
 }

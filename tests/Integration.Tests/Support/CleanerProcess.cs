@@ -32,4 +32,51 @@ internal static class CleanerProcess
     }
 
     public static Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Starts the program and leaves it running (the daemon); output is collected as it comes.</summary>
+    public static Running Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return new Running(Process.Start(start)!);
+    }
+
+    public sealed class Running : IDisposable
+    {
+        private readonly System.Text.StringBuilder _stderr = new();
+
+        public Running(Process process)
+        {
+            Process = process;
+            process.ErrorDataReceived += (_, e) => { lock (_stderr) { _stderr.AppendLine(e.Data); } };
+            process.OutputDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+        }
+
+        public Process Process { get; }
+
+        public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
+
+        public async Task SignalAsync(string signal)
+        {
+            using var kill = Process.Start("kill", ["-" + signal, Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            await kill.WaitForExitAsync();
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill();
+            }
+
+            Process.Dispose();
+        }
+    }
 }

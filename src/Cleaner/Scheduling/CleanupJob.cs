@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using OciCleanup.Cleaner.Commands;
+using Quartz;
+
+namespace OciCleanup.Cleaner.Scheduling;
+
+/// <summary>One scheduled run. Quartz never starts it while the previous one is still running.</summary>
+[DisallowConcurrentExecution]
+internal sealed class CleanupJob : IJob
+{
+    public const string StateKey = "state";
+
+    public async Task Execute(IJobExecutionContext context)
+    {
+        var state = (DaemonState)context.MergedJobDataMap[StateKey];
+        var logger = state.Loggers.CreateLogger<CleanupJob>();
+        logger.LogInformation("Scheduled run starting (fire time {FireTime})", context.ScheduledFireTimeUtc);
+        try
+        {
+            var result = await RunOnce.ExecuteAsync(state.ConfigPath, modeOverride: null, state.Loggers, state.Stopping);
+            state.Record(runs => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, DateTimeOffset.UtcNow, runs));
+            if (result.Report is not null && result.Config is not null)
+            {
+                // The last report, for a person asking "what did the 03:30 run do?".
+                Directory.CreateDirectory(result.Config.Safety.StateDir);
+                await File.WriteAllTextAsync(Path.Combine(result.Config.Safety.StateDir, "last-report.json"), Reporting.JsonReportWriter.Write(result.Report), state.Stopping);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            // The job boundary: one failed run never stops the daemon.
+            logger.LogError("Scheduled run failed: {Error}", e.Message);
+            state.Record(runs => RunMetrics.Of(null, TimeSpan.Zero, ExitCodes.Failed, DateTimeOffset.UtcNow, runs));
+        }
+    }
+}

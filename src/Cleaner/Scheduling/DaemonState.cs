@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace OciCleanup.Cleaner.Scheduling;
+
+/// <summary>What the daemon's jobs share: where the configuration is, and the last run's metrics.</summary>
+internal sealed class DaemonState(string configPath, ILoggerFactory loggers, CancellationToken stopping)
+{
+    private long _runs;
+
+    public string ConfigPath { get; } = configPath;
+
+    public ILoggerFactory Loggers { get; } = loggers;
+
+    /// <summary>Cancelled on SIGTERM: the current run stops between deletes, never inside one.</summary>
+    public CancellationToken Stopping { get; } = stopping;
+
+    public RunMetrics? LastRun { get; private set; }
+
+    public long RunsTotal => Interlocked.Read(ref _runs);
+
+    public void Record(Func<long, RunMetrics> make) => LastRun = make(Interlocked.Increment(ref _runs));
+}
