@@ -1,0 +1,33 @@
+using System.Text.Json;
+using OciCleanup.Integration.Tests.Support;
+
+namespace OciCleanup.Integration.Tests.Deployment;
+
+public sealed class NixFilesTests
+{
+    public static TheoryData<string> NixFiles() => [.. Directory.GetFiles(Repository.PathOf("nix"), "*.nix").Select(f => Path.GetFileName(f))];
+
+    [Theory]
+    [MemberData(nameof(NixFiles))]
+    public async Task NixFile_Parses(string file)
+    {
+        var (exit, output) = await Tool.RunAsync("nix-instantiate", Repository.Root, "--parse", $"nix/{file}");
+
+        exit.ShouldBe(0, output);
+    }
+
+    [Fact]
+    public async Task DepsJson_EvaluatesAndMatchesTheProgramsRestoreGraph()
+    {
+        var (exit, output) = await Tool.RunAsync("nix-instantiate", Repository.Root, "--eval", "--strict", "--json", "-E", "map (d: d.pname + \"/\" + d.version) (builtins.fromJSON (builtins.readFile ./nix/deps.json))");
+        exit.ShouldBe(0, output);
+        var pinned = JsonSerializer.Deserialize<string[]>(output)!;
+        // The test project references the program, so its restore graph is on disk.
+        using var assets = JsonDocument.Parse(File.ReadAllText(Repository.PathOf("src/Cleaner/obj/project.assets.json")));
+        var restored = assets.RootElement.GetProperty("libraries").EnumerateObject()
+            .Where(l => l.Value.GetProperty("type").GetString() == "package")
+            .Select(l => l.Name);
+
+        pinned.ShouldBe(restored, ignoreOrder: true, "nix/deps.json is stale: run nix/update-deps.sh");
+    }
+}
