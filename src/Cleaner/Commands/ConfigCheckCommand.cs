@@ -16,14 +16,8 @@ internal static class ConfigCheckCommand
         check.SetAction(async (parse, cancellationToken) =>
         {
             var path = ConfigLoader.ResolvePath(parse.GetValue(config));
-            CleanerConfig loaded;
-            try
+            if (await ConfigLoader.LoadOrReportAsync(path) is not { } loaded)
             {
-                loaded = ConfigLoader.Load(path);
-            }
-            catch (ConfigException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.Usage;
             }
 

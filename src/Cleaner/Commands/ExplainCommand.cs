@@ -23,14 +23,8 @@ internal static class ExplainCommand
                 return ExitCodes.Usage;
             }
 
-            CleanerConfig loaded;
-            try
+            if (await ConfigLoader.LoadOrReportAsync(ConfigLoader.ResolvePath(parse.GetValue(config))) is not { } loaded)
             {
-                loaded = ConfigLoader.Load(ConfigLoader.ResolvePath(parse.GetValue(config)));
-            }
-            catch (ConfigException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.Usage;
             }
 

@@ -19,14 +19,8 @@ internal static class RunOnce
     {
         var logger = loggers.CreateLogger("oci-cleanup");
         var clock = Stopwatch.StartNew();
-        CleanerConfig config;
-        try
+        if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
         {
-            config = ConfigLoader.Load(configPath);
-        }
-        catch (ConfigException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
             return new Result(ExitCodes.Usage, null, clock.Elapsed, null);
         }
 

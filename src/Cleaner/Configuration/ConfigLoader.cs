@@ -19,6 +19,20 @@ internal static class ConfigLoader
     public static string ResolvePath(string? option) =>
         option ?? Environment.GetEnvironmentVariable("OCI_CLEANUP_CONFIG") ?? DefaultPath;
 
+    /// <summary>Loads the configuration, or prints the error (file:line: key: problem) to stderr and returns null.</summary>
+    public static async Task<CleanerConfig?> LoadOrReportAsync(string path)
+    {
+        try
+        {
+            return Load(path);
+        }
+        catch (ConfigException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return null;
+        }
+    }
+
     public static CleanerConfig Load(string path)
     {
         string text;

@@ -15,15 +15,12 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
 {
     public async Task<ManifestHead?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/manifests/{reference}");
-        request.Headers.Accept.ParseAdd(ManifestMediaTypes.Accept);
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        using var response = await ManifestAsync(HttpMethod.Head, repository, reference, cancellationToken);
+        if (response is null)
         {
             return null;
         }
 
-        Ensure(response, "HEAD manifest", repository, reference);
         var digestHeader = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.FirstOrDefault() : null;
         var digest = Digest.TryParse(digestHeader, out var d) ? d : (Digest.TryParse(reference, out var r) ? r : null);
         return digest is null
@@ -33,17 +30,36 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
 
     public async Task<ManifestBody?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/manifests/{reference}");
-        request.Headers.Accept.ParseAdd(ManifestMediaTypes.Accept);
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        using var response = await ManifestAsync(HttpMethod.Get, repository, reference, cancellationToken);
+        if (response is null)
         {
             return null;
         }
 
-        Ensure(response, "GET manifest", repository, reference);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         return ManifestBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>A manifest request accepting every manifest type; null on 404, throws on other errors.</summary>
+    private async Task<HttpResponseMessage?> ManifestAsync(HttpMethod method, string repository, string reference, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, $"v2/{repository}/manifests/{reference}");
+        request.Headers.Accept.ParseAdd(ManifestMediaTypes.Accept);
+        var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            response.Dispose();
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            throw new RegistryException(registryName, $"{method} manifest {repository}:{reference}: HTTP {status}");
+        }
+
+        return response;
     }
 
     /// <summary>A small blob, such as an image config, as JSON; null when absent.</summary>

@@ -38,7 +38,14 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
 
         EnsureOk(response, "read version");
         var fresh = ToVersion(version.Owner!, response.Content!);
-        return (await manifests.DescribeAsync([fresh], cancellationToken)).Single();
+        if (fresh.Type != "container")
+        {
+            return fresh;
+        }
+
+        // A fresh HEAD, never the run's cache: the point is to see a re-push since planning.
+        var head = await distribution.HeadManifestAsync($"{fresh.Owner}/{fresh.Name}", fresh.Version, cancellationToken);
+        return head is null ? null : fresh with { Digest = head.Digest, MediaType = head.MediaType };
     }
 
     public async Task<Pins.Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken) =>

@@ -21,14 +21,8 @@ internal sealed class Daemon(string configPath, ILoggerFactory loggers)
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger<Daemon>();
-        CleanerConfig config;
-        try
+        if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
         {
-            config = ConfigLoader.Load(configPath);
-        }
-        catch (ConfigException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.Usage;
         }
 

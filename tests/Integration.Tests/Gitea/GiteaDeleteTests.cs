@@ -83,10 +83,11 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
         var repushed = StoredManifest.Image("v2 rebuilt");
         _gitea.BeforeRequest = request =>
         {
-            // The re-read just before deleting v2 finds another manifest: CI pushed v2 again.
-            if (request.Method == "GET" && request.Path.Value!.EndsWith("/container/app/v2", StringComparison.Ordinal))
+            // The re-read just before deleting v2 finds another manifest: CI pushed v2 again. Same
+            // created_at, so only the digest tells (a cached digest would miss it).
+            if (request.Method == "GET" && request.Path.Value!.EndsWith("/container/app/v2", StringComparison.Ordinal) && _gitea.Versions.Single(v => v.Version == "v2").Manifest != repushed)
             {
-                _gitea.Push("oleks", "app", "v2", repushed, DateTimeOffset.UtcNow);
+                _gitea.Push("oleks", "app", "v2", repushed, _old.AddHours(2));
             }
         };
 
