@@ -183,11 +183,40 @@ public sealed class GiteaTestServer(string token, bool forgejo = false) : Loopba
         app.MapMethods("/v2/{**path}", ["GET", "HEAD"], (HttpContext http, string path) => Manifest(http, path));
     }
 
+    private const string UserBearer = "bearer-for-token-holder";
+    private const string AnonymousBearer = "bearer-for-anonymous";
+
+    // GET /v2/token: basic auth with the token gives a user bearer; anonymous gets one only on
+    // Forgejo-like public packages.
+    private IResult IssueToken(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            return BasicHasToken(http) ? Results.Json(new { token = UserBearer, expires_in = 86400 }) : Results.Unauthorized();
+        }
+
+        return forgejo ? Results.Json(new { token = AnonymousBearer, expires_in = 86400 }) : Results.Unauthorized();
+    }
+
+    private bool MayPull(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return (header.StartsWith("Basic ", StringComparison.Ordinal) && BasicHasToken(http))
+            || header == "Bearer " + UserBearer
+            || (forgejo && header == "Bearer " + AnonymousBearer);
+    }
+
     private IResult Manifest(HttpContext http, string path)
     {
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.Ordinal) || !BasicHasToken(http))
+        if (path == "token")
         {
-            http.Response.Headers.WWWAuthenticate = "Basic realm=\"Gitea Package API\"";
+            return IssueToken(http);
+        }
+
+        if (!MayPull(http))
+        {
+            http.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{Url}v2/token\",service=\"container_registry\",scope=\"*\"";
             return Results.Unauthorized();
         }
 

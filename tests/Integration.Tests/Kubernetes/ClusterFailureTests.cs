@@ -156,4 +156,64 @@ public sealed class ClusterFailureTests : IAsyncLifetime
         report.Action("cms-plugins", "staging").ShouldBe("delete");
         _fleet.Cluster.Requests.ShouldNotContain(r => r.Path.Contains("fluxcd", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Run_OlderFluxServingOnlyBetaApis_IsReadThroughDiscovery()
+    {
+        await using var older = new KubernetesTestServer("older-token");
+        await older.StartAsync();
+        older.Apply("""
+            apiVersion: helm.toolkit.fluxcd.io/v2beta2
+            kind: HelmRelease
+            metadata:
+              name: legacy
+              namespace: shop
+            spec:
+              suspend: true
+              valuesFrom:
+                - kind: Secret
+                  name: legacy-values
+                  valuesKey: overrides.yaml
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: legacy-values
+              namespace: shop
+            stringData: {}
+            data:
+              overrides.yaml: aW1hZ2U6CiAgcmVwb3NpdG9yeTogZ2l0Lm9sZWtzLnNwYWNlL29sZWtzL2FwcAogIHRhZzogdW5yZWZlcmVuY2VkLTEK
+            ---
+            apiVersion: image.toolkit.fluxcd.io/v1beta2
+            kind: ImageRepository
+            metadata:
+              name: app
+              namespace: shop
+            spec:
+              image: git.oleks.space/oleks/app
+            ---
+            apiVersion: image.toolkit.fluxcd.io/v1beta2
+            kind: ImagePolicy
+            metadata:
+              name: app
+              namespace: shop
+            spec:
+              imageRepositoryRef:
+                name: app
+            status:
+              latestImage: git.oleks.space/oleks/app:unreferenced-2
+            """);
+        _fleet.Folder.Write("kubeconfig-2", older.Kubeconfig("older"));
+
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(extraClusters: "  - name: older\n    kubeconfig: kubeconfig-2\n"), "--report", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var report = new ReportJson(result.Stdout);
+        // The valuesFrom Secret (base64 of "image: {repository: …/app, tag: unreferenced-1}") and the old latestImage.
+        report.Decision("app", "unreferenced-1").GetProperty("reasons").EnumerateArray()
+            .ShouldContain(r => r.GetProperty("kind").GetString() == "helmrelease-suspended" && r.GetProperty("detail").GetString() == "older/shop/HelmRelease/legacy (image)");
+        report.ReasonKinds("app", "unreferenced-2").ShouldContain("imagepolicy");
+        older.Requests.ShouldContain(r => r.Path == "/apis/helm.toolkit.fluxcd.io/v2beta2/helmreleases");
+        older.Requests.ShouldContain(r => r.Path == "/apis/image.toolkit.fluxcd.io/v1beta2/imagepolicies");
+    }
 }
