@@ -49,7 +49,8 @@ internal sealed class CleanupRun(
         {
             var executor = new DeleteExecutor(registries.ToDictionary(r => r.Config.Name), new AuditLog(config.Report.AuditLog, clock), logger);
             outcomes = await executor.ExecuteAsync(plan, cancellationToken);
-            validationErrors = await new KeptIndexValidator(registries.ToDictionary(r => r.Config.Name)).ValidateAsync(plan, outcomes, cancellationToken);
+            // Read-only and short: it runs to the end even when the run was told to stop.
+            validationErrors = await new KeptIndexValidator(registries.ToDictionary(r => r.Config.Name)).ValidateAsync(plan, outcomes, CancellationToken.None);
         }
 
         if (allSources.FailedSources.IsEmpty)
@@ -79,7 +80,7 @@ internal sealed class CleanupRun(
             var versions = await registry.ListVersionsAsync(cancellationToken);
             return (versions, SourceResult.Ok(name, [], [$"{versions.Length} versions"]));
         }
-        catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is RegistryException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogError("Inventory of {Registry} failed: {Error}", registry.Config.Name, e.Message);
             return ([], SourceResult.Failed(name, e.Message));

@@ -31,7 +31,7 @@ internal static class ConfigCheckCommand
                     var versions = await RegistryFactory.Create(registryConfig, loggers).ListVersionsAsync(cancellationToken);
                     await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: ok, {versions.Length} versions");
                 }
-                catch (Exception e) when (e is RegistryException or HttpRequestException or InvalidOperationException or TaskCanceledException)
+                catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException)
                 {
                     failed = true;
                     await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: FAILED {e.Message}");

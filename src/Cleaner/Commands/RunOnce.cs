@@ -65,7 +65,8 @@ internal static class RunOnce
     {
         if (result.Config?.Report.MetricsFile is { } metricsFile)
         {
-            await MetricsTextfile.WriteAsync(metricsFile, RunMetrics.Of(result.Report, result.Duration, result.ExitCode, DateTimeOffset.UtcNow, runsTotal: 1), cancellationToken);
+            // Written even for a run told to stop: its numbers are real.
+            await MetricsTextfile.WriteAsync(metricsFile, RunMetrics.Of(result.Report, result.Duration, result.ExitCode, DateTimeOffset.UtcNow, runsTotal: 1), CancellationToken.None);
         }
 
         return result;

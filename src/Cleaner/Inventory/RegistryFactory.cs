@@ -15,6 +15,19 @@ internal static class RegistryFactory
 {
     public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers)
     {
+        try
+        {
+            return CreateWithCredentials(config, loggers);
+        }
+        catch (InvalidOperationException e)
+        {
+            // An unreadable token file or unset variable: the message names the source, never a value.
+            return new UnavailableRegistry(config, e.Message);
+        }
+    }
+
+    private static IRegistry CreateWithCredentials(RegistryConfig config, ILoggerFactory loggers)
+    {
         if (config.Kind == RegistryKind.Gitea)
         {
             var token = config.Token?.Read();

@@ -23,7 +23,7 @@ internal sealed class CleanupJob : IJob
             {
                 // The last report, for a person asking "what did the 03:30 run do?".
                 Directory.CreateDirectory(result.Config.Safety.StateDir);
-                await File.WriteAllTextAsync(Path.Combine(result.Config.Safety.StateDir, "last-report.json"), Reporting.JsonReportWriter.Write(result.Report), state.Stopping);
+                await File.WriteAllTextAsync(Path.Combine(result.Config.Safety.StateDir, "last-report.json"), Reporting.JsonReportWriter.Write(result.Report), CancellationToken.None);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)

@@ -215,4 +215,45 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
         result.Stderr.ShouldContain($"{bad}:3: 'foo' is not a pin");
         result.Stdout.ShouldContain($"{good}: 1 pins, ok");
     }
+
+    [Fact]
+    public async Task Run_TokenFileMissing_RegistryFailsCleanlyAndRunExitsOne()
+    {
+        _folder.Write("pins.txt", "");
+        File.Delete(Path.Combine(_folder.Path, "token"));
+
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--delete", "--report", "json");
+
+        result.ExitCode.ShouldBe(1);
+        var source = new ReportJson(result.Stdout).Source("registry:main");
+        source.GetProperty("status").GetString().ShouldBe("failed");
+        source.GetProperty("error").GetString()!.ShouldContain("cannot read credential file");
+        _gitea.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ConfigCheck_ReachableRegistry_SaysOkReadOnly()
+    {
+        _folder.Write("pins.txt", "container/cms-plugins==staging\n");
+
+        var result = await CleanerProcess.RunAsync("config", "check", "--config", Config());
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldContain("configuration ok (1 registries, 1 pins files, 0 clusters)");
+        result.Stdout.ShouldContain("registry:main: ok, 103 versions");
+        _gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
+    }
+
+    [Fact]
+    public async Task ConfigCheck_WrongToken_ExitsOneNamingTheRegistry()
+    {
+        _folder.Write("pins.txt", "");
+        _folder.Write("token", "wrong");
+
+        var result = await CleanerProcess.RunAsync("config", "check", "--config", Config());
+
+        result.ExitCode.ShouldBe(1);
+        result.Stdout.ShouldContain("registry:main: FAILED");
+        result.Stdout.ShouldContain("401");
+    }
 }

@@ -216,4 +216,24 @@ public sealed class ClusterFailureTests : IAsyncLifetime
         older.Requests.ShouldContain(r => r.Path == "/apis/helm.toolkit.fluxcd.io/v2beta2/helmreleases");
         older.Requests.ShouldContain(r => r.Path == "/apis/image.toolkit.fluxcd.io/v1beta2/imagepolicies");
     }
+
+    [Fact]
+    public async Task Run_ClusterAnsweringWithNothing_BlockedByMaxProtectedShrink()
+    {
+        var first = await RunDeleteAsync(_fleet.Config());
+        first.Result.ExitCode.ShouldBe(0, first.Result.Stderr);
+        var deletedFirst = _fleet.Gitea.Requests.Count(r => r.Method == "DELETE");
+
+        // Next night the kubeconfig points at the wrong (empty) cluster: everything answers 200 with nothing.
+        await using var empty = new KubernetesTestServer("empty-token");
+        await empty.StartAsync();
+        _fleet.Folder.Write("kubeconfig", empty.Kubeconfig("armer"));
+
+        var (result, report) = await RunDeleteAsync();
+
+        result.ExitCode.ShouldBe(1);
+        report.Source("cluster:armer").GetProperty("status").GetString().ShouldBe("ok");
+        report.Summary.GetProperty("blockedReason").GetString()!.ShouldContain("maxProtectedShrink");
+        _fleet.Gitea.Requests.Count(r => r.Method == "DELETE").ShouldBe(deletedFirst);
+    }
 }

@@ -210,6 +210,36 @@ public sealed partial class DaemonTests : IAsyncLifetime
         result.Stdout.ShouldNotContain(Token);
     }
 
+    [Fact]
+    public async Task Daemon_SigtermDuringDeletes_FinishesTheDeleteInFlightAndStops()
+    {
+        var firstDelete = new TaskCompletionSource();
+        _gitea.BeforeRequest = request =>
+        {
+            if (request.Method == "DELETE")
+            {
+                firstDelete.TrySetResult();
+                Thread.Sleep(1500);
+            }
+        };
+        var config = Config("0/1 * * * * ?", keepLast: 3);
+        await File.AppendAllTextAsync(config, "\nmode: delete\nreport:\n  auditLog: audit.jsonl\n");
+        using var daemon = CleanerProcess.Start("daemon", "--config", config);
+
+        await firstDelete.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await daemon.SignalAsync("TERM");
+        await daemon.Process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+
+        daemon.Process.ExitCode.ShouldBe(0, daemon.Stderr);
+        var deletes = _gitea.Requests.Count(r => r.Method == "DELETE");
+        deletes.ShouldBe(1, "the delete in flight finishes; no new one starts after SIGTERM");
+        _gitea.Versions.Count.ShouldBe(9);
+        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        audit.ShouldHaveSingleItem().ShouldContain("\"result\":\"deleted\"");
+        var report = new ReportJson(await File.ReadAllTextAsync(Path.Combine(_folder.Path, "state", "last-report.json")));
+        report.Decisions.Count(d => d.TryGetProperty("resultDetail", out var why) && why.GetString() == "run stopped before this delete").ShouldBe(6);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
