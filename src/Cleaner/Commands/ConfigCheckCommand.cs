@@ -28,7 +28,7 @@ internal static class ConfigCheckCommand
             {
                 try
                 {
-                    var versions = await RegistryFactory.Create(registryConfig, loggers).ListVersionsAsync(cancellationToken);
+                    var versions = await RegistryFactory.Create(registryConfig, loggers, TimeProvider.System).ListVersionsAsync(cancellationToken);
                     await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: ok, {versions.Length} versions");
                 }
                 catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException)
@@ -38,7 +38,7 @@ internal static class ConfigCheckCommand
                 }
             }
 
-            var (_, pinErrors) = await RunSetup.CreateAsync(loaded with { Registries = [] }, loggers, cancellationToken);
+            var (_, pinErrors) = await RunSetup.CreateAsync(loaded with { Registries = [] }, loggers, TimeProvider.System, cancellationToken);
             foreach (var error in pinErrors)
             {
                 await Console.Error.WriteLineAsync(error);

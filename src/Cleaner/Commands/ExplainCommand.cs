@@ -29,7 +29,7 @@ internal static class ExplainCommand
             }
 
             using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);
-            var (run, errors) = await RunSetup.CreateAsync(loaded, loggers, cancellationToken);
+            var (run, errors) = await RunSetup.CreateAsync(loaded, loggers, TimeProvider.System, cancellationToken);
             if (run is null)
             {
                 await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, errors));

@@ -39,6 +39,7 @@ internal static class RunCommand
                 ConfigLoader.ResolvePath(parse.GetValue(config)),
                 parse.GetValue(delete) ? RunMode.Delete : parse.GetValue(dryRun) ? RunMode.DryRun : null,
                 loggers,
+                TimeProvider.System,
                 cancellationToken);
             if (result.Report is not null)
             {

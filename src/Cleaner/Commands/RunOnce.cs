@@ -15,16 +15,16 @@ internal static class RunOnce
 {
     public sealed record Result(int ExitCode, RunReport? Report, TimeSpan Duration, CleanerConfig? Config);
 
-    public static async Task<Result> ExecuteAsync(string configPath, RunMode? modeOverride, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<Result> ExecuteAsync(string configPath, RunMode? modeOverride, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("oci-cleanup");
-        var clock = Stopwatch.StartNew();
+        var stopwatch = Stopwatch.StartNew();
         if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
         {
-            return new Result(ExitCodes.Usage, null, clock.Elapsed, null);
+            return new Result(ExitCodes.Usage, null, stopwatch.Elapsed, null);
         }
 
-        var (run, errors) = await RunSetup.CreateAsync(config, loggers, cancellationToken);
+        var (run, errors) = await RunSetup.CreateAsync(config, loggers, clock, cancellationToken);
         if (run is null)
         {
             foreach (var error in errors)
@@ -33,18 +33,18 @@ internal static class RunOnce
             }
 
             logger.LogError("Invalid pins files: nothing was contacted and nothing deleted");
-            return await Finish(new Result(ExitCodes.Usage, null, clock.Elapsed, config), cancellationToken);
+            return await Finish(new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config), clock);
         }
 
         using var runLock = RunLock.TryAcquire(config.Safety.StateDir);
         if (runLock is null)
         {
             logger.LogError("Another run holds the lock in {StateDir}; not starting a second one", config.Safety.StateDir);
-            return new Result(ExitCodes.Failed, null, clock.Elapsed, config);
+            return new Result(ExitCodes.Failed, null, stopwatch.Elapsed, config);
         }
 
         var outcome = await run.ExecuteAsync(modeOverride ?? config.Mode, cancellationToken);
-        return await Finish(new Result(outcome.ExitCode, outcome.Report, clock.Elapsed, config), cancellationToken);
+        return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock);
     }
 
     /// <summary>Writes the report where `run` was asked to.</summary>
@@ -61,12 +61,12 @@ internal static class RunOnce
         }
     }
 
-    private static async Task<Result> Finish(Result result, CancellationToken cancellationToken)
+    private static async Task<Result> Finish(Result result, TimeProvider clock)
     {
         if (result.Config?.Report.MetricsFile is { } metricsFile)
         {
             // Written even for a run told to stop: its numbers are real.
-            await MetricsTextfile.WriteAsync(metricsFile, RunMetrics.Of(result.Report, result.Duration, result.ExitCode, DateTimeOffset.UtcNow, runsTotal: 1), CancellationToken.None);
+            await MetricsTextfile.WriteAsync(metricsFile, RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), runsTotal: 1), CancellationToken.None);
         }
 
         return result;

@@ -13,7 +13,7 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class RunSetup
 {
-    public static async Task<(CleanupRun? Run, ImmutableArray<string> Errors)> CreateAsync(CleanerConfig config, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<(CleanupRun? Run, ImmutableArray<string> Errors)> CreateAsync(CleanerConfig config, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {
         var sources = new List<IReferenceSource>();
         var errors = ImmutableArray.CreateBuilder<string>();
@@ -31,8 +31,8 @@ internal static class RunSetup
             return (null, errors.ToImmutable());
         }
 
-        var registries = config.Registries.Select(r => RegistryFactory.Create(r, loggers)).ToList();
-        var run = new CleanupRun(config, registries, sources, new RunState(config.Safety.StateDir), TimeProvider.System, loggers.CreateLogger<CleanupRun>());
+        var registries = config.Registries.Select(r => RegistryFactory.Create(r, loggers, clock)).ToList();
+        var run = new CleanupRun(config, registries, sources, new RunState(config.Safety.StateDir), clock, loggers.CreateLogger<CleanupRun>());
         return (run, []);
     }
 }

@@ -14,7 +14,7 @@ namespace OciCleanup.Cleaner.Inventory;
 /// manifest without one (a Helm chart, an artifact) counts as new, so age never makes it deletable.
 /// Deleting removes a manifest by digest, which removes every tag pointing at it.
 /// </summary>
-internal sealed class OciRegistry(RegistryConfig config, DistributionClient client, ILogger<OciRegistry> logger) : IRegistry
+internal sealed class OciRegistry(RegistryConfig config, DistributionClient client, TimeProvider clock, ILogger<OciRegistry> logger) : IRegistry
 {
     private readonly DistributionManifestReader _reader = new(client, v => v.Name);
     private readonly ConcurrentDictionary<(string, Digest), Lazy<Task<DateTimeOffset?>>> _created = new();
@@ -36,7 +36,7 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
         }
 
         var described = await _reader.DescribeAsync([.. versions], cancellationToken);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var dated = new PackageVersion[described.Length];
         await Parallel.ForAsync(0, described.Length, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
         {

@@ -13,11 +13,11 @@ namespace OciCleanup.Cleaner.Inventory;
 /// </summary>
 internal static class RegistryFactory
 {
-    public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers)
+    public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
     {
         try
         {
-            return CreateWithCredentials(config, loggers);
+            return CreateWithCredentials(config, loggers, clock);
         }
         catch (InvalidOperationException e)
         {
@@ -26,7 +26,7 @@ internal static class RegistryFactory
         }
     }
 
-    private static IRegistry CreateWithCredentials(RegistryConfig config, ILoggerFactory loggers)
+    private static IRegistry CreateWithCredentials(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
     {
         if (config.Kind == RegistryKind.Gitea)
         {
@@ -39,7 +39,7 @@ internal static class RegistryFactory
         }
 
         var basic = config.BasicAuth is { } credentials ? Basic(credentials.Read()) : null;
-        return new OciRegistry(config, new DistributionClient(Client(config, basic, null), config.Name), loggers.CreateLogger<OciRegistry>());
+        return new OciRegistry(config, new DistributionClient(Client(config, basic, null), config.Name), clock, loggers.CreateLogger<OciRegistry>());
     }
 
     private static HttpClient Client(RegistryConfig config, AuthenticationHeaderValue? registryAuth, AuthenticationHeaderValue? fixedAuth)

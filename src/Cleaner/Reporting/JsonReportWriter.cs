@@ -4,7 +4,7 @@ namespace OciCleanup.Cleaner.Reporting;
 
 internal static class JsonReportWriter
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
 
     public static string Write(RunReport report) => JsonSerializer.Serialize(report, Options);
 }

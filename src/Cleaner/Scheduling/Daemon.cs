@@ -27,7 +27,7 @@ internal sealed class Daemon(string configPath, ILoggerFactory loggers)
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var state = new DaemonState(configPath, loggers, stopping.Token);
+        var state = new DaemonState(configPath, loggers, TimeProvider.System, stopping.Token);
         var properties = new NameValueCollection
         {
             ["quartz.scheduler.instanceName"] = "oci-cleanup",

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 namespace OciCleanup.Cleaner.Scheduling;
 
 /// <summary>What the daemon's jobs share: where the configuration is, and the last run's metrics.</summary>
-internal sealed class DaemonState(string configPath, ILoggerFactory loggers, CancellationToken stopping)
+internal sealed class DaemonState(string configPath, ILoggerFactory loggers, TimeProvider clock, CancellationToken stopping)
 {
     private long _runs;
 
     public string ConfigPath { get; } = configPath;
 
     public ILoggerFactory Loggers { get; } = loggers;
+
+    public TimeProvider Clock { get; } = clock;
 
     /// <summary>Cancelled on SIGTERM: the current run stops between deletes, never inside one.</summary>
     public CancellationToken Stopping { get; } = stopping;

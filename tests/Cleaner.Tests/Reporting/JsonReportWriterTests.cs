@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Execution;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
+using OciCleanup.Cleaner.Reporting;
+using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.Tests.Reporting;
+
+/// <summary>The JSON report is a stable contract (SPEC §8): field names and shapes other tools read.</summary>
+public class JsonReportWriterTests
+{
+    private static JsonElement Render(RunMode mode, ImmutableDictionary<VersionKey, DeleteOutcome> outcomes, string? blocked = null)
+    {
+        var staging = Some.Version("staging", 3);
+        var old = Some.Version("0.1.3", 90);
+        var plan = new Plan([
+            new Decision(staging, DecisionAction.Keep, [new Reason(ReasonKind.Pin, "/etc/registry-pins.txt:3")]),
+            new Decision(old, DecisionAction.Delete, [new Reason(Reason.Retention, "older than 14 days")]),
+        ]);
+        var sources = ProtectedSet.Merge([SourceResult.Ok("pins:/etc/registry-pins.txt", []), SourceResult.Failed("cluster:armer", "HTTP 403")]);
+        var report = ReportBuilder.Build(mode, Some.Now, Some.Now.AddSeconds(4), [SourceResult.Ok("registry:main", [])], sources, plan, outcomes, blocked, []);
+        return JsonDocument.Parse(JsonReportWriter.Write(report)).RootElement;
+    }
+
+    private static string[] Keys(JsonElement o) => [.. o.EnumerateObject().Select(p => p.Name)];
+
+    [Fact]
+    public void Write_DryRun_HasExactlyTheSpecFields()
+    {
+        var json = Render(RunMode.DryRun, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blocked: "reference source failed: cluster:armer: HTTP 403");
+
+        Keys(json).ShouldBe(["schemaVersion", "mode", "startedAt", "finishedAt", "sources", "decisions", "summary"]);
+        json.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
+        json.GetProperty("mode").GetString().ShouldBe("dry-run");
+        json.GetProperty("startedAt").GetString().ShouldBe("2026-06-02T02:00:00Z");
+        json.GetProperty("finishedAt").GetString().ShouldBe("2026-06-02T02:00:04Z");
+        var decision = json.GetProperty("decisions")[0];
+        Keys(decision).ShouldBe(["registry", "owner", "type", "package", "version", "digest", "createdAt", "action", "reasons"]);
+        decision.GetProperty("action").GetString().ShouldBe("keep");
+        decision.GetProperty("digest").GetString()!.ShouldStartWith("sha256:");
+        Keys(decision.GetProperty("reasons")[0]).ShouldBe(["kind", "detail"]);
+        decision.GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("/etc/registry-pins.txt:3");
+        var failed = json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "cluster:armer");
+        Keys(failed).ShouldBe(["name", "status", "error"]);
+        var ok = json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "pins:/etc/registry-pins.txt");
+        Keys(ok).ShouldBe(["name", "status", "references"]);
+        var summary = json.GetProperty("summary");
+        Keys(summary).ShouldBe(["versions", "keep", "delete", "deleted", "failed", "blocked", "blockedReason"]);
+        summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Write_NotBlocked_BlockedReasonIsNullNotMissing()
+    {
+        var summary = Render(RunMode.DryRun, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty).GetProperty("summary");
+
+        summary.GetProperty("blockedReason").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Write_DeleteMode_AddsPerItemResults()
+    {
+        var outcomes = ImmutableDictionary<VersionKey, DeleteOutcome>.Empty.Add(Some.Version("0.1.3", 90).Key, new DeleteOutcome.Skipped("changed since planning"));
+
+        var json = Render(RunMode.Delete, outcomes);
+
+        json.GetProperty("mode").GetString().ShouldBe("delete");
+        var deleted = json.GetProperty("decisions")[1];
+        deleted.GetProperty("result").GetString().ShouldBe("skipped");
+        deleted.GetProperty("resultDetail").GetString().ShouldBe("changed since planning");
+        json.GetProperty("decisions")[0].TryGetProperty("result", out _).ShouldBeFalse();
+    }
+}
