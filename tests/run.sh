@@ -15,4 +15,11 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-dotnet test OciCleanup.slnx --nologo --verbosity quiet
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test OciCleanup.slnx --nologo --verbosity quiet 2>&1 | tee "$log" || status=$?
+# One plain closing line over every test project.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { gsub(",", "", p); printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
