@@ -26,9 +26,10 @@ public static partial class ImagePolicyTargets
         if (repoName is not null && imageRepositories.TryGetValue($"{repoNs}/{repoName}", out var repository)
             && (JsonTree.At(repository, "spec.image") ?? JsonTree.At(repository, "status.canonicalImageName")) is { } image
             && !string.IsNullOrEmpty(pattern)
-            && ImageReference.TryParse(image, out var parsed, out _)
-            && ToDotNetRegex(pattern) is { } regex)
+            && ImageReference.TryParse(image, out var parsed, out _))
         {
+            // A pattern we cannot read would leave its floating tags unprotected: fail the source instead.
+            var regex = ToDotNetRegex(pattern) ?? throw new KubernetesSourceException($"{reason.Detail}: filterTags.pattern '{pattern}' is not a regex oci-cleanup understands");
             yield return new Protection.Protection(new TagPatternTarget(parsed.Registry, parsed.Repository, regex), reason);
         }
 

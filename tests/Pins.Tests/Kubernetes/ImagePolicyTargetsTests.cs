@@ -46,4 +46,16 @@ public class ImagePolicyTargetsTests
 
         images.ShouldBe([$"git.example.org/team/podinfo:6.5.1@{digest}", "git.example.org/team/podinfo:6.5.0", "git.example.org/team/podinfo:6.5.1"]);
     }
+
+    [Fact]
+    public void Of_PatternThatCannotBeRead_FailsInsteadOfProtectingNothing()
+    {
+        var policy = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "podinfo", ["namespace"] = "apps" },
+            ["spec"] = new JsonObject { ["imageRepositoryRef"] = new JsonObject { ["name"] = "podinfo" }, ["filterTags"] = new JsonObject { ["pattern"] = "^main-(" } },
+        };
+
+        Should.Throw<KubernetesSourceException>(() => ImagePolicyTargets.Of("armer", policy, Repositories).ToList()).Message.ShouldContain("armer/apps/ImagePolicy/podinfo");
+    }
 }
