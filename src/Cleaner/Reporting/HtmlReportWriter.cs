@@ -13,10 +13,10 @@ internal static class HtmlReportWriter
         html.AppendLine("<!doctype html><html><head><meta charset=\"utf-8\"><title>oci-cleanup report</title>");
         html.AppendLine("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}.delete{background:#fdd}.keep{background:#dfd}</style></head><body>");
         html.AppendLine($"<h1>{E(PackageTotals.Headline(report))}</h1>");
-        html.AppendLine("<h2>Sources</h2><table><tr><th>source</th><th>status</th><th>references</th><th>error</th></tr>");
+        html.AppendLine("<h2>Sources</h2><table><tr><th>source</th><th>status</th><th>references</th><th>error</th><th>notes</th></tr>");
         foreach (var s in report.Sources)
         {
-            html.AppendLine($"<tr><td>{E(s.Name)}</td><td>{E(s.Status)}</td><td>{s.References}</td><td>{E(s.Error)}</td></tr>");
+            html.AppendLine($"<tr><td>{E(s.Name)}</td><td>{E(s.Status)}</td><td>{s.References}</td><td>{E(s.Error)}</td><td>{E(string.Join("; ", s.Notes ?? []))}</td></tr>");
         }
 
         html.AppendLine("</table><h2>Totals</h2><table><tr><th>package</th><th>versions</th><th>keep</th><th>delete</th></tr>");

@@ -9,10 +9,10 @@ internal static class MarkdownReportWriter
     {
         var md = new StringBuilder();
         md.AppendLine($"# {PackageTotals.Headline(report)}").AppendLine();
-        md.AppendLine("| source | status | references | error |").AppendLine("|---|---|---|---|");
+        md.AppendLine("| source | status | references | error | notes |").AppendLine("|---|---|---|---|---|");
         foreach (var s in report.Sources)
         {
-            md.AppendLine($"| {Cell(s.Name)} | {s.Status} | {s.References} | {Cell(s.Error ?? "")} |");
+            md.AppendLine($"| {Cell(s.Name)} | {s.Status} | {s.References} | {Cell(s.Error ?? "")} | {Cell(string.Join("; ", s.Notes ?? []))} |");
         }
 
         md.AppendLine().AppendLine("| package | versions | keep | delete |").AppendLine("|---|---|---|---|");
