@@ -21,10 +21,21 @@ internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> 
         foreach (var index in plan.Keeps.Where(d => !d.Version.IndexChildren.IsEmpty).Select(d => d.Version))
         {
             var registry = registries[index.Registry];
+            var current = await ProbeAsync(registry, index.Package, index.Version, cancellationToken);
+            if (current is null)
+            {
+                problems.Add($"{index}: the kept index itself no longer resolves");
+                continue;
+            }
+
+            if (current != index.Digest)
+            {
+                continue; // re-pushed since planning: a new index, not the one this run kept
+            }
+
             foreach (var child in index.IndexChildren)
             {
-                var found = await ProbeAsync(registry, index.Package, child, cancellationToken);
-                if (found != child)
+                if (await ProbeAsync(registry, index.Package, child.ToString(), cancellationToken) != child)
                 {
                     problems.Add($"{index}: child {child} no longer resolves");
                 }
@@ -34,11 +45,11 @@ internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> 
         return problems.ToImmutable();
     }
 
-    private static async Task<Pins.Digest?> ProbeAsync(IRegistry registry, PackageKey package, Pins.Digest child, CancellationToken cancellationToken)
+    private static async Task<Pins.Digest?> ProbeAsync(IRegistry registry, PackageKey package, string reference, CancellationToken cancellationToken)
     {
         try
         {
-            return await registry.ResolveDigestAsync(package, child.ToString(), cancellationToken);
+            return await registry.ResolveDigestAsync(package, reference, cancellationToken);
         }
         catch (RegistryException)
         {

@@ -143,6 +143,23 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_KeptIndexRemovedByAnotherActor_ValidationSaysSo()
+    {
+        _gitea.BeforeRequest = request =>
+        {
+            if (request.Method == "DELETE" && request.Path.Value!.EndsWith("/v3", StringComparison.Ordinal))
+            {
+                _gitea.Remove("oleks", "app", "multi");
+            }
+        };
+
+        var result = await DeleteAsync();
+
+        result.ExitCode.ShouldBe(1);
+        new ReportJson(result.Stdout).Source("validation:kept-indexes").GetProperty("error").GetString()!.ShouldContain("the kept index itself no longer resolves");
+    }
+
+    [Fact]
     public async Task Delete_SafetyLimitTripped_BlocksEveryDelete()
     {
         var result = await CleanerProcess.RunAsync("run", "--config", Config(maxDeletes: 3), "--delete", "--report", "json");
