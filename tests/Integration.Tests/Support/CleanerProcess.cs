@@ -63,10 +63,15 @@ internal static class CleanerProcess
 
         public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
 
-        public async Task SignalAsync(string signal)
+        public Task SignalAsync(string signal)
         {
-            using var kill = Process.Start("kill", ["-" + signal, Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
-            await kill.WaitForExitAsync();
+            var number = signal switch { "TERM" => 15, "HUP" => 1, "INT" => 2, _ => throw new ArgumentException(signal, nameof(signal)) };
+            if (NativeMethods.kill(Process.Id, number) != 0)
+            {
+                throw new InvalidOperationException($"kill({Process.Id}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+            }
+
+            return Task.CompletedTask;
         }
 
         public void Dispose()
@@ -78,5 +83,12 @@ internal static class CleanerProcess
 
             Process.Dispose();
         }
+    }
+
+    private static class NativeMethods
+    {
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+        internal static extern int kill(int pid, int sig);
     }
 }
