@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Commands;
 
@@ -38,10 +39,15 @@ internal static class ConfigCheckCommand
                 }
             }
 
-            var (_, pinErrors) = await RunSetup.CreateAsync(loaded with { Registries = [] }, loggers, TimeProvider.System, cancellationToken);
-            foreach (var error in pinErrors)
+            var pinErrors = 0;
+            foreach (var pinsPath in loaded.PinsFiles)
             {
-                await Console.Error.WriteLineAsync(error);
+                var file = await PinsFileReader.ReadAsync(pinsPath, cancellationToken);
+                pinErrors += file.Errors.Length;
+                foreach (var error in file.Errors)
+                {
+                    await Console.Error.WriteLineAsync(error.ToString());
+                }
             }
 
             foreach (var source in ClusterSources.Create(loaded, loggers))
@@ -51,7 +57,7 @@ internal static class ConfigCheckCommand
                 await Console.Out.WriteLineAsync($"{result.Name}: {(result.Status == Pins.Protection.SourceStatus.Ok ? $"ok, {result.Protections.Length} references" : "FAILED " + result.Error)}");
             }
 
-            return !pinErrors.IsEmpty ? ExitCodes.Usage : failed ? ExitCodes.Failed : ExitCodes.Success;
+            return pinErrors > 0 ? ExitCodes.Usage : failed ? ExitCodes.Failed : ExitCodes.Success;
         });
         return new Command("config", "Configuration") { check };
     }

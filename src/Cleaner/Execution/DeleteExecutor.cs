@@ -24,7 +24,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
                 continue;
             }
 
-            var outcome = await DeleteOneAsync(decision.Version, registries[decision.Version.Registry], keptDigests, cancellationToken);
+            var outcome = await DeleteOneAsync(decision.Version, registries[decision.Version.Registry], keptDigests);
             outcomes[decision.Version.Key] = outcome;
             audit.Record(decision.Version, outcome);
             logger.LogInformation("Delete {Version}: {Result} {Detail}", decision.Version, outcome.Result, outcome.Detail ?? "");
@@ -33,7 +33,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
         return outcomes.ToImmutable();
     }
 
-    private static async Task<DeleteOutcome> DeleteOneAsync(PackageVersion planned, IRegistry registry, HashSet<(PackageKey, Pins.Digest)> keptDigests, CancellationToken cancellationToken)
+    private static async Task<DeleteOutcome> DeleteOneAsync(PackageVersion planned, IRegistry registry, HashSet<(PackageKey, Pins.Digest)> keptDigests)
     {
         try
         {
@@ -59,7 +59,6 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
         }
         catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException)
         {
-            _ = cancellationToken;
             return new DeleteOutcome.Failed(e.Message);
         }
     }
