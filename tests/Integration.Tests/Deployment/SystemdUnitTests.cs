@@ -12,10 +12,10 @@ public sealed class SystemdUnitTests
         folder.Write("oci-cleanup.service", Repository.Read("systemd/oci-cleanup.service").Replace("/usr/bin/oci-cleanup", "/usr/bin/env", StringComparison.Ordinal));
         folder.Write("oci-cleanup.timer", Repository.Read("systemd/oci-cleanup.timer"));
 
-        var (exit, output) = await Tool.RunAsync("systemd-analyze", folder.Path, "verify", "oci-cleanup.service", "oci-cleanup.timer");
+        var result = await Tool.RunAsync("systemd-analyze", folder.Path, "verify", "oci-cleanup.service", "oci-cleanup.timer");
 
-        exit.ShouldBe(0);
-        output.ShouldBeEmpty("systemd-analyze prints bad values as warnings and still exits 0");
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldBeEmpty("systemd-analyze prints bad values as warnings and still exits 0");
     }
 
     [Theory]
