@@ -15,6 +15,13 @@ public sealed record SourceResult(
     string? Error,
     ImmutableArray<string> Notes)
 {
+    /// <summary>
+    /// The API groups this source saw served (a cluster's Flux groups, e.g. <c>helm.toolkit.fluxcd.io</c>).
+    /// A group served in the last trusted run and gone now means the source sees less than it did:
+    /// the cleaner blocks on that as on a shrunken protected set.
+    /// </summary>
+    public ImmutableArray<string> ServedGroups { get; init; } = [];
+
     /// <summary>A source read completely.</summary>
     public static SourceResult Ok(string name, IEnumerable<Protection> protections, IEnumerable<string>? notes = null) =>
         new(name, SourceStatus.Ok, [.. protections], null, [.. notes ?? []]);
