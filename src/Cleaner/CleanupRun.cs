@@ -12,78 +12,154 @@ namespace OciCleanup.Cleaner;
 /// <summary>
 /// One run, in the order of SPEC §1: inventory → protect → plan → act (or, in dry-run, only report).
 /// The shells (registries, sources, executor, state) are passed in; the decisions are the planner's.
+/// Each registry and each source is a boundary: whatever it throws becomes its failure, never a crash.
 /// </summary>
 internal sealed class CleanupRun(
     CleanerConfig config,
     IReadOnlyList<IRegistry> registries,
-    IReadOnlyList<IReferenceSource> sources,
-    RunState state,
+    IReadOnlyList<NamedSource> sources,
+    BaselineStore baselines,
     TimeProvider clock,
     ILogger<CleanupRun> logger)
 {
-    public async Task<RunOutcome> ExecuteAsync(RunMode mode, CancellationToken cancellationToken)
+    public IEnumerable<string> SourceNames => sources.Select(s => s.Name);
+
+    public async Task<RunOutcome> ExecuteAsync(RunOptions options, CancellationToken stopping)
     {
         var startedAt = clock.GetUtcNow();
-        var inventoryResults = await Task.WhenAll(registries.Select(r => InventoryAsync(r, cancellationToken)));
-        var inventory = inventoryResults.SelectMany(r => r.Versions).ToImmutableArray();
-        var collected = await Task.WhenAll(sources.Select(s => s.CollectAsync(cancellationToken)));
+        ImmutableArray<(ImmutableArray<PackageVersion> Versions, SourceResult Source)> inventoried;
+        ImmutableArray<SourceResult> collected;
+        try
+        {
+            var inventoryTask = Task.WhenAll(registries.Select(r => InventoryAsync(r, stopping)));
+            var collectTask = Task.WhenAll(sources.Select(s => CollectAsync(s, stopping)));
+            inventoried = [.. await inventoryTask];
+            collected = [.. await collectTask];
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            logger.LogWarning("Run stopped by a signal before the fleet was read: nothing deleted");
+            var nothing = RunFacts.Empty(options.Mode, startedAt, clock.GetUtcNow()) with
+            {
+                Stopped = "stopped (SIGTERM/SIGINT) before the fleet was read",
+                BlockedReason = "the run was stopped before the fleet was read: nothing deleted",
+            };
+            return Finish(nothing);
+        }
+
+        var (loaded, baselineError) = baselines.Load();
+        if (baselineError is not null)
+        {
+            collected = collected.Add(SourceResult.Failed("state:baselines", baselineError));
+        }
+
+        var inventory = inventoried.SelectMany(r => r.Versions).ToImmutableArray();
+        var inventorySources = inventoried.Select(r => r.Source).ToImmutableArray();
         var protectedSet = ProtectedSet.Merge(collected);
-        var inventorySources = inventoryResults.Select(r => r.Source).ToImmutableArray();
         // An incomplete inventory is a failed source like any other: it blocks deletes.
         var allSources = ProtectedSet.Merge(inventorySources.Concat(collected));
-
         var protections = ProtectionMatcher.Match(inventory, protectedSet, config.Registries);
-        var now = clock.GetUtcNow();
         var deletesByDigest = config.Registries.Where(r => r.Kind == RegistryKind.Oci).Select(r => r.Name).ToHashSet();
-        var plan = Planner.Plan(inventory, protections, config.Retention, now, deletesByDigest);
-        foreach (var decision in plan.Decisions)
+        var plan = Planner.Plan(inventory, protections, config.Retention, clock.GetUtcNow(), deletesByDigest);
+        if (logger.IsEnabled(LogLevel.Debug))
         {
-            logger.LogDebug("{Action} {Version}: {Reasons}", decision.Action, decision.Version, string.Join("; ", decision.Reasons.Select(r => $"{r.Kind} ({r.Detail})")));
+            foreach (var decision in plan.Decisions)
+            {
+                logger.LogDebug("{Action} {Version}: {Reasons}", decision.Action, decision.Version, string.Join("; ", decision.Reasons.Select(r => $"{r.Kind} ({r.Detail})")));
+            }
         }
 
-        var protectedCount = protections.Count;
-        var blockedReason = SafetyGate.Check(plan, allSources, protectedCount, state.LastProtectedVersions(), config.Safety);
-        var outcomes = ImmutableDictionary<VersionKey, DeleteOutcome>.Empty;
-        var validationErrors = ImmutableArray<string>.Empty;
-        if (mode == RunMode.Delete && blockedReason is null)
+        var shrinks = ShrinkBreaker.Check(collected, loaded, config.Safety.MaxProtectedShrink, options.AcceptShrink);
+        var blockedReason = SafetyGate.Check(plan, allSources, shrinks, config.Safety)
+            ?? (options.Mode == RunMode.Delete ? options.DeleteHold : null);
+        var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null);
+        if (options.Mode == RunMode.Delete && blockedReason is null)
         {
-            var executor = new DeleteExecutor(registries.ToDictionary(r => r.Config.Name), new AuditLog(config.Report.AuditLog, clock), logger);
-            outcomes = await executor.ExecuteAsync(plan, cancellationToken);
+            facts = await DeleteAsync(facts, stopping);
+        }
+
+        if (stopping.IsCancellationRequested)
+        {
+            facts = facts with { Stopped = "stopped (SIGTERM/SIGINT): the delete in flight finished, no further delete started" };
+        }
+
+        var outcome = Finish(facts);
+        if (options.MovesBaselines && outcome.ExitCode == ExitCodes.Success)
+        {
+            // Only a trusted run — neither blocked nor failed — moves the breaker's baselines.
+            if (baselines.Save(ShrinkBreaker.Next(collected)) is { } saveError)
+            {
+                logger.LogWarning("Breaker baselines not saved: {Error}", saveError);
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<RunFacts> DeleteAsync(RunFacts facts, CancellationToken stopping)
+    {
+        AuditLog audit;
+        try
+        {
+            audit = AuditLog.Open(config.Report.AuditLog, clock);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return facts with { BlockedReason = $"the audit log {config.Report.AuditLog} cannot be written ({e.Message}): nothing deleted" };
+        }
+
+        using (audit)
+        {
+            var byName = registries.ToDictionary(r => r.Config.Name);
+            var outcomes = await new DeleteExecutor(byName, audit, logger).ExecuteAsync(facts.Plan, stopping);
             // Read-only and short: it runs to the end even when the run was told to stop.
-            validationErrors = await new KeptIndexValidator(registries.ToDictionary(r => r.Config.Name)).ValidateAsync(plan, outcomes, CancellationToken.None);
+            var validation = await new KeptIndexValidator(byName).ValidateAsync(facts.Plan, outcomes, CancellationToken.None);
+            return facts with { Outcomes = outcomes, ValidationErrors = validation };
         }
+    }
 
-        if (allSources.FailedSources.IsEmpty)
-        {
-            // Only a complete picture becomes the baseline for maxProtectedShrink.
-            state.Save(protectedCount);
-        }
-
-        var report = ReportBuilder.Build(mode, startedAt, clock.GetUtcNow(), inventorySources, protectedSet, plan, outcomes, blockedReason, validationErrors);
-        var failed = blockedReason is not null || report.Summary.Failed > 0 || !validationErrors.IsEmpty || !allSources.FailedSources.IsEmpty;
+    private RunOutcome Finish(RunFacts facts)
+    {
+        var report = ReportBuilder.Build(facts with { FinishedAt = clock.GetUtcNow() });
+        var failed = report.Summary.Blocked || report.Summary.Failed > 0 || report.Sources.Any(s => s.Status == "failed");
         logger.LogInformation(
             "Run finished in {Mode} mode: {Versions} versions, {Keep} keep, {Delete} delete, {Deleted} deleted, {Failed} failed, blocked {Blocked}",
             report.Mode, report.Summary.Versions, report.Summary.Keep, report.Summary.Delete, report.Summary.Deleted, report.Summary.Failed, report.Summary.Blocked);
-        if (blockedReason is not null)
+        if (report.Summary.BlockedReason is { } blocked)
         {
-            logger.LogWarning("Run blocked: {BlockedReason}", blockedReason);
+            logger.LogWarning("Run blocked: {BlockedReason}", blocked);
         }
 
         return new RunOutcome(report, failed ? ExitCodes.Failed : ExitCodes.Success);
     }
 
-    private async Task<(ImmutableArray<PackageVersion> Versions, SourceResult Source)> InventoryAsync(IRegistry registry, CancellationToken cancellationToken)
+    private async Task<(ImmutableArray<PackageVersion> Versions, SourceResult Source)> InventoryAsync(IRegistry registry, CancellationToken stopping)
     {
         var name = $"registry:{registry.Config.Name}";
         try
         {
-            var versions = await registry.ListVersionsAsync(cancellationToken);
+            var versions = await registry.ListVersionsAsync(stopping);
             return (versions, SourceResult.Ok(name, [], [$"{versions.Length} versions"]));
         }
-        catch (Exception e) when (e is RegistryException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
-            logger.LogError("Inventory of {Registry} failed: {Error}", registry.Config.Name, e.Message);
-            return ([], SourceResult.Failed(name, e.Message));
+            var why = e is RegistryException ? e.Message : $"registry {registry.Config.Name}: {ErrorCause.Describe(e, RegistryFactory.RequestTimeout)}";
+            logger.LogError("Inventory of {Registry} failed: {Error}", registry.Config.Name, why);
+            return ([], SourceResult.Failed(name, why));
+        }
+    }
+
+    private async Task<SourceResult> CollectAsync(NamedSource source, CancellationToken stopping)
+    {
+        try
+        {
+            return await source.Source.CollectAsync(stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            // A source should say its own failure; this is the boundary for whatever it did not foresee.
+            logger.LogError("Reference source {Source} failed: {Error}", source.Name, ErrorCause.Describe(e));
+            return SourceResult.Failed(source.Name, ErrorCause.Describe(e));
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class ConfigCheckCommand
 
             foreach (var source in ClusterSources.Create(loaded, loggers))
             {
-                var result = await source.CollectAsync(cancellationToken);
+                var result = await source.Source.CollectAsync(cancellationToken);
                 failed |= result.Status != Pins.Protection.SourceStatus.Ok;
                 await Console.Out.WriteLineAsync($"{result.Name}: {(result.Status == Pins.Protection.SourceStatus.Ok ? $"ok, {result.Protections.Length} references" : "FAILED " + result.Error)}");
             }

@@ -36,7 +36,7 @@ internal static class ExplainCommand
                 return ExitCodes.Usage;
             }
 
-            var outcome = await run.ExecuteAsync(RunMode.DryRun, cancellationToken);
+            var outcome = await run.ExecuteAsync(new RunOptions(RunMode.DryRun) { MovesBaselines = false }, cancellationToken);
             var rule = query.Rules[0];
             var matches = outcome.Report.Decisions
                 .Where(d => rule.Matches(d.Owner, d.Type, d.Package, d.Version, Pins.Digest.TryParse(d.Digest, out var digest) ? digest : null))

@@ -15,7 +15,7 @@ internal static class RunOnce
 {
     public sealed record Result(int ExitCode, RunReport? Report, TimeSpan Duration, CleanerConfig? Config);
 
-    public static async Task<Result> ExecuteAsync(string configPath, RunMode? modeOverride, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Result> ExecuteAsync(string configPath, RunRequest request, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("oci-cleanup");
         var stopwatch = Stopwatch.StartNew();
@@ -36,29 +36,33 @@ internal static class RunOnce
             return await Finish(new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config), clock);
         }
 
-        using var runLock = RunLock.TryAcquire(config.Safety.StateDir);
+        if (request.AcceptShrink.Except(run.SourceNames).FirstOrDefault() is { } unknown)
+        {
+            await Console.Error.WriteLineAsync($"--accept-shrink {unknown}: no such source (sources: {string.Join(", ", run.SourceNames)})");
+            return new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config);
+        }
+
+        RunLock? runLock;
+        try
+        {
+            runLock = RunLock.TryAcquire(config.Safety.StateDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("safety.stateDir {StateDir} cannot be used: {Error}; nothing was contacted and nothing deleted", config.Safety.StateDir, e.Message);
+            return new Result(ExitCodes.Failed, null, stopwatch.Elapsed, config);
+        }
+
         if (runLock is null)
         {
             logger.LogError("Another run holds the lock in {StateDir}; not starting a second one", config.Safety.StateDir);
             return new Result(ExitCodes.Failed, null, stopwatch.Elapsed, config);
         }
 
-        var outcome = await run.ExecuteAsync(modeOverride ?? config.Mode, cancellationToken);
+        using var held = runLock;
+        var options = new RunOptions(request.ModeOverride ?? config.Mode) { AcceptShrink = request.AcceptShrink, DeleteHold = request.DeleteHold };
+        var outcome = await run.ExecuteAsync(options, cancellationToken);
         return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock);
-    }
-
-    /// <summary>Writes the report where `run` was asked to.</summary>
-    public static async Task WriteReportAsync(RunReport report, ReportFormat format, string? output, CancellationToken cancellationToken)
-    {
-        var text = ReportWriter.Render(report, format);
-        if (output is null)
-        {
-            await Console.Out.WriteAsync(text);
-        }
-        else
-        {
-            await File.WriteAllTextAsync(output, text, cancellationToken);
-        }
     }
 
     private static async Task<Result> Finish(Result result, TimeProvider clock)

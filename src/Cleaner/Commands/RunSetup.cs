@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Pins.PinsFiles;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Commands;
 
@@ -15,14 +14,14 @@ internal static class RunSetup
 {
     public static async Task<(CleanupRun? Run, ImmutableArray<string> Errors)> CreateAsync(CleanerConfig config, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var sources = new List<IReferenceSource>();
+        var sources = new List<NamedSource>();
         var errors = ImmutableArray.CreateBuilder<string>();
         foreach (var path in config.PinsFiles)
         {
             var file = await PinsFileReader.ReadAsync(path, cancellationToken);
             // A file that could not be read is a failed source (exit 1); a line that is not a pin is a usage error (exit 2).
             errors.AddRange(file.Errors.Where(e => e.Line > 0).Select(e => e.ToString()));
-            sources.Add(new PinsFileSource(file));
+            sources.Add(new NamedSource($"pins:{path}", new PinsFileSource(file)));
         }
 
         sources.AddRange(ClusterSources.Create(config, loggers));
@@ -32,7 +31,7 @@ internal static class RunSetup
         }
 
         var registries = config.Registries.Select(r => RegistryFactory.Create(r, loggers, clock)).ToList();
-        var run = new CleanupRun(config, registries, sources, new RunState(config.Safety.StateDir), clock, loggers.CreateLogger<CleanupRun>());
+        var run = new CleanupRun(config, registries, sources, new BaselineStore(config.Safety.StateDir), clock, loggers.CreateLogger<CleanupRun>());
         return (run, []);
     }
 }

@@ -209,24 +209,26 @@ internal static class ConfigLoader
     private static RetentionPolicy ReadPolicy(YamlMapping m, RetentionPolicy fallback)
     {
         var policy = new RetentionPolicy(
-            m.Int("keepLast", fallback.KeepLast),
-            m.Int("keepWithinDays", fallback.KeepWithinDays),
+            m.Int("keepLast", fallback.KeepLast, 0, RetentionPolicy.MaxKeepLast),
+            m.Int("keepWithinDays", fallback.KeepWithinDays, 0, RetentionPolicy.MaxDays),
             m.Node("keepTags") is null ? fallback.KeepTags : Regexes(m, "keepTags"),
             m.Node("removeTags") is null ? fallback.RemoveTags : Regexes(m, "removeTags"),
-            m.Int("untaggedAfterDays", fallback.UntaggedAfterDays),
-            m.Int("minAgeHours", fallback.MinAgeHours));
+            m.Int("untaggedAfterDays", fallback.UntaggedAfterDays, 0, RetentionPolicy.MaxDays),
+            m.Int("minAgeHours", fallback.MinAgeHours, 0, RetentionPolicy.MaxDays * 24));
         m.RejectUnknownKeys();
         return policy;
     }
 
+    // Linear time (as Go's RE2 in gcr-cleaner and Flux): no tag anyone pushes can stall a run. A
+    // pattern that needs backtracking (backreferences, lookaround, atomic groups) is refused here.
     private static ImmutableArray<Regex> Regexes(YamlMapping m, string key) =>
         [.. m.Strings(key, []).Select((pattern, i) =>
         {
             try
             {
-                return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                return TagPattern.Compile(pattern);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or NotSupportedException)
             {
                 throw m.Error(m.Node(key)!, $"{m.Child(key)}[{i}]", $"bad regex '{pattern}': {e.Message}");
             }
@@ -241,10 +243,15 @@ internal static class ConfigLoader
 
         var config = new SafetyConfig(
             m.Bool("failClosed", true),
-            m.Int("maxDeletes", 500),
+            m.Int("maxDeletes", 500, 0, int.MaxValue),
             m.Fraction("maxDeleteFraction", 0.5),
             m.Fraction("maxProtectedShrink", 0.5),
             m.String("stateDir") is { } s ? resolve(s) : "/var/lib/oci-cleanup");
+        if (File.Exists(config.StateDir))
+        {
+            throw m.Error(m.Node("stateDir")!, m.Child("stateDir"), $"{config.StateDir} is a file, not a directory");
+        }
+
         m.RejectUnknownKeys();
         return config;
     }

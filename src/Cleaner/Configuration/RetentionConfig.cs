@@ -13,7 +13,12 @@ internal sealed record RetentionPolicy(
     int UntaggedAfterDays,
     int MinAgeHours)
 {
-    public static RetentionPolicy Default { get; } = new(10, 14, [new Regex("^latest$")], [], 2, 6);
+    /// <summary>About 100 years: any more is a typo, and more than TimeSpan can hold would crash every run.</summary>
+    public const int MaxDays = 36_500;
+
+    public const int MaxKeepLast = 1_000_000;
+
+    public static RetentionPolicy Default { get; } = new(10, 14, [TagPattern.Compile("^latest$")], [], 2, 6);
 }
 
 /// <summary>A package override: a glob over <c>type/name</c> and the policy it gets.</summary>

@@ -34,16 +34,17 @@ internal sealed class YamlMapping
     public string RequiredString(string key) =>
         String(key) is { Length: > 0 } s ? s : throw new ConfigException(File, _node.Start.Line, Child(key), "is required");
 
-    public int Int(string key, int fallback, int min = 0)
+    /// <summary>A whole number within bounds, so that no setting can overflow what it is turned into (days → TimeSpan).</summary>
+    public int Int(string key, int fallback, int min, int max)
     {
         if (Node(key) is not { } n)
         {
             return fallback;
         }
 
-        return int.TryParse(Scalar(n, Child(key)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min
+        return int.TryParse(Scalar(n, Child(key)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw Error(n, Child(key), $"must be a whole number ≥ {min}");
+            : throw Error(n, Child(key), $"must be a whole number from {min} to {max}");
     }
 
     public double Fraction(string key, double fallback)

@@ -1,31 +1,63 @@
+using System.Text;
 using System.Text.Json;
 using OciCleanup.Cleaner.Inventory;
 
 namespace OciCleanup.Cleaner.Execution;
 
-/// <summary>One JSON line per delete attempted, appended to <c>report.auditLog</c> when configured.</summary>
-internal sealed class AuditLog(string? path, TimeProvider clock)
+/// <summary>
+/// <c>report.auditLog</c>: one JSON line before each delete is attempted (<c>result: "attempting"</c>)
+/// and one with its outcome, each flushed at once — so even a process killed mid-request leaves the
+/// attempt on disk. Opened before the first delete: a log that cannot be written means no delete.
+/// </summary>
+internal sealed class AuditLog : IDisposable
 {
-    public void Record(PackageVersion version, DeleteOutcome outcome)
+    private readonly FileStream? _file;
+    private readonly TimeProvider _clock;
+
+    private AuditLog(FileStream? file, TimeProvider clock)
+    {
+        _file = file;
+        _clock = clock;
+    }
+
+    /// <summary>Opens the log for appending (creating its folder), or throws <see cref="IOException"/>/<see cref="UnauthorizedAccessException"/>.</summary>
+    public static AuditLog Open(string? path, TimeProvider clock)
     {
         if (path is null)
+        {
+            return new AuditLog(null, clock);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return new AuditLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), clock);
+    }
+
+    public void Attempt(PackageVersion version) => Write(version, "attempting", null);
+
+    public void Record(PackageVersion version, DeleteOutcome outcome) => Write(version, outcome.Result, outcome.Detail);
+
+    private void Write(PackageVersion version, string result, string? detail)
+    {
+        if (_file is null)
         {
             return;
         }
 
         var line = JsonSerializer.Serialize(new
         {
-            time = clock.GetUtcNow(),
+            time = _clock.GetUtcNow(),
             registry = version.Registry,
             owner = version.Owner,
             type = version.Type,
             package = version.Name,
             version = version.Version,
             digest = version.Digest?.ToString(),
-            result = outcome.Result,
-            detail = outcome.Detail,
+            result,
+            detail,
         });
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.AppendAllText(path, line + "\n");
+        _file.Write(Encoding.UTF8.GetBytes(line + "\n"));
+        _file.Flush(flushToDisk: true);
     }
+
+    public void Dispose() => _file?.Dispose();
 }

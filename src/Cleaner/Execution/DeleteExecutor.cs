@@ -8,26 +8,48 @@ namespace OciCleanup.Cleaner.Execution;
 /// <summary>
 /// Carries out a plan's deletes, one version each. Each version is re-read just before its delete
 /// and skipped when its digest or creation time changed (a re-pushed tag). One failure never stops
-/// the rest; cancellation stops between deletes, never inside one.
+/// the rest; cancellation (SIGTERM) stops between deletes, never inside one; an audit log that can
+/// no longer be written stops every further delete, since an unaudited delete must not happen.
 /// </summary>
 internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> registries, AuditLog audit, ILogger logger)
 {
-    public async Task<ImmutableDictionary<VersionKey, DeleteOutcome>> ExecuteAsync(Plan plan, CancellationToken cancellationToken)
+    public async Task<ImmutableDictionary<VersionKey, DeleteOutcome>> ExecuteAsync(Plan plan, CancellationToken stopping)
     {
         var outcomes = ImmutableDictionary.CreateBuilder<VersionKey, DeleteOutcome>();
         var keptDigests = plan.Keeps.Where(d => d.Version.Digest is not null).Select(d => (d.Version.Package, d.Version.Digest!.Value)).ToHashSet();
+        string? halt = null;
         foreach (var decision in DeleteOrder.Of(plan))
         {
-            if (cancellationToken.IsCancellationRequested)
+            var version = decision.Version;
+            halt ??= stopping.IsCancellationRequested ? "the run was told to stop (SIGTERM/SIGINT) before this delete" : null;
+            if (halt is not null)
             {
-                outcomes[decision.Version.Key] = new DeleteOutcome.Skipped("run stopped before this delete");
+                outcomes[version.Key] = new DeleteOutcome.Skipped(halt);
                 continue;
             }
 
-            var outcome = await DeleteOneAsync(decision.Version, registries[decision.Version.Registry], keptDigests);
-            outcomes[decision.Version.Key] = outcome;
-            audit.Record(decision.Version, outcome);
-            logger.LogInformation("Delete {Version}: {Result} {Detail}", decision.Version, outcome.Result, outcome.Detail ?? "");
+            try
+            {
+                audit.Attempt(version);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                halt = $"the audit log could not be written ({e.Message}); no delete without an audit line";
+                outcomes[version.Key] = new DeleteOutcome.Skipped(halt);
+                continue;
+            }
+
+            var outcome = await DeleteOneAsync(version, registries[version.Registry], keptDigests);
+            outcomes[version.Key] = outcome;
+            logger.LogInformation("Delete {Version}: {Result} {Detail}", version, outcome.Result, outcome.Detail ?? "");
+            try
+            {
+                audit.Record(version, outcome);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                halt = $"the audit log could not be written ({e.Message}); no delete without an audit line";
+            }
         }
 
         return outcomes.ToImmutable();
@@ -37,6 +59,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
     {
         try
         {
+            // Not cancellable mid-request: a delete is finished or not started.
             var current = await registry.RereadAsync(planned, CancellationToken.None);
             if (current is null)
             {
@@ -54,12 +77,11 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
                 return new DeleteOutcome.Skipped("another kept tag shares this digest; the registry can only delete by digest");
             }
 
-            // Not cancellable mid-request: a delete is finished or not started.
             return await registry.DeleteAsync(planned, CancellationToken.None) ? new DeleteOutcome.Deleted() : new DeleteOutcome.AlreadyGone();
         }
-        catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is RegistryException or HttpRequestException or OperationCanceledException or IOException)
         {
-            return new DeleteOutcome.Failed(e.Message);
+            return new DeleteOutcome.Failed(e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout));
         }
     }
 }

@@ -6,7 +6,8 @@ namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
 /// After deletes (SPEC §1 step 4): re-read every kept index and check that each child still
-/// resolves, so a broken image is reported by the run instead of discovered by a pull.
+/// resolves, so a broken image is reported by the run instead of discovered by a pull. A registry
+/// that cannot answer (gone, refusing connections) is a validation failure too, never a crash.
 /// </summary>
 internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> registries)
 {
@@ -21,7 +22,13 @@ internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> 
         foreach (var index in plan.Keeps.Where(d => !d.Version.IndexChildren.IsEmpty).Select(d => d.Version))
         {
             var registry = registries[index.Registry];
-            var current = await ProbeAsync(registry, index.Package, index.Version, cancellationToken);
+            var (current, error) = await ProbeAsync(registry, index.Package, index.Version, cancellationToken);
+            if (error is not null)
+            {
+                problems.Add($"{index}: could not be checked: {error}");
+                continue;
+            }
+
             if (current is null)
             {
                 problems.Add($"{index}: the kept index itself no longer resolves");
@@ -35,7 +42,12 @@ internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> 
 
             foreach (var child in index.IndexChildren)
             {
-                if (await ProbeAsync(registry, index.Package, child.ToString(), cancellationToken) != child)
+                var (resolved, childError) = await ProbeAsync(registry, index.Package, child.ToString(), cancellationToken);
+                if (childError is not null)
+                {
+                    problems.Add($"{index}: child {child} could not be checked: {childError}");
+                }
+                else if (resolved != child)
                 {
                     problems.Add($"{index}: child {child} no longer resolves");
                 }
@@ -45,15 +57,15 @@ internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> 
         return problems.ToImmutable();
     }
 
-    private static async Task<Pins.Digest?> ProbeAsync(IRegistry registry, PackageKey package, string reference, CancellationToken cancellationToken)
+    private static async Task<(Pins.Digest? Digest, string? Error)> ProbeAsync(IRegistry registry, PackageKey package, string reference, CancellationToken cancellationToken)
     {
         try
         {
-            return await registry.ResolveDigestAsync(package, reference, cancellationToken);
+            return (await registry.ResolveDigestAsync(package, reference, cancellationToken), null);
         }
-        catch (RegistryException)
+        catch (Exception e) when (e is RegistryException or HttpRequestException or IOException or OperationCanceledException)
         {
-            return null;
+            return (null, e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout));
         }
     }
 }

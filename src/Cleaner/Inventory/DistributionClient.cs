@@ -36,8 +36,16 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
             return null;
         }
 
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return ManifestBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType);
+        var what = $"GET manifest {repository}:{reference}";
+        var bytes = await ReadAsync(() => response.Content.ReadAsByteArrayAsync(cancellationToken), what, cancellationToken);
+        try
+        {
+            return ManifestBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new RegistryException(registryName, $"{what}: {ErrorCause.Describe(e)}");
+        }
     }
 
     /// <summary>A manifest request accepting every manifest type; null on 404, throws on other errors.</summary>
@@ -45,7 +53,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     {
         using var request = new HttpRequestMessage(method, $"v2/{repository}/manifests/{reference}");
         request.Headers.Accept.ParseAdd(ManifestMediaTypes.Accept);
-        var response = await http.SendAsync(request, cancellationToken);
+        var response = await SendAsync(request, $"{method} manifest {repository}:{reference}", cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             response.Dispose();
@@ -65,15 +73,24 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     /// <summary>A small blob, such as an image config, as JSON; null when absent.</summary>
     public async Task<JsonDocument?> GetJsonBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"v2/{repository}/blobs/{digest}", cancellationToken);
+        var what = $"GET blob {repository}:{digest}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/blobs/{digest}");
+        using var response = await SendAsync(request, what, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
 
         Ensure(response, "GET blob", repository, digest.ToString());
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        var bytes = await ReadAsync(() => response.Content.ReadAsByteArrayAsync(cancellationToken), what, cancellationToken);
+        try
+        {
+            return JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            throw new RegistryException(registryName, $"{what}: {ErrorCause.Describe(e)}");
+        }
     }
 
     public async Task<ImmutableArray<string>> ListRepositoriesAsync(CancellationToken cancellationToken) =>
@@ -85,7 +102,8 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     /// <summary>Deletes a manifest by digest — every tag that points at it goes too.</summary>
     public async Task<bool> DeleteManifestAsync(string repository, Digest digest, CancellationToken cancellationToken)
     {
-        using var response = await http.DeleteAsync($"v2/{repository}/manifests/{digest}", cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"v2/{repository}/manifests/{digest}");
+        using var response = await SendAsync(request, $"DELETE manifest {repository}@{digest}", cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
@@ -95,30 +113,86 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         return true;
     }
 
+    /// <summary>
+    /// Every item of a paged list (<c>_catalog</c>, tags), following <c>Link rel="next"</c>. A body that is
+    /// not the JSON expected, an item listed twice or a next link already read fails the whole list.
+    /// </summary>
     private async Task<ImmutableArray<string>> ListPagedAsync(string first, string property, CancellationToken cancellationToken)
     {
+        var guard = new ListingGuard(registryName, $"GET {first.Split('?')[0]}", maxPages: 10_000);
         var items = ImmutableArray.CreateBuilder<string>();
         string? next = first;
         while (next is not null)
         {
-            using var response = await http.GetAsync(next, cancellationToken);
+            var what = $"GET {next}";
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            using var response = await SendAsync(request, what, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound && property == "tags")
             {
+                // A repository whose last tag was deleted: distribution answers NAME_UNKNOWN or no tags.
                 break;
             }
 
             Ensure(response, "GET", next, "");
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-            if (json.RootElement.TryGetProperty(property, out var array) && array.ValueKind == JsonValueKind.Array)
-            {
-                items.AddRange(array.EnumerateArray().Select(e => e.GetString()!).Where(s => s is not null));
-            }
-
+            var page = PageItems(await ReadAsync(() => response.Content.ReadAsByteArrayAsync(cancellationToken), what, cancellationToken), property, what);
+            guard.Page(next, page, announcedTotal: null);
+            items.AddRange(page);
             next = NextLink(response.Headers);
+            guard.Next(next);
         }
 
+        guard.Finish();
         return items.ToImmutable();
+    }
+
+    private ImmutableArray<string> PageItems(byte[] body, string property, string what)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty(property, out var array))
+            {
+                throw new RegistryException(registryName, $"{what}: the body has no '{property}' list");
+            }
+
+            // distribution answers "tags": null for a repository with no tags left.
+            return array.ValueKind switch
+            {
+                JsonValueKind.Null => [],
+                JsonValueKind.Array => [.. array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new RegistryException(registryName, $"{what}: '{property}' holds a {e.ValueKind}, not a name"))],
+                _ => throw new RegistryException(registryName, $"{what}: '{property}' is a {array.ValueKind}, not a list"),
+            };
+        }
+        catch (JsonException e)
+        {
+            throw new RegistryException(registryName, $"{what}: {ErrorCause.Describe(e)}");
+        }
+    }
+
+    /// <summary>Sends a request; a transport failure becomes a <see cref="RegistryException"/> that keeps its cause.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new RegistryException(registryName, $"{what}: {ErrorCause.Describe(e, http.Timeout)}");
+        }
+    }
+
+    /// <summary>Reads a body; a connection reset or a body cut short becomes a <see cref="RegistryException"/>.</summary>
+    private async Task<T> ReadAsync<T>(Func<Task<T>> read, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new RegistryException(registryName, $"{what}: the body could not be read: {ErrorCause.Describe(e, http.Timeout)}");
+        }
     }
 
     private static string? NextLink(HttpResponseHeaders headers)

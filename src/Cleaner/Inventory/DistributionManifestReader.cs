@@ -10,6 +10,8 @@ namespace OciCleanup.Cleaner.Inventory;
 /// </summary>
 internal sealed class DistributionManifestReader(DistributionClient client, Func<PackageVersion, string> repositoryOf, int concurrency = 8) : IManifestReader
 {
+    private const int NotFoundAttempts = 3;
+
     private readonly ConcurrentDictionary<(string Repository, string Reference), Lazy<Task<ManifestHead?>>> _heads = new();
     private readonly ConcurrentDictionary<(string Repository, string Digest), Lazy<Task<ManifestBody?>>> _bodies = new();
 
@@ -31,23 +33,55 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
         }
 
         var repository = repositoryOf(version);
-        var head = await _heads.GetOrAdd((repository, version.Version), key => new Lazy<Task<ManifestHead?>>(() => client.HeadManifestAsync(key.Repository, key.Reference, cancellationToken))).Value;
-        if (head is null)
-        {
-            return version;
-        }
-
+        var head = await _heads.GetOrAdd((repository, version.Version), key => new Lazy<Task<ManifestHead?>>(() => HeadListedAsync(key.Repository, key.Reference, cancellationToken))).Value
+            ?? throw Undescribable(version, "its manifest answers 404");
         var described = version with { Digest = head.Digest, MediaType = head.MediaType };
         if (!ManifestMediaTypes.IsIndex(head.MediaType))
         {
             return described;
         }
 
-        var body = await BodyAsync(repository, head.Digest, cancellationToken);
-        return body is null ? described : described with { Children = body.Children };
+        // An index without its children would leave them unprotected: no body, no inventory.
+        var body = await BodyAsync(repository, head.Digest, cancellationToken) ?? throw Undescribable(version, $"its index {head.Digest} answers 404");
+        return described with { Children = body.Children };
     }
+
+    /// <summary>
+    /// The HEAD of a version the registry has just listed. A 404 here is a registry (or a proxy, or
+    /// a replica behind a load balancer) not yet consistent with its own list: ask again, a few times.
+    /// </summary>
+    private async Task<ManifestHead?> HeadListedAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = await client.HeadManifestAsync(repository, reference, cancellationToken);
+            if (head is not null || attempt == NotFoundAttempts)
+            {
+                return head;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+        }
+    }
+
+    private static RegistryException Undescribable(PackageVersion version, string why) =>
+        new(version.Registry, $"listed version {version} cannot be described: {why} after {NotFoundAttempts} attempts (deleted by someone else since it was listed? the next run will see)");
 
     /// <summary>A manifest by digest, fetched at most once per run.</summary>
     public Task<ManifestBody?> BodyAsync(string repository, Pins.Digest digest, CancellationToken cancellationToken) =>
-        _bodies.GetOrAdd((repository, digest.ToString()), key => new Lazy<Task<ManifestBody?>>(() => client.GetManifestAsync(key.Repository, key.Digest, cancellationToken))).Value;
+        _bodies.GetOrAdd((repository, digest.ToString()), key => new Lazy<Task<ManifestBody?>>(() => BodyListedAsync(key.Repository, key.Digest, cancellationToken))).Value;
+
+    private async Task<ManifestBody?> BodyListedAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var body = await client.GetManifestAsync(repository, digest, cancellationToken);
+            if (body is not null || attempt == NotFoundAttempts)
+            {
+                return body;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+        }
+    }
 }

@@ -30,14 +30,13 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
 
     public async Task<PackageVersion?> RereadAsync(PackageVersion version, CancellationToken cancellationToken)
     {
-        var response = await api.GetVersionAsync(version.Owner!, version.Type, version.Name, version.Version, cancellationToken);
+        using var response = await api.GetVersionAsync(version.Owner!, version.Type, version.Name, version.Version, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        EnsureOk(response, "read version");
-        var fresh = ToVersion(version.Owner!, response.Content!);
+        var fresh = ToVersion(version.Owner!, ContentOf(response, $"read version {version}"));
         if (fresh.Type != "container")
         {
             return fresh;
@@ -65,40 +64,64 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
             return false;
         }
 
-        EnsureOk(response, "delete version");
+        EnsureOk(response, $"delete version {version}");
         return true;
     }
 
     private async Task<List<PackageVersion>> ListOwnerAsync(string owner, string type, CancellationToken cancellationToken)
     {
+        var what = $"list {type} packages of {owner}";
+        var guard = new ListingGuard(config.Name, what);
         var result = new List<PackageVersion>();
-        var received = 0;
-        for (var page = 1; ; page++)
+        for (int? page = 1; page is { } number;)
         {
-            using var response = await api.ListVersionsAsync(owner, type, page, GiteaPaging.PageSize, cancellationToken);
-            EnsureOk(response, $"list packages of {owner}");
-            var items = response.Content ?? [];
-            received += items.Count;
+            using var response = await api.ListVersionsAsync(owner, type, number, GiteaPaging.PageSize, cancellationToken);
+            var items = ContentOf(response, $"{what}, page {number}");
+            var total = GiteaPaging.Total(response.Headers!)
+                ?? throw new RegistryException(config.Name, $"{what}, page {number}: no X-Total-Count header, so the list cannot be proven complete");
+            guard.Page(number.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. items.Select(p => $"{p.Type}/{p.Name}=={p.Version}")], total);
             // The owner list is filtered by type server-side, but check: a proxy or old server may not.
             result.AddRange(items.Where(p => string.Equals(p.Type, type, StringComparison.OrdinalIgnoreCase)).Select(p => ToVersion(owner, p)));
-            if (!GiteaPaging.HasNextPage(response.Headers!, received, items.Count))
-            {
-                return result;
-            }
+            page = GiteaPaging.NextPage(response.Headers!, number, guard.Received, items.Count, total);
+            guard.Next(page?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+
+        guard.Finish();
+        return result;
     }
 
     private PackageVersion ToVersion(string owner, GiteaPackage p) =>
         new(config.Name, owner, p.Type, p.Name, p.Version, Pins.Digest.TryParse(p.Version, out var d) ? d.Value : null, p.CreatedAt, p.Id);
 
+    /// <summary>
+    /// The body of a successful answer, or a <see cref="RegistryException"/> that keeps the cause:
+    /// an HTTP error status, a body that is not the JSON expected (cut short, reset, an auth proxy's
+    /// HTML login page answered with 200 — Refit puts that in <c>Error</c> with a 2xx status), no
+    /// body at all, or the transport failure (connection refused, name resolution, TLS, timeout).
+    /// </summary>
+    private T ContentOf<T>(IApiResponse<T> response, string what)
+        where T : class
+    {
+        EnsureOk(response, what);
+        return response.Content ?? throw new RegistryException(config.Name, $"{what}: HTTP {(int?)response.StatusCode} with an empty body");
+    }
+
     private void EnsureOk(IApiResponse response, string what)
     {
-        if (response.IsSuccessStatusCode)
+        // The messages carry the status and the cause only: never headers, which hold the token.
+        if (response.Error is ApiException { StatusCode: var status } && !response.IsSuccessStatusCode && response.StatusCode is not null)
         {
-            return;
+            throw new RegistryException(config.Name, $"{what}: HTTP {(int)status} {status}");
         }
 
-        // The message carries the status only: never headers, which hold the token.
-        throw new RegistryException(config.Name, $"{what}: HTTP {(int?)response.StatusCode} {response.StatusCode}");
+        if (response.Error is { } error)
+        {
+            throw new RegistryException(config.Name, $"{what}: {ErrorCause.Describe(error, RegistryFactory.RequestTimeout)}");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new RegistryException(config.Name, $"{what}: HTTP {(int?)response.StatusCode} {response.StatusCode}");
+        }
     }
 }

@@ -13,6 +13,9 @@ namespace OciCleanup.Cleaner.Inventory;
 /// </summary>
 internal static class RegistryFactory
 {
+    /// <summary>How long one registry request may take in all, retries included.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
+
     public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
     {
         try
@@ -47,7 +50,7 @@ internal static class RegistryFactory
         ResilienceHandler handler = HttpResilience.CreateHandler();
         var socket = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         handler.InnerHandler = fixedAuth is null ? new RegistryAuthHandler(registryAuth) { InnerHandler = socket } : socket;
-        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(config.Url.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(100) };
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(config.Url.ToString().TrimEnd('/') + "/"), Timeout = RequestTimeout };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("oci-cleanup/1");
         client.DefaultRequestHeaders.Authorization = fixedAuth;
         return client;

@@ -7,15 +7,22 @@ namespace OciCleanup.Cleaner.Planning;
 /// <summary>
 /// The run-wide checks that block every delete (SPEC §7): failed sources when failing closed,
 /// <c>maxDeletes</c>, <c>maxDeleteFraction</c> of any one package, and <c>maxProtectedShrink</c>
-/// against the last run. Pure: returns why the run is blocked, or null.
+/// per source against its baseline (<see cref="ShrinkBreaker"/>). Pure: returns why the run is blocked, or null.
 /// </summary>
 internal static class SafetyGate
 {
-    public static string? Check(Plan plan, ProtectedSet protectedSet, int protectedVersions, int? lastProtectedVersions, SafetyConfig safety)
+    public static string? Check(Plan plan, ProtectedSet protectedSet, IEnumerable<ShrinkFinding> shrinks, SafetyConfig safety)
     {
         if (safety.FailClosed && protectedSet.FailedSources is { IsEmpty: false } failed)
         {
             return $"reference source failed: {string.Join("; ", failed.Select(s => $"{s.Name}: {s.Error}"))}";
+        }
+
+        // Before the delete limits: a source that sees less is the likelier cause of many deletes.
+        if (shrinks.Where(s => !s.Accepted).ToList() is { Count: > 0 } shrunk)
+        {
+            return $"a reference source names less than in the last trusted run (maxProtectedShrink {safety.MaxProtectedShrink}): {string.Join("; ", shrunk)}"
+                + $" — a cluster answering with nothing (wrong context, RBAC hiding namespaces)? If the change is real: run --accept-shrink {shrunk[0].Source}";
         }
 
         var deletes = plan.Deletes.Count();
@@ -32,11 +39,6 @@ internal static class SafetyGate
             {
                 return $"{deleted} of {total} versions of {package.Key} planned for deletion exceed maxDeleteFraction {safety.MaxDeleteFraction}";
             }
-        }
-
-        if (lastProtectedVersions is > 0 and var last && protectedVersions < last * (1 - safety.MaxProtectedShrink))
-        {
-            return $"protected versions shrank from {last} to {protectedVersions}, more than maxProtectedShrink {safety.MaxProtectedShrink} (a cluster answering with nothing?)";
         }
 
         return null;

@@ -1,38 +1,39 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>Turns a run's parts into the report of SPEC §8.</summary>
+/// <summary>Turns a run's facts into the report of SPEC §8.</summary>
 internal static class ReportBuilder
 {
-    public static RunReport Build(
-        RunMode mode,
-        DateTimeOffset startedAt,
-        DateTimeOffset finishedAt,
-        ImmutableArray<SourceResult> inventorySources,
-        ProtectedSet protectedSet,
-        Plan plan,
-        ImmutableDictionary<VersionKey, DeleteOutcome> outcomes,
-        string? blockedReason,
-        ImmutableArray<string> validationErrors)
+    public static RunReport Build(RunFacts facts)
     {
+        var shrinks = facts.Shrinks.ToDictionary(s => s.Source);
         // Registries list versions, not references: their entries carry no reference count.
-        var sources = inventorySources.Select(s => Entry(s, references: null))
-            .Concat(protectedSet.Sources.Select(s => Entry(s, s.Status == SourceStatus.Ok ? s.Protections.Length : null)))
+        var sources = facts.InventorySources.Select(s => Entry(s, references: null))
+            .Concat(facts.ProtectedSet.Sources.Select(s => Entry(s, s.Status == SourceStatus.Ok ? s.Protections.Length : null) with
+            {
+                Baseline = facts.Baselines.TryGetValue(s.Name, out var b) ? b.Targets : null,
+                ShrinkAccepted = shrinks.TryGetValue(s.Name, out var shrink) && shrink.Accepted ? true : null,
+                Notes = Notes(s, shrinks.GetValueOrDefault(s.Name)),
+            }))
             .ToImmutableArray();
-        if (!validationErrors.IsEmpty)
+        if (!facts.ValidationErrors.IsEmpty)
         {
-            sources = sources.Add(new SourceEntry("validation:kept-indexes", "failed", null, string.Join("; ", validationErrors), null));
+            sources = sources.Add(new SourceEntry("validation:kept-indexes", "failed", null, string.Join("; ", facts.ValidationErrors), null));
         }
 
-        var decisions = plan.Decisions.Select(d =>
+        if (facts.Stopped is { } stopped)
         {
-            var outcome = outcomes.GetValueOrDefault(d.Version.Key);
+            sources = sources.Add(new SourceEntry("run:signal", "failed", null, stopped, null));
+        }
+
+        var decisions = facts.Plan.Decisions.Select(d =>
+        {
+            var outcome = facts.Outcomes.GetValueOrDefault(d.Version.Key);
             return new DecisionEntry(
                 d.Version.Registry, d.Version.Owner, d.Version.Type, d.Version.Name, d.Version.Version,
                 d.Version.Digest?.ToString(), d.Version.CreatedAt,
@@ -40,16 +41,21 @@ internal static class ReportBuilder
                 [.. d.Reasons.Select(r => new ReasonEntry(r.Kind, r.Detail))],
                 outcome?.Result, outcome?.Detail);
         }).ToImmutableArray();
-        var blocked = blockedReason;
         var summary = new Summary(
             decisions.Length,
             decisions.Count(d => d.Action == "keep"),
             decisions.Count(d => d.Action == "delete"),
-            outcomes.Values.Count(o => o is DeleteOutcome.Deleted),
-            outcomes.Values.Count(o => o is DeleteOutcome.Failed),
-            blocked is not null,
-            blocked);
-        return new RunReport(1, mode == RunMode.Delete ? "delete" : "dry-run", startedAt, finishedAt, sources, decisions, summary);
+            facts.Outcomes.Values.Count(o => o is DeleteOutcome.Deleted),
+            facts.Outcomes.Values.Count(o => o is DeleteOutcome.Failed),
+            facts.BlockedReason is not null,
+            facts.BlockedReason);
+        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary);
+    }
+
+    private static ImmutableArray<string>? Notes(SourceResult s, ShrinkFinding? shrink)
+    {
+        var notes = shrink is null ? s.Notes : s.Notes.Add(shrink.ToString());
+        return notes.IsEmpty ? null : notes;
     }
 
     private static SourceEntry Entry(SourceResult s, int? references) =>

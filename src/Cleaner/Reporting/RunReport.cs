@@ -18,7 +18,18 @@ internal sealed record SourceEntry(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("references"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? References,
     [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
-    [property: JsonPropertyName("notes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<string>? Notes);
+    [property: JsonPropertyName("notes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<string>? Notes)
+{
+    /// <summary>Distinct targets the source named in the last trusted run (the shrink breaker's baseline).</summary>
+    [JsonPropertyName("baseline")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Baseline { get; init; }
+
+    /// <summary>True when this run's shrink of the source was accepted with <c>run --accept-shrink</c>.</summary>
+    [JsonPropertyName("shrinkAccepted")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ShrinkAccepted { get; init; }
+}
 
 internal sealed record DecisionEntry(
     [property: JsonPropertyName("registry")] string Registry,

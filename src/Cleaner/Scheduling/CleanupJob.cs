@@ -17,7 +17,7 @@ internal sealed class CleanupJob : IJob
         logger.LogInformation("Scheduled run starting (fire time {FireTime})", context.ScheduledFireTimeUtc);
         try
         {
-            var result = await RunOnce.ExecuteAsync(state.ConfigPath, modeOverride: null, state.Loggers, state.Clock, state.Stopping);
+            var result = await RunOnce.ExecuteAsync(state.ConfigPath, new RunRequest(null), state.Loggers, state.Clock, state.Stopping);
             state.Record(runs => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, state.Clock.GetUtcNow(), runs));
             if (result.Report is not null && result.Config is not null)
             {

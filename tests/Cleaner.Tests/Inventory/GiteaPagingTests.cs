@@ -21,16 +21,28 @@ public class GiteaPagingTests
     }
 
     [Theory]
-    [InlineData("<http://g/api/v1/packages/o?page=2&limit=50>; rel=\"next\",<http://g/api/v1/packages/o?page=3&limit=50>; rel=\"last\"", "120", 50, 50, true)]
-    [InlineData("<http://g/api/v1/packages/o?page=1&limit=50>; rel=\"first\",<http://g/api/v1/packages/o?page=2&limit=50>; rel=\"prev\"", "120", 120, 20, false)]
-    [InlineData(null, "120", 30, 30, true)]
-    [InlineData(null, "120", 120, 30, false)]
-    [InlineData(null, null, 30, 30, false)]
-    [InlineData(null, "120", 50, 0, false)]
-    public void HasNextPage_FollowsLinkThenTotal_NeverTheRequestedLimit(string? link, string? total, int soFar, int thisPage, bool expected)
+    [InlineData("<http://g/api/v1/packages/o?page=2&limit=50>; rel=\"next\",<http://g/api/v1/packages/o?page=3&limit=50>; rel=\"last\"", 1, 50, 50, 120, 2)]
+    [InlineData("<http://g/api/v1/packages/o?page=1&limit=50>; rel=\"first\",<http://g/api/v1/packages/o?page=2&limit=50>; rel=\"prev\"", 3, 120, 20, 120, null)]
+    [InlineData(null, 1, 30, 30, 120, 2)]
+    [InlineData(null, 4, 120, 30, 120, null)]
+    [InlineData(null, 2, 50, 0, 120, null)]
+    [InlineData("<http://g/api/v1/packages/o?limit=50&page=1>; rel=\"next\"", 2, 100, 50, 120, 1)]
+    public void NextPage_FollowsLinkThenTotal_NeverTheRequestedLimit(string? link, int current, int soFar, int thisPage, int total, int? expected)
     {
-        using var response = With(link, total);
+        using var response = With(link, total.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        GiteaPaging.HasNextPage(response.Headers, soFar, thisPage).ShouldBe(expected);
+        GiteaPaging.NextPage(response.Headers, current, soFar, thisPage, total).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("22", 22)]
+    [InlineData(null, null)]
+    [InlineData("lots", null)]
+    [InlineData("-1", null)]
+    public void Total_ReadsXTotalCount(string? header, int? expected)
+    {
+        using var response = With(null, header);
+
+        GiteaPaging.Total(response.Headers).ShouldBe(expected);
     }
 }

@@ -15,17 +15,15 @@ public class SafetyGateTests
     private static readonly ProtectedSet Healthy = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [])]);
 
     [Theory]
-    [InlineData(10, 5, 500, 0.5, null, null)]
-    [InlineData(10, 5, 4, 0.9, null, "exceed maxDeletes 4")]
-    [InlineData(4, 6, 500, 0.5, null, "exceed maxDeleteFraction 0.5")]
-    [InlineData(5, 5, 500, 0.5, null, null)]
-    [InlineData(10, 5, 500, 0.5, 30, "shrank from 30 to 10")]
-    [InlineData(10, 5, 500, 0.5, 19, null)]
-    public void Check_Limits_BlockWholeRun(int keep, int delete, int maxDeletes, double maxFraction, int? lastProtected, string? blocked)
+    [InlineData(10, 5, 500, 0.5, null)]
+    [InlineData(10, 5, 4, 0.9, "exceed maxDeletes 4")]
+    [InlineData(4, 6, 500, 0.5, "exceed maxDeleteFraction 0.5")]
+    [InlineData(5, 5, 500, 0.5, null)]
+    public void Check_Limits_BlockWholeRun(int keep, int delete, int maxDeletes, double maxFraction, string? blocked)
     {
         var safety = new SafetyConfig(MaxDeletes: maxDeletes, MaxDeleteFraction: maxFraction, MaxProtectedShrink: 0.5);
 
-        var reason = SafetyGate.Check(PlanWith(keep, delete), Healthy, protectedVersions: 10, lastProtected, safety);
+        var reason = SafetyGate.Check(PlanWith(keep, delete), Healthy, [], safety);
 
         if (blocked is null)
         {
@@ -44,12 +42,27 @@ public class SafetyGateTests
     {
         var sources = ProtectedSet.Merge([SourceResult.Ok("pins:/etc/pins", []), SourceResult.Failed("cluster:armer", "connection refused")]);
 
-        var reason = SafetyGate.Check(PlanWith(10, 1), sources, 10, null, new SafetyConfig(FailClosed: failClosed));
+        var reason = SafetyGate.Check(PlanWith(10, 1), sources, [], new SafetyConfig(FailClosed: failClosed));
 
         (reason is not null).ShouldBe(blocked);
         if (blocked)
         {
             reason!.ShouldContain("cluster:armer: connection refused");
         }
+    }
+
+    [Fact]
+    public void Check_ShrunkSource_BlocksAndSaysHowToAccept()
+    {
+        var reason = SafetyGate.Check(PlanWith(10, 1), Healthy, [new ShrinkFinding("cluster:lan", 40, 0, [], Accepted: false)], new SafetyConfig());
+
+        reason.ShouldNotBeNull().ShouldContain("cluster:lan names 0 protected targets, its baseline is 40");
+        reason.ShouldContain("--accept-shrink cluster:lan");
+    }
+
+    [Fact]
+    public void Check_AcceptedShrink_DoesNotBlock()
+    {
+        SafetyGate.Check(PlanWith(10, 1), Healthy, [new ShrinkFinding("cluster:lan", 40, 0, [], Accepted: true)], new SafetyConfig()).ShouldBeNull();
     }
 }

@@ -22,7 +22,15 @@ public class JsonReportWriterTests
             new Decision(old, DecisionAction.Delete, [new Reason(Reason.Retention, "older than 14 days")]),
         ]);
         var sources = ProtectedSet.Merge([SourceResult.Ok("pins:/etc/registry-pins.txt", []), SourceResult.Failed("cluster:armer", "HTTP 403")]);
-        var report = ReportBuilder.Build(mode, Some.Now, Some.Now.AddSeconds(4), [SourceResult.Ok("registry:main", [])], sources, plan, outcomes, blocked, []);
+        var facts = RunFacts.Empty(mode, Some.Now, Some.Now.AddSeconds(4)) with
+        {
+            InventorySources = [SourceResult.Ok("registry:main", [])],
+            ProtectedSet = sources,
+            Plan = plan,
+            Outcomes = outcomes,
+            BlockedReason = blocked,
+        };
+        var report = ReportBuilder.Build(facts);
         return JsonDocument.Parse(JsonReportWriter.Write(report)).RootElement;
     }
 
@@ -73,5 +81,24 @@ public class JsonReportWriterTests
         deleted.GetProperty("result").GetString().ShouldBe("skipped");
         deleted.GetProperty("resultDetail").GetString().ShouldBe("changed since planning");
         json.GetProperty("decisions")[0].TryGetProperty("result", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Write_SourceWithBaselineAndAcceptedShrink_SaysBothOnItsEntry()
+    {
+        var facts = RunFacts.Empty(RunMode.DryRun, Some.Now, Some.Now) with
+        {
+            ProtectedSet = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [])]),
+            Baselines = ImmutableDictionary<string, SourceBaseline>.Empty.Add("cluster:armer", new SourceBaseline(12, [])),
+            Shrinks = [new ShrinkFinding("cluster:armer", 12, 0, [], Accepted: true)],
+        };
+
+        var json = JsonDocument.Parse(JsonReportWriter.Write(ReportBuilder.Build(facts))).RootElement;
+
+        var source = json.GetProperty("sources")[0];
+        Keys(source).ShouldBe(["name", "status", "references", "notes", "baseline", "shrinkAccepted"]);
+        source.GetProperty("baseline").GetInt32().ShouldBe(12);
+        source.GetProperty("shrinkAccepted").GetBoolean().ShouldBeTrue();
+        source.GetProperty("notes")[0].GetString()!.ShouldContain("accepted with --accept-shrink");
     }
 }

@@ -74,7 +74,10 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
         var report = new ReportJson(result.Stdout);
         report.ReasonKinds("app", _keptIndex.Children[0])[0].ShouldBe("index-child");
         report.ReasonKinds("app", _oldIndex.Children[0]).ShouldBe(["untagged"]);
-        (await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"))).Length.ShouldBe(6);
+        // One line before each attempt and one with its outcome.
+        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        audit.Count(l => l.Contains("\"result\":\"attempting\"", StringComparison.Ordinal)).ShouldBe(6);
+        audit.Count(l => l.Contains("\"result\":\"deleted\"", StringComparison.Ordinal)).ShouldBe(6);
     }
 
     [Fact]

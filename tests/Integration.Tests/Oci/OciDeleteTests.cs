@@ -77,8 +77,9 @@ public sealed class OciDeleteTests : IAsyncLifetime
 
         (await Skopeo.PullAllAsync(_registry.HostPort, "excluded/thing:old")).ExitCode.ShouldBe(0);
         var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
-        audit.Length.ShouldBe(OciFleet.Deleted.Length);
-        audit.ShouldAllBe(line => line.Contains("\"result\":\"deleted\"", StringComparison.Ordinal));
+        audit.Length.ShouldBe(2 * OciFleet.Deleted.Length);
+        audit.Where((_, i) => i % 2 == 0).ShouldAllBe(line => line.Contains("\"result\":\"attempting\"", StringComparison.Ordinal));
+        audit.Where((_, i) => i % 2 == 1).ShouldAllBe(line => line.Contains("\"result\":\"deleted\"", StringComparison.Ordinal));
 
         var again = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--delete", "--report", "json");
 

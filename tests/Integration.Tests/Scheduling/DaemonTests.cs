@@ -235,9 +235,11 @@ public sealed partial class DaemonTests : IAsyncLifetime
         deletes.ShouldBe(1, "the delete in flight finishes; no new one starts after SIGTERM");
         _gitea.Versions.Count.ShouldBe(9);
         var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
-        audit.ShouldHaveSingleItem().ShouldContain("\"result\":\"deleted\"");
+        audit.Length.ShouldBe(2, "the attempt, then its outcome");
+        audit[0].ShouldContain("\"result\":\"attempting\"");
+        audit[1].ShouldContain("\"result\":\"deleted\"");
         var report = new ReportJson(await File.ReadAllTextAsync(Path.Combine(_folder.Path, "state", "last-report.json")));
-        report.Decisions.Count(d => d.TryGetProperty("resultDetail", out var why) && why.GetString() == "run stopped before this delete").ShouldBe(6);
+        report.Decisions.Count(d => d.TryGetProperty("resultDetail", out var why) && why.GetString()!.Contains("told to stop", StringComparison.Ordinal)).ShouldBe(6);
     }
 
     private static void InterlockedMax(ref int target, int value)

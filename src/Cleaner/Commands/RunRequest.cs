@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using OciCleanup.Cleaner.Configuration;
+
+namespace OciCleanup.Cleaner.Commands;
+
+/// <summary>What the command line asks of one run, on top of the configuration.</summary>
+/// <param name="ModeOverride"><c>--dry-run</c> or <c>--delete</c>, else the configuration's mode.</param>
+internal sealed record RunRequest(RunMode? ModeOverride)
+{
+    /// <summary><c>--accept-shrink SOURCE</c>: shrinks the operator accepts as real.</summary>
+    public ImmutableHashSet<string> AcceptShrink { get; init; } = [];
+
+    /// <summary>Why no delete may start (the report's destination could not be opened).</summary>
+    public string? DeleteHold { get; init; }
+}

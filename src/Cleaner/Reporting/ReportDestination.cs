@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace OciCleanup.Cleaner.Reporting;
+
+/// <summary>
+/// Where the report goes, opened before the run starts (SPEC §7: an unwritable <c>--output</c> is
+/// found before any delete). When the file cannot be opened the report still reaches standard
+/// output, and <see cref="Problem"/> says why no delete may start.
+/// </summary>
+internal sealed class ReportDestination : IDisposable
+{
+    private readonly FileStream? _file;
+
+    private ReportDestination(FileStream? file, string? problem)
+    {
+        _file = file;
+        Problem = problem;
+    }
+
+    public string? Problem { get; }
+
+    public static ReportDestination Open(string? output)
+    {
+        if (output is null)
+        {
+            return new ReportDestination(null, null);
+        }
+
+        try
+        {
+            // OpenOrCreate: proves the path writable now without truncating it before there is a report.
+            return new ReportDestination(new FileStream(output, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ReportDestination(null, $"the report cannot be written to {output} ({e.Message}): no delete without a report; it goes to standard output instead");
+        }
+    }
+
+    public async Task WriteAsync(string text, CancellationToken cancellationToken)
+    {
+        if (_file is null)
+        {
+            await Console.Out.WriteAsync(text);
+            await Console.Out.FlushAsync(cancellationToken);
+            return;
+        }
+
+        if (_file.CanSeek)
+        {
+            _file.SetLength(0);
+        }
+
+        await _file.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        await _file.FlushAsync(cancellationToken);
+    }
+
+    public void Dispose() => _file?.Dispose();
+}

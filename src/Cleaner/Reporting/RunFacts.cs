@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Execution;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.Reporting;
+
+/// <summary>Everything a run found and did, from which <see cref="ReportBuilder"/> makes the report.</summary>
+internal sealed record RunFacts(
+    RunMode Mode,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    ImmutableArray<SourceResult> InventorySources,
+    ProtectedSet ProtectedSet,
+    Plan Plan,
+    ImmutableDictionary<VersionKey, DeleteOutcome> Outcomes,
+    string? BlockedReason,
+    ImmutableArray<string> ValidationErrors,
+    IReadOnlyDictionary<string, SourceBaseline> Baselines,
+    ImmutableArray<ShrinkFinding> Shrinks,
+    string? Stopped)
+{
+    /// <summary>A run that stopped before it read anything.</summary>
+    public static RunFacts Empty(RunMode mode, DateTimeOffset startedAt, DateTimeOffset finishedAt) =>
+        new(mode, startedAt, finishedAt, [], ProtectedSet.Empty, new Plan([]), ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, null, [], ImmutableDictionary<string, SourceBaseline>.Empty, [], null);
+}

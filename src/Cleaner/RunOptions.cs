@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using OciCleanup.Cleaner.Configuration;
+
+namespace OciCleanup.Cleaner;
+
+/// <summary>How a <see cref="CleanupRun"/> is to go, as the command that starts it decides.</summary>
+/// <param name="Mode">Dry-run or delete.</param>
+internal sealed record RunOptions(RunMode Mode)
+{
+    /// <summary>False for <c>explain</c>: a look at the fleet never moves a breaker baseline.</summary>
+    public bool MovesBaselines { get; init; } = true;
+
+    /// <summary>Sources whose shrink the operator accepted (<c>run --accept-shrink SOURCE</c>).</summary>
+    public ImmutableHashSet<string> AcceptShrink { get; init; } = [];
+
+    /// <summary>Why no delete may start even if everything else is fine (e.g. the report cannot be written).</summary>
+    public string? DeleteHold { get; init; }
+}

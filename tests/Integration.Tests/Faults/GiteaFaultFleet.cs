@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using OciCleanup.Integration.Tests.Support;
+using OciCleanup.TestServers;
+
+namespace OciCleanup.Integration.Tests.Faults;
+
+/// <summary>
+/// 63 versions over two list pages of 50 behind a <see cref="FaultProxy"/>: v1…v60, and a pinned
+/// multi-arch index <c>multi</c> (oldest, so on page 2) with its two <c>sha256:</c> children. Retention
+/// would delete most of it, so whatever a fault makes the program miss, it would delete.
+/// </summary>
+internal sealed class GiteaFaultFleet : IAsyncDisposable
+{
+    public const string Token = "gitea-fault-token";
+    public const int VersionCount = 63;
+
+    public GiteaTestServer Gitea { get; } = new(Token);
+
+    public FaultProxy Proxy { get; private set; } = null!;
+
+    public TempFolder Folder { get; } = new();
+
+    public StoredManifest Index { get; private set; } = null!;
+
+    public async Task StartAsync()
+    {
+        await Gitea.StartAsync();
+        Proxy = new FaultProxy(Gitea.Url);
+        await Proxy.StartAsync();
+        var old = DateTimeOffset.UtcNow.AddDays(-100);
+        for (var i = 1; i <= 60; i++)
+        {
+            Gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), old.AddHours(i));
+        }
+
+        Index = Gitea.PushIndex("oleks", "app", "multi", "multi", old.AddHours(-10), "amd64", "arm64");
+        Folder.Write("token", Token);
+        Folder.Write("pins.txt", "container/app==multi\n");
+    }
+
+    public string Config(Uri? registry = null, string auditLog = "audit.jsonl") => Folder.Write("config.yaml", $"""
+        registries:
+          - name: main
+            kind: gitea
+            url: {registry ?? Proxy.Url}
+            tokenFile: token
+            owners: [oleks]
+        pins:
+          files: [pins.txt]
+        retention:
+          default:
+            keepLast: 2
+            keepWithinDays: 0
+            minAgeHours: 0
+        safety:
+          maxDeleteFraction: 1
+          stateDir: state
+        report:
+          auditLog: {auditLog}
+        """);
+
+    public static bool IsListPage(ProxiedExchange e, int page) =>
+        e.Path == "/api/v1/packages/oleks" && e.Query.Contains($"page={page}&", StringComparison.Ordinal);
+
+    /// <summary>The page's JSON array with the items <paramref name="drop"/> selects removed.</summary>
+    public static ProxiedResponse Without(ProxiedResponse page, Func<JsonNode, bool> drop)
+    {
+        var items = JsonNode.Parse(page.Text)!.AsArray();
+        foreach (var item in items.Where(i => drop(i!)).ToList())
+        {
+            items.Remove(item);
+        }
+
+        return page.WithText(items.ToJsonString());
+    }
+
+    public IEnumerable<RecordedRequest> Deletes => Gitea.Requests.Where(r => r.Method == "DELETE");
+
+    public string[] AuditLines => File.Exists(Path.Combine(Folder.Path, "audit.jsonl")) ? File.ReadAllLines(Path.Combine(Folder.Path, "audit.jsonl")) : [];
+
+    public async ValueTask DisposeAsync()
+    {
+        await Proxy.DisposeAsync();
+        await Gitea.DisposeAsync();
+        Folder.Dispose();
+    }
+}
