@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Reporting;
 
@@ -47,12 +48,14 @@ internal static class RunCommand
                 await Console.Error.WriteLineAsync(problem);
             }
 
+            var logger = loggers.CreateLogger("oci-cleanup");
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             void Stop(PosixSignalContext context)
             {
                 context.Cancel = true; // not the default exit: finish the delete in flight, then report
+                logger.LogWarning("{Signal}: stopping after the delete in flight; validation and the report still follow", context.Signal);
                 stopping.Cancel();
             }
 

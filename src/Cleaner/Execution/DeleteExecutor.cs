@@ -13,11 +13,14 @@ namespace OciCleanup.Cleaner.Execution;
 /// </summary>
 internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> registries, AuditLog audit, ILogger logger)
 {
+    private const int MaxFailuresInARow = 3;
+
     public async Task<ImmutableDictionary<VersionKey, DeleteOutcome>> ExecuteAsync(Plan plan, CancellationToken stopping)
     {
         var outcomes = ImmutableDictionary.CreateBuilder<VersionKey, DeleteOutcome>();
         var keptDigests = plan.Keeps.Where(d => d.Version.Digest is not null).Select(d => (d.Version.Package, d.Version.Digest!.Value)).ToHashSet();
         string? halt = null;
+        var failedInARow = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var decision in DeleteOrder.Of(plan))
         {
             var version = decision.Version;
@@ -25,6 +28,13 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
             if (halt is not null)
             {
                 outcomes[version.Key] = new DeleteOutcome.Skipped(halt);
+                continue;
+            }
+
+            if (failedInARow.GetValueOrDefault(version.Registry) >= MaxFailuresInARow)
+            {
+                // One failure never stops the rest; a registry that failed every time lately is gone.
+                outcomes[version.Key] = new DeleteOutcome.Skipped($"not attempted: the last {MaxFailuresInARow} deletes in registry {version.Registry} failed");
                 continue;
             }
 
@@ -41,6 +51,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
 
             var outcome = await DeleteOneAsync(version, registries[version.Registry], keptDigests);
             outcomes[version.Key] = outcome;
+            failedInARow[version.Registry] = outcome is DeleteOutcome.Failed ? failedInARow.GetValueOrDefault(version.Registry) + 1 : 0;
             logger.LogInformation("Delete {Version}: {Result} {Detail}", version, outcome.Result, outcome.Detail ?? "");
             try
             {

@@ -49,11 +49,22 @@ internal static class CleanerProcess
     public sealed class Running : IDisposable
     {
         private readonly System.Text.StringBuilder _stderr = new();
+        private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
 
         public Running(Process process)
         {
             Process = process;
-            process.ErrorDataReceived += (_, e) => { lock (_stderr) { _stderr.AppendLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                lock (_stderr)
+                {
+                    _stderr.AppendLine(e.Data);
+                    foreach (var (text, seen) in _awaited.Where(a => _stderr.ToString().Contains(a.Text, StringComparison.Ordinal)))
+                    {
+                        seen.TrySetResult();
+                    }
+                }
+            };
             process.OutputDataReceived += (_, _) => { };
             process.BeginErrorReadLine();
             process.BeginOutputReadLine();
@@ -62,6 +73,22 @@ internal static class CleanerProcess
         public Process Process { get; }
 
         public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
+
+        /// <summary>Completes when the program has written <paramref name="text"/> to stderr (a log line), so a test waits on behaviour, not time.</summary>
+        public Task WaitForStderrAsync(string text, TimeSpan timeout)
+        {
+            lock (_stderr)
+            {
+                var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (_stderr.ToString().Contains(text, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+
+                _awaited.Add((text, seen));
+                return seen.Task.WaitAsync(timeout);
+            }
+        }
 
         public Task SignalAsync(string signal)
         {
