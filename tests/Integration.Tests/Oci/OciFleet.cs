@@ -39,11 +39,11 @@ internal sealed class OciFleet(DistributionRegistry registry, TempFolder folder)
             """);
     }
 
-    public string Config() => folder.Write("config.yaml", $"""
+    public string Config(Uri? url = null) => folder.Write("config.yaml", $"""
         registries:
           - name: lan
             kind: oci
-            url: {registry.Url}
+            url: {url ?? registry.Url}
             repositories: {"{"}include: ['team/*'], exclude: ['team/base-*']{"}"}
         pins:
           files: [pins.txt]

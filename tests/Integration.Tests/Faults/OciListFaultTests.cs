@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using OciCleanup.Integration.Tests.Oci;
+using OciCleanup.Integration.Tests.Support;
+using OciCleanup.TestServers;
+
+namespace OciCleanup.Integration.Tests.Faults;
+
+/// <summary>
+/// The real distribution registry behind a <see cref="FaultProxy"/>: a catalog or tags list that is
+/// cut short, answered with HTML, duplicated or looping is a failed source (SPEC §7), never a smaller
+/// fleet; no DELETE goes out, and a run after the fault clears does the job.
+/// </summary>
+public sealed class OciListFaultTests : IAsyncLifetime
+{
+    private readonly DistributionRegistry _registry = new();
+    private readonly TempFolder _folder = new();
+    private FaultProxy _proxy = null!;
+    private OciFleet _fleet = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _registry.InitializeAsync();
+        _fleet = new OciFleet(_registry, _folder);
+        await _fleet.PushAsync();
+        _proxy = new FaultProxy(_registry.Url);
+        await _proxy.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _proxy.DisposeAsync();
+        await _registry.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private static bool IsCatalog(ProxiedExchange e) => e.Path == "/v2/_catalog";
+
+    private static bool IsAppTags(ProxiedExchange e) => e.Path == "/v2/team/app/tags/list";
+
+    private static ProxiedResponse DuplicateFirstTag(ProxiedResponse tags)
+    {
+        var json = JsonNode.Parse(tags.Text)!;
+        var list = json["tags"]!.AsArray();
+        list.Add(list[0]!.GetValue<string>());
+        return tags.WithText(json.ToJsonString());
+    }
+
+    public static TheoryData<string, string> Faults() => new()
+    {
+        { "catalog html login with 200", "GET v2/_catalog?n=1000: the body is not the JSON expected" },
+        { "catalog cut short", "GET v2/_catalog?n=1000: the body could not be read" },
+        { "catalog link loop", "Link loop" },
+        { "tags list cut short", "GET v2/team/app/tags/list?n=1000: the body could not be read" },
+        { "tags list with a tag twice", "was listed twice" },
+        { "tags list without tags", "has no 'tags' list" },
+    };
+
+    private void Inject(string fault) => _proxy.Faults = fault switch
+    {
+        "catalog html login with 200" => e => IsCatalog(e) ? new Fault.HtmlLogin() : null,
+        "catalog cut short" => e => IsCatalog(e) ? new Fault.CutShort(0.5) : null,
+        "catalog link loop" => e => IsCatalog(e) ? new Fault.Replace(e.Response.WithHeader("Link", "</v2/_catalog?n=1000>; rel=\"next\"")) : null,
+        "tags list cut short" => e => IsAppTags(e) ? new Fault.CutShort(0.5) : null,
+        "tags list with a tag twice" => e => IsAppTags(e) ? new Fault.Replace(DuplicateFirstTag(e.Response)) : null,
+        "tags list without tags" => e => IsAppTags(e) ? new Fault.Replace(e.Response.WithText("{\"name\":\"team/app\"}")) : null,
+        _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Delete_ListFault_FailsTheRegistrySourceDeletesNothingAndRecovers(string fault, string errorNames)
+    {
+        Inject(fault);
+
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_proxy.Url), "--delete", "--report", "json");
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        var report = new ReportJson(result.Stdout);
+        var source = report.Source("registry:lan");
+        source.GetProperty("status").GetString().ShouldBe("failed");
+        source.GetProperty("error").GetString()!.ShouldContain(errorNames, Case.Sensitive, $"{fault}: {source.GetProperty("error").GetString()}");
+        report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
+        _proxy.Requests.ShouldNotContain(r => r.Method == "DELETE");
+
+        _proxy.Faults = null;
+        var again = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_proxy.Url), "--delete", "--report", "json");
+
+        again.ExitCode.ShouldBe(0, again.Stderr);
+        var deleted = new ReportJson(again.Stdout).Decisions.Where(d => d.TryGetProperty("result", out var r) && r.GetString() == "deleted").Select(d => d.GetProperty("version").GetString()).ToList();
+        deleted.ShouldBe(OciFleet.Deleted, ignoreOrder: true);
+    }
+}
