@@ -69,12 +69,47 @@ public class ConfigLoaderTests
     [InlineData("schedule: every night\n", 1, "schedule", "Quartz cron")]
     [InlineData("pins: [a]\n", 1, "pins", "must be a mapping")]
     [InlineData("mode: [\n", 2, "(syntax)", "did not find expected")]
+    [InlineData("retention:\n  default:\n    keepWithinDays: 2147483647\n", 3, "retention.default.keepWithinDays", "from 0 to 36500")]
+    [InlineData("retention:\n  default:\n    untaggedAfterDays: 99999999\n", 3, "retention.default.untaggedAfterDays", "from 0 to 36500")]
+    [InlineData("retention:\n  default:\n    minAgeHours: 2147483647\n", 3, "retention.default.minAgeHours", "from 0 to 876000")]
+    [InlineData("retention:\n  packages:\n    - match: container/x\n      keepWithinDays: 40000\n", 4, "retention.packages[0].keepWithinDays", "from 0 to 36500")]
+    [InlineData("retention:\n  default:\n    keepTags: ['^(v)\\1$']\n", 3, "retention.default.keepTags[0]", "bad regex")]
+    [InlineData("retention:\n  default:\n    removeTags: ['^(?=rc).*']\n", 3, "retention.default.removeTags[0]", "bad regex")]
     public void Parse_BadConfig_NamesFileLineAndKeyPath(string yaml, int line, string keyPath, string problem)
     {
         var error = Should.Throw<ConfigException>(() => ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", yaml));
 
         error.Message.ShouldStartWith($"/etc/oci-cleanup/config.yaml:{line}: {keyPath}: ");
         error.Message.ShouldContain(problem);
+    }
+
+    [Fact]
+    public void Parse_BacktrackingPattern_RunsInLinearTimeAgainstAHostileTag()
+    {
+        var config = ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", "retention:\n  default:\n    keepTags: ['^(a+)+$']\n");
+        var hostile = new string('a', 50_000) + "!";
+
+        // A backtracking engine would take longer than the universe; NonBacktracking answers at once.
+        config.Retention.Default.KeepTags[0].IsMatch(hostile).ShouldBeFalse();
+        config.Retention.Default.KeepTags[0].Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Load_StateDirIsAFile_NamesTheKeyAndLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("oci-cleanup-config-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "state"), "a file");
+            var path = Path.Combine(folder, "config.yaml");
+            File.WriteAllText(path, "mode: dry-run\nsafety:\n  stateDir: state\n");
+
+            Should.Throw<ConfigException>(() => ConfigLoader.Load(path)).Message.ShouldBe($"{path}:3: safety.stateDir: {folder}/state is a file, not a directory");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
