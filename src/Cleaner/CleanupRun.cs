@@ -58,9 +58,9 @@ internal sealed class CleanupRun(
         var protectedSet = ProtectedSet.Merge(collected);
         // An incomplete inventory is a failed source like any other: it blocks deletes.
         var allSources = ProtectedSet.Merge(inventorySources.Concat(collected));
-        var protections = ProtectionMatcher.Match(inventory, protectedSet, config.Registries);
+        var matched = ProtectionMatcher.Match(inventory, protectedSet, config.Registries, config.UnknownHosts);
         var deletesByDigest = config.Registries.Where(r => r.Kind == RegistryKind.Oci).Select(r => r.Name).ToHashSet();
-        var plan = Planner.Plan(inventory, protections, config.Retention, clock.GetUtcNow(), deletesByDigest);
+        var plan = Planner.Plan(inventory, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             foreach (var decision in plan.Decisions)
@@ -72,7 +72,8 @@ internal sealed class CleanupRun(
         var shrinks = ShrinkBreaker.Check(collected, loaded, config.Safety.MaxProtectedShrink, options.AcceptShrink);
         var blockedReason = SafetyGate.Check(plan, allSources, shrinks, config.Safety)
             ?? (options.Mode == RunMode.Delete ? options.DeleteHold : null);
-        var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null);
+        var warnings = collected.SelectMany(s => s.Warnings).Select(w => new ReportWarning(w.Kind, w.Detail)).Concat(matched.Warnings).Distinct().ToImmutableArray();
+        var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null) { Warnings = warnings };
         if (options.Mode == RunMode.Delete && blockedReason is null)
         {
             facts = await DeleteAsync(facts, stopping);

@@ -15,7 +15,11 @@ internal sealed record CleanerConfig(
     RetentionConfig Retention,
     SafetyConfig Safety,
     ReportConfig Report,
-    DaemonConfig Daemon);
+    DaemonConfig Daemon)
+{
+    /// <summary><c>references.unknownHosts</c>.</summary>
+    public UnknownHosts UnknownHosts { get; init; } = UnknownHosts.Protect;
+}
 
 internal enum RunMode
 {

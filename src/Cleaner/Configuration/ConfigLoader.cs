@@ -99,7 +99,14 @@ internal static class ConfigLoader
             return cluster;
         }).ToImmutableArray();
 
-        var references = ReadReferences(root.Mapping("references"));
+        var referencesNode = root.Mapping("references");
+        var unknownHosts = referencesNode?.String("unknownHosts") switch
+        {
+            null or "protect" => UnknownHosts.Protect,
+            "ignore" => UnknownHosts.Ignore,
+            var other => throw referencesNode!.Error(referencesNode.Node("unknownHosts")!, referencesNode.Child("unknownHosts"), $"must be protect or ignore, not '{other}'"),
+        };
+        var references = ReadReferences(referencesNode);
         var retention = ReadRetention(root.Mapping("retention"));
         var safety = ReadSafety(root.Mapping("safety"), Resolve);
         var reportNode = root.Mapping("report");
@@ -110,7 +117,7 @@ internal static class ConfigLoader
         daemonNode?.RejectUnknownKeys();
         root.RejectUnknownKeys();
 
-        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references, retention, safety, report, daemon);
+        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references, retention, safety, report, daemon) { UnknownHosts = unknownHosts };
     }
 
     private static bool IsCron(string expression)
@@ -184,7 +191,8 @@ internal static class ConfigLoader
             m.Bool("replicaSetHistory", true),
             m.Bool("helmReleases", true),
             m.Bool("helmReleaseSecrets", true),
-            m.Bool("imagePolicies", true));
+            m.Bool("imagePolicies", true),
+            m.Bool("kustomizations", true));
         m.RejectUnknownKeys();
         return config;
     }

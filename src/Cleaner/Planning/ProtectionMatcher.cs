@@ -1,31 +1,37 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Pins;
+using OciCleanup.Pins.PinsFiles;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
 /// Resolves the protected set against the inventory (SPEC §5): which versions each pin, image
-/// reference and tag pattern names. Pure. Image references match a registry by its URL host or a
-/// host alias; for Gitea the path is <c>OWNER/IMAGE</c>; names and tags compare case-insensitively.
+/// reference and tag pattern names. Pure, and a lookup per protection over an index built once.
+/// Image references match a registry by its URL host or a host alias (for Gitea the path is
+/// <c>OWNER/IMAGE</c>); on a host no registry names they match by path alone when
+/// <c>unknownHosts: protect</c>, with a warning. Names and tags compare case-insensitively.
 /// </summary>
 internal static class ProtectionMatcher
 {
-    public static ImmutableDictionary<VersionKey, ImmutableArray<Reason>> Match(
-        ImmutableArray<PackageVersion> inventory, ProtectedSet protectedSet, ImmutableArray<RegistryConfig> registries)
+    public static MatchResult Match(
+        ImmutableArray<PackageVersion> inventory, ProtectedSet protectedSet, ImmutableArray<RegistryConfig> registries, UnknownHosts unknownHosts = UnknownHosts.Protect)
     {
-        var byPackage = inventory.ToLookup(v => Normalize(v.Package));
+        var index = new InventoryIndex(inventory);
         var found = new Dictionary<VersionKey, List<Reason>>();
-        void Protect(PackageVersion v, ProtectionReason why)
+        var pinMatches = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byUnknownHost = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var pinRules = new Dictionary<string, PinRule>(StringComparer.Ordinal);
+        void Protect(PackageVersion v, Reason reason)
         {
             if (!found.TryGetValue(v.Key, out var list))
             {
                 found[v.Key] = list = [];
             }
 
-            var reason = new Reason(why.Kind, why.Detail);
             if (!list.Contains(reason))
             {
                 list.Add(reason);
@@ -34,67 +40,91 @@ internal static class ProtectionMatcher
 
         foreach (var protection in protectedSet.Protections)
         {
+            var reason = new Reason(protection.Reason.Kind, protection.Reason.Detail);
             switch (protection.Target)
             {
                 case PinTarget pin:
-                    foreach (var v in inventory.Where(v => pin.Rule.Matches(v.Owner, v.Type, v.Name, v.Version, v.Digest)))
-                    {
-                        Protect(v, protection.Reason);
-                    }
-
+                    pinRules[pin.Rule.Location] = pin.Rule;
+                    var matched = PinMatches(pin.Rule, index).ToList();
+                    matched.ForEach(v => Protect(v, reason));
+                    pinMatches[pin.Rule.Location] = pinMatches.GetValueOrDefault(pin.Rule.Location) + matched.Count;
                     break;
                 case ImageTarget image:
-                    foreach (var v in PackagesOf(image.Image.Registry, image.Image.Repository, registries, byPackage).Where(v => Names(image.Image, v)))
+                    var (packages, unknown) = PackagesOf(image.Image.Registry, image.Image.Repository, registries, index, unknownHosts);
+                    var named = packages.SelectMany(p => Names(image.Image, p)).Distinct().ToList();
+                    var why = unknown ? reason with { Detail = $"{reason.Detail} (by path on unconfigured host {image.Image.Registry})" } : reason;
+                    named.ForEach(v => Protect(v, why));
+                    if (unknown && named.Count > 0)
                     {
-                        Protect(v, protection.Reason);
+                        Add(byUnknownHost, image.Image.Registry, $"{image.Image.Repository}{(image.Image.Tag is { } t ? ":" + t : "")} ({reason.Detail})");
                     }
 
                     break;
                 case TagPatternTarget pattern:
-                    foreach (var v in PackagesOf(pattern.Registry, pattern.Repository, registries, byPackage).Where(v => v.IsTagged && pattern.Pattern.IsMatch(v.Version)))
+                    var (patternPackages, _) = PackagesOf(pattern.Registry, pattern.Repository, registries, index, UnknownHosts.Ignore);
+                    foreach (var v in patternPackages.SelectMany(p => p.Versions).Where(v => v.IsTagged && pattern.Pattern.IsMatch(v.Version)))
                     {
-                        Protect(v, protection.Reason);
+                        Protect(v, reason);
                     }
 
                     break;
             }
         }
 
-        return found.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray());
+        var warnings = byUnknownHost.Select(h => new ReportWarning("unknown-host",
+                $"protected by path on unconfigured host {h.Key} — add it to hostAliases of the registry it mirrors: {h.Value.Count} reference(s), e.g. {h.Value[0]}"))
+            .Concat(pinMatches.Where(p => p.Value == 0).Select(p => new ReportWarning("pin-unmatched", $"{p.Key}: {Describe(pinRules[p.Key])} matches no version in the inventory (a typo?)")))
+            .ToImmutableArray();
+        return new MatchResult(found.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
     }
 
-    /// <summary>Whether an image reference names this version: by tag, by digest, or as the index holding the digest.</summary>
-    private static bool Names(ImageReference image, PackageVersion v) =>
-        (image.Tag is { } tag && string.Equals(tag, v.Version, StringComparison.OrdinalIgnoreCase))
-        || (image.Digest is { } digest && (v.Digest == digest || v.IndexChildren.Contains(digest)));
-
-    private static IEnumerable<PackageVersion> PackagesOf(string host, string repository, ImmutableArray<RegistryConfig> registries, ILookup<PackageKey, PackageVersion> byPackage)
+    private static void Add(Dictionary<string, List<string>> map, string key, string value)
     {
-        foreach (var registry in registries.Where(r => r.Hosts.Contains(host.ToLowerInvariant())))
+        if (!map.TryGetValue(key, out var list))
         {
-            if (registry.Kind == RegistryKind.Gitea)
-            {
-                var slash = repository.IndexOf('/', StringComparison.Ordinal);
-                if (slash <= 0)
-                {
-                    continue;
-                }
+            map[key] = list = [];
+        }
 
-                foreach (var v in byPackage[Normalize(new PackageKey(registry.Name, repository[..slash], "container", repository[(slash + 1)..]))])
-                {
-                    yield return v;
-                }
-            }
-            else
-            {
-                foreach (var v in byPackage[Normalize(new PackageKey(registry.Name, null, "container", repository))])
-                {
-                    yield return v;
-                }
-            }
+        if (!list.Contains(value))
+        {
+            list.Add(value);
         }
     }
 
-    private static PackageKey Normalize(PackageKey key) =>
-        new(key.Registry, key.Owner?.ToLowerInvariant(), key.Type.ToLowerInvariant(), key.Name.ToLowerInvariant());
+    private static string Describe(PinRule rule) =>
+        $"{(rule.Owner is null ? "" : rule.Owner + ":")}{rule.Type}/{rule.Name}{(rule.Version is { } v ? "==" + v : "")}{(rule.Digest is { } d ? "@" + d : "")}";
+
+    private static IEnumerable<PackageVersion> PinMatches(PinRule rule, InventoryIndex index) =>
+        index.Packages
+            .Where(p => string.Equals(p.First.Type, rule.Type, StringComparison.OrdinalIgnoreCase) && rule.Name.IsMatch(p.First.Name)
+                && (rule.Owner is null || string.Equals(rule.Owner, p.First.Owner, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(p => rule.Version is { IsLiteral: true } literal ? p.Named(literal.Pattern) : p.Versions)
+            .Where(v => rule.Matches(v.Owner, v.Type, v.Name, v.Version, v.Digest));
+
+    /// <summary>The versions an image reference names: by tag, by digest, or as the index holding the digest.</summary>
+    private static IEnumerable<PackageVersion> Names(ImageReference image, InventoryIndex.Package package) =>
+        (image.Tag is { } tag ? package.Named(tag) : []).Concat(image.Digest is { } digest ? package.Holding(digest) : []);
+
+    private static (IEnumerable<InventoryIndex.Package> Packages, bool UnknownHost) PackagesOf(
+        string host, string repository, ImmutableArray<RegistryConfig> registries, InventoryIndex index, UnknownHosts unknownHosts)
+    {
+        var matching = registries.Where(r => r.Hosts.Contains(host.ToLowerInvariant())).ToList();
+        if (matching.Count == 0)
+        {
+            return unknownHosts == UnknownHosts.Protect ? (index.ByPath(repository), true) : ([], false);
+        }
+
+        return (matching.Select(r => index.Find(KeyOf(r, repository))).OfType<InventoryIndex.Package>(), false);
+    }
+
+    private static PackageKey KeyOf(RegistryConfig registry, string repository)
+    {
+        if (registry.Kind != RegistryKind.Gitea)
+        {
+            return new PackageKey(registry.Name, null, "container", repository);
+        }
+
+        var slash = repository.IndexOf('/', StringComparison.Ordinal);
+        return slash <= 0 ? new PackageKey(registry.Name, "", "container", repository) : new PackageKey(registry.Name, repository[..slash], "container", repository[(slash + 1)..]);
+    }
 }

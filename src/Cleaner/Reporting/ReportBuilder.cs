@@ -49,7 +49,7 @@ internal static class ReportBuilder
             facts.Outcomes.Values.Count(o => o is DeleteOutcome.Failed),
             facts.BlockedReason is not null,
             facts.BlockedReason);
-        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary);
+        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary) { Warnings = facts.Warnings };
     }
 
     private static ImmutableArray<string>? Notes(SourceResult s, ShrinkFinding? shrink)

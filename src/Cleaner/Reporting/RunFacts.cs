@@ -22,6 +22,9 @@ internal sealed record RunFacts(
     ImmutableArray<ShrinkFinding> Shrinks,
     string? Stopped)
 {
+    /// <summary>What could not be resolved: the report's <c>warnings</c>.</summary>
+    public ImmutableArray<ReportWarning> Warnings { get; init; } = [];
+
     /// <summary>A run that stopped before it read anything.</summary>
     public static RunFacts Empty(RunMode mode, DateTimeOffset startedAt, DateTimeOffset finishedAt) =>
         new(mode, startedAt, finishedAt, [], ProtectedSet.Empty, new Plan([]), ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, null, [], ImmutableDictionary<string, SourceBaseline>.Empty, [], null);

@@ -11,7 +11,12 @@ internal sealed record RunReport(
     [property: JsonPropertyName("finishedAt")] DateTimeOffset FinishedAt,
     [property: JsonPropertyName("sources")] ImmutableArray<SourceEntry> Sources,
     [property: JsonPropertyName("decisions")] ImmutableArray<DecisionEntry> Decisions,
-    [property: JsonPropertyName("summary")] Summary Summary);
+    [property: JsonPropertyName("summary")] Summary Summary)
+{
+    /// <summary>What could not be resolved (SPEC §8, added since schema 1): never a reason to delete, always one to look.</summary>
+    [JsonPropertyName("warnings")]
+    public ImmutableArray<ReportWarning> Warnings { get; init; } = [];
+}
 
 internal sealed record SourceEntry(
     [property: JsonPropertyName("name")] string Name,

@@ -6,9 +6,11 @@ namespace OciCleanup.Pins.Kubernetes;
 /// <param name="HelmReleases">Flux HelmReleases, suspended ones included, and their OCI chart sources.</param>
 /// <param name="HelmReleaseSecrets">Images in the retained Helm release manifests (needs Secret read access).</param>
 /// <param name="ImagePolicies">Flux ImagePolicy floating tags and resolved digests.</param>
+/// <param name="Kustomizations">Flux Kustomization <c>spec.images</c>, suspended ones included.</param>
 public sealed record ReferenceKinds(
     bool Workloads = true,
     bool ReplicaSetHistory = true,
     bool HelmReleases = true,
     bool HelmReleaseSecrets = true,
-    bool ImagePolicies = true);
+    bool ImagePolicies = true,
+    bool Kustomizations = true);

@@ -22,6 +22,9 @@ public sealed record SourceResult(
     /// </summary>
     public ImmutableArray<string> ServedGroups { get; init; } = [];
 
+    /// <summary>What the source could not resolve but did not fail on; the report lists these as warnings.</summary>
+    public ImmutableArray<SourceWarning> Warnings { get; init; } = [];
+
     /// <summary>A source read completely.</summary>
     public static SourceResult Ok(string name, IEnumerable<Protection> protections, IEnumerable<string>? notes = null) =>
         new(name, SourceStatus.Ok, [.. protections], null, [.. notes ?? []]);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins;
@@ -27,7 +28,7 @@ public class ProtectionMatcherTests
         var staging = Some.Version("staging", 30);
         var registries = Some.Array(Some.Gitea(aliases: ["registry.lan:5000"]));
 
-        var found = ProtectionMatcher.Match([staging, Some.Version("production", 30)], Images(image), registries);
+        var found = ProtectionMatcher.Match([staging, Some.Version("production", 30)], Images(image), registries, UnknownHosts.Ignore).Protections;
 
         found.ContainsKey(staging.Key).ShouldBe(protects);
         found.Count.ShouldBe(protects ? 1 : 0);
@@ -38,7 +39,7 @@ public class ProtectionMatcherTests
     {
         var version = Some.Version("v1", 30, name: "team/app");
 
-        var found = ProtectionMatcher.Match([version], Images("git.example.org/oleks/team/app:v1"), [Some.Gitea()]);
+        var found = ProtectionMatcher.Match([version], Images("git.example.org/oleks/team/app:v1"), [Some.Gitea()]).Protections;
 
         found[version.Key].ShouldHaveSingleItem().Kind.ShouldBe(ReasonKind.Workload);
     }
@@ -54,7 +55,7 @@ public class ProtectionMatcherTests
         var other = Some.Version("0.1.6", 30);
 
         var found = ProtectionMatcher.Match([tagA, tagB, index, childVersion, other],
-            Images($"git.example.org/oleks/cms-plugins@{tagA.Digest}", $"git.example.org/oleks/cms-plugins@{child}"), [Some.Gitea()]);
+            Images($"git.example.org/oleks/cms-plugins@{tagA.Digest}", $"git.example.org/oleks/cms-plugins@{child}"), [Some.Gitea()]).Protections;
 
         found.Keys.Select(k => k.Version).ShouldBe(["0.1.7", "staging", "v2", childVersion.Version], ignoreOrder: true);
     }
@@ -64,7 +65,7 @@ public class ProtectionMatcherTests
     {
         var version = Some.Version("v1", 30, name: "team/app", owner: null!, registry: "lan");
 
-        var found = ProtectionMatcher.Match([version], Images("registry.lan:5000/team/app:v1"), [Some.Oci()]);
+        var found = ProtectionMatcher.Match([version], Images("registry.lan:5000/team/app:v1"), [Some.Oci()]).Protections;
 
         found.ShouldContainKey(version.Key);
     }
@@ -77,7 +78,7 @@ public class ProtectionMatcherTests
             new ProtectionReason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/cms-plugins-staging"))])]);
         var inventory = Some.Array(Some.Version("staging", 30), Some.Version("staging-latest", 30), Some.Version("production", 30));
 
-        var found = ProtectionMatcher.Match(inventory, set, [Some.Gitea()]);
+        var found = ProtectionMatcher.Match(inventory, set, [Some.Gitea()]).Protections;
 
         found.Keys.Select(k => k.Version).ShouldBe(["staging"]);
     }
@@ -89,9 +90,52 @@ public class ProtectionMatcherTests
         var set = ProtectedSet.Merge([await new PinsFileSource(pins).CollectAsync(CancellationToken.None)]);
         var inventory = Some.Array(Some.Version("staging", 30), Some.Version("v1", 30), Some.Version("v1", 30, owner: "anton"));
 
-        var found = ProtectionMatcher.Match(inventory, set, [Some.Gitea()]);
+        var found = ProtectionMatcher.Match(inventory, set, [Some.Gitea()]).Protections;
 
         found.Keys.Select(k => $"{k.Owner}:{k.Version}").ShouldBe(["oleks:staging", "anton:v1"], ignoreOrder: true);
         found.Values.SelectMany(r => r).Select(r => r.Detail).ShouldBe(["pins.txt:1", "pins.txt:2"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("registry.lan:5000/oleks/cms-plugins:staging", "registry.lan:5000")]
+    [InlineData("docker.io/oleks/cms-plugins:staging", "docker.io")]
+    public void Match_UnknownHostWithMatchingPath_ProtectsByPathAndWarnsWhichAliasToAdd(string image, string host)
+    {
+        var staging = Some.Version("staging", 30);
+
+        var result = ProtectionMatcher.Match([staging, Some.Version("production", 30)], Images(image), [Some.Gitea()], UnknownHosts.Protect);
+
+        result.Protections.Keys.ShouldBe([staging.Key]);
+        result.Protections[staging.Key].ShouldHaveSingleItem().Detail.ShouldEndWith($"(by path on unconfigured host {host})");
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        warning.Kind.ShouldBe("unknown-host");
+        warning.Detail.ShouldContain($"unconfigured host {host} — add it to hostAliases");
+    }
+
+    [Fact]
+    public void Match_UnknownHostWithNoMatchingPath_NeitherProtectsNorWarns()
+    {
+        var result = ProtectionMatcher.Match([Some.Version("staging", 30)], Images("docker.io/library/nginx:1.27"), [Some.Gitea()], UnknownHosts.Protect);
+
+        result.Protections.ShouldBeEmpty();
+        result.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Match_PinLines_CountTheirMatchesAndWarnAboutTypos()
+    {
+        var pins = PinsFileParser.Parse("/etc/registry-pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugin==staging\ncontainer/cms-plugins==prodution\ncontainer/cms-plugins==0.1.*\n");
+        var set = ProtectedSet.Merge([await new PinsFileSource(pins).CollectAsync(CancellationToken.None)]);
+        var inventory = Some.Array(Some.Version("staging", 30), Some.Version("production", 30), Some.Version("0.1.1", 30), Some.Version("0.1.2", 30));
+
+        var result = ProtectionMatcher.Match(inventory, set, [Some.Gitea()]);
+
+        result.PinMatches["/etc/registry-pins.txt:1"].ShouldBe(1);
+        result.PinMatches["/etc/registry-pins.txt:2"].ShouldBe(0);
+        result.PinMatches["/etc/registry-pins.txt:4"].ShouldBe(2);
+        result.Warnings.Select(w => w.Detail).ShouldBe([
+            "/etc/registry-pins.txt:2: container/cms-plugin==staging matches no version in the inventory (a typo?)",
+            "/etc/registry-pins.txt:3: container/cms-plugins==prodution matches no version in the inventory (a typo?)",
+        ], ignoreOrder: true);
     }
 }

@@ -41,7 +41,9 @@ public class JsonReportWriterTests
     {
         var json = Render(RunMode.DryRun, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blocked: "reference source failed: cluster:armer: HTTP 403");
 
-        Keys(json).ShouldBe(["schemaVersion", "mode", "startedAt", "finishedAt", "sources", "decisions", "summary"]);
+        // SPEC §8's fields in its order; `warnings` added since (always present, empty when none).
+        Keys(json).ShouldBe(["schemaVersion", "mode", "startedAt", "finishedAt", "sources", "decisions", "summary", "warnings"]);
+        json.GetProperty("warnings").GetArrayLength().ShouldBe(0);
         json.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
         json.GetProperty("mode").GetString().ShouldBe("dry-run");
         json.GetProperty("startedAt").GetString().ShouldBe("2026-06-02T02:00:00Z");
