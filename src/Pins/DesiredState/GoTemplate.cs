@@ -11,7 +11,7 @@ namespace OciCleanup.Pins.DesiredState;
 /// .NET numbers named groups after unnamed ones and leaves unknown <c>${name}</c> as text, so references
 /// are rewritten to the .NET name or number of the same group, and unknown ones dropped.
 /// </summary>
-public static class GoTemplate
+internal static class GoTemplate
 {
     /// <summary>The .NET substitution for <paramref name="template"/> over a pattern with Go's <paramref name="groups"/>.</summary>
     public static string ToDotNet(string template, ImmutableArray<string?> groups)

@@ -10,7 +10,7 @@ namespace OciCleanup.Pins.DesiredState;
 /// <param name="Operator">As written after normalising synonyms: <c>=</c>, <c>!=</c>, <c>&gt;</c>, <c>&lt;</c>, <c>&gt;=</c>, <c>&lt;=</c>, <c>~</c>, <c>^</c>.</param>
 /// <param name="Version">The version with wildcards and missing parts read as 0.</param>
 /// <param name="Wildcard">Which part was a wildcard or missing.</param>
-public sealed record SemverConstraint(string Operator, SemVersion Version, SemverWildcard Wildcard)
+internal sealed record SemverConstraint(string Operator, SemVersion Version, SemverWildcard Wildcard)
 {
     /// <summary>Whether <paramref name="v"/> satisfies this comparison.</summary>
     /// <param name="v">The candidate version.</param>

@@ -4,7 +4,7 @@ namespace OciCleanup.Pins.DesiredState;
 /// Which part of a constraint's version was a wildcard (<c>x</c>, <c>X</c>, <c>*</c>) or missing —
 /// Masterminds/semver's "dirty" flags, which change how <c>!=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>~</c> and <c>^</c> compare.
 /// </summary>
-public enum SemverWildcard
+internal enum SemverWildcard
 {
     /// <summary>A full version: <c>1.2.3</c>.</summary>
     None,

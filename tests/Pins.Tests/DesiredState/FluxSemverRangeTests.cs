@@ -156,6 +156,18 @@ public class FluxSemverRangeTests
     }
 
     [Fact]
+    public void TryParse_LongRangeThatNearlyParses_RefusedWithoutStalling()
+    {
+        // Many comparisons separated by runs of spaces, broken at the very end: a backtracking
+        // validation would try every split of every run; the linear-time one answers at once.
+        var hostile = string.Concat(Enumerable.Repeat(">=1.0.0   ", 2000)) + "!";
+
+        FluxSemverRange.TryParse(hostile, out _, out var error).ShouldBeFalse();
+
+        error.ShouldContain("is not a constraint Flux accepts");
+    }
+
+    [Fact]
     public void TryParse_HyphenRangeAfterComma_Works() =>
         FluxSemverRange.Parse(">=1.0.0, 1.2 - 1.4").Contains(Version("1.3.0")).ShouldBeTrue();
 
