@@ -15,6 +15,12 @@ namespace OciCleanup.Pins.DesiredState;
 /// any prerelease in range does (<c>^1.1.2-alpha</c> admits <c>1.2.1-beta1</c>).
 /// Equal by <see cref="Text"/>.
 /// </summary>
+/// <remarks>
+/// Not the Semver package's <c>SemVersionRange</c>: its npm ranges admit a prerelease only on the same
+/// major.minor.patch, have no <c>!=</c>, <c>,</c>, <c>=&gt;</c> or <c>=&lt;</c>, read <c>~0.0.0</c> and
+/// <c>&lt;1.2</c> differently. The grammar is Masterminds' and each comparison is evaluated on
+/// <see cref="SemVersion"/> precedence, which orders versions as Masterminds' <c>Compare</c> does.
+/// </remarks>
 public sealed class FluxSemverRange : IEquatable<FluxSemverRange>
 {
     private readonly ImmutableArray<ImmutableArray<SemverConstraint>> groups;
