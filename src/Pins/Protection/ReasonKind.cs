@@ -21,6 +21,9 @@ public static class ReasonKind
     /// <summary>A tag or digest a Flux ImagePolicy tracks.</summary>
     public const string ImagePolicy = "imagepolicy";
 
+    /// <summary>An image a Flux Kustomization's <c>spec.images</c> sets, suspended or not.</summary>
+    public const string Kustomization = "kustomization";
+
     /// <summary>A manifest a kept multi-arch index needs.</summary>
     public const string IndexChild = "index-child";
 }

@@ -1,0 +1,63 @@
+using OciCleanup.Pins.DesiredState;
+
+namespace OciCleanup.Pins.Tests.DesiredState;
+
+public class GoRegexTests
+{
+    [Theory]
+    [InlineData("^staging$", "staging", true)]
+    [InlineData("^staging$", "staging-latest", false)]
+    [InlineData("staging", "pre-staging-1", true)]
+    [InlineData("", "anything", true)]
+    [InlineData(@"\Q1.0+\E", "v1.0+x", true)]
+    [InlineData(@"\Q1.0+\E", "v1x0+x", false)]
+    [InlineData("^[]a]+$", "]a]", true)]
+    [InlineData("(?i)^RC", "rc1", true)]
+    public void IsMatch_GoPattern_SearchesAnywhereLikeGo(string pattern, string tag, bool expected)
+    {
+        GoRegex.TryParse(pattern, out var regex, out var error).ShouldBeTrue(error);
+
+        regex.IsMatch(tag).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("^main-(")]
+    [InlineData("[[:alpha:]]+")]
+    [InlineData("[a-z-[aeiou]]")]
+    [InlineData(@"(\w)\1")]
+    [InlineData("(?U)a+")]
+    public void TryParse_PatternNotReadLikeGo_FailsWithThePattern(string pattern)
+    {
+        GoRegex.TryParse(pattern, out var regex, out var error).ShouldBeFalse();
+
+        regex.ShouldBeNull();
+        error.ShouldContain(pattern);
+    }
+
+    [Fact]
+    public void Groups_MixedNamedAndUnnamed_InGoOrder()
+    {
+        GoRegex.TryParse(@"^(?P<a>x)(?:y)(z)(?<b>w)\(", out var regex, out _).ShouldBeTrue();
+
+        regex.Groups.ShouldBe(["a", null, "b"]);
+    }
+
+    [Fact]
+    public void Match_PatternStartingWithOptionalPart_IsTheLeftmostMatch()
+    {
+        // .NET's NonBacktracking engine reports the match at 4 here; Go and the backtracking engine at 2.
+        GoRegex.TryParse("(?:ab)?x*(?P<n>[0-9])", out var regex, out _).ShouldBeTrue();
+
+        regex.Match("xa2b3").Groups["n"].Value.ShouldBe("2");
+    }
+
+    [Fact]
+    public void Equals_SamePattern_Equal()
+    {
+        GoRegex.TryParse("^v[0-9]+$", out var a, out _).ShouldBeTrue();
+        GoRegex.TryParse("^v[0-9]+$", out var b, out _).ShouldBeTrue();
+
+        a.ShouldBe(b);
+        a.GetHashCode().ShouldBe(b.GetHashCode());
+    }
+}
