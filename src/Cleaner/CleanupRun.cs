@@ -53,8 +53,20 @@ internal sealed class CleanupRun(
             collected = collected.Add(SourceResult.Failed("state:baselines", baselineError));
         }
 
-        var inventory = inventoried.SelectMany(r => r.Versions).ToImmutableArray();
         var inventorySources = inventoried.Select(r => r.Source).ToImmutableArray();
+        var firstSeenStore = new FirstSeenStore(config.Safety.StateDir);
+        var (firstSeen, firstSeenError) = firstSeenStore.Load();
+        if (firstSeenError is not null)
+        {
+            logger.LogWarning("First-seen times: {Error}", firstSeenError);
+        }
+
+        var (inventory, seenNow) = CreationTimes.Apply([.. inventoried.SelectMany(r => r.Versions)], firstSeen, clock.GetUtcNow(), inventorySources.All(s => s.Status == SourceStatus.Ok));
+        if (options.MovesBaselines && firstSeenStore.Save(seenNow) is { } saveSeenError)
+        {
+            logger.LogWarning("First-seen times: {Error}", saveSeenError);
+        }
+
         var protectedSet = ProtectedSet.Merge(collected);
         // An incomplete inventory is a failed source like any other: it blocks deletes.
         var allSources = ProtectedSet.Merge(inventorySources.Concat(collected));

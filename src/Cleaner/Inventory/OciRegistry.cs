@@ -11,10 +11,10 @@ namespace OciCleanup.Cleaner.Inventory;
 /// <summary>
 /// Any OCI distribution registry. Versions are tags (the API lists no untagged manifests). A tag's
 /// creation time is its image config's <c>created</c> (for an index, its first child's); a
-/// manifest without one (a Helm chart, an artifact) counts as new, so age never makes it deletable.
+/// manifest without one (a Helm chart, an artifact) ages from when it was first seen (SPEC §6).
 /// Deleting removes a manifest by digest, which removes every tag pointing at it.
 /// </summary>
-internal sealed class OciRegistry(RegistryConfig config, DistributionClient client, TimeProvider clock, ILogger<OciRegistry> logger) : IRegistry
+internal sealed class OciRegistry(RegistryConfig config, DistributionClient client, ILogger<OciRegistry> logger) : IRegistry
 {
     private readonly DistributionManifestReader _reader = new(client, v => v.Name);
     private readonly ConcurrentDictionary<(string, Digest), Lazy<Task<DateTimeOffset?>>> _created = new();
@@ -36,12 +36,12 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
         }
 
         var described = await _reader.DescribeAsync([.. versions], cancellationToken);
-        var now = clock.GetUtcNow();
         var dated = new PackageVersion[described.Length];
         await Parallel.ForAsync(0, described.Length, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var v = described[i];
-            dated[i] = v with { CreatedAt = v.Digest is { } d ? await CreatedAsync(v.Name, d, ct) ?? now : now };
+            // No `created` (a chart, an artifact): MinValue, which the planner's first-seen times replace.
+            dated[i] = v with { CreatedAt = v.Digest is { } d ? await CreatedAsync(v.Name, d, ct) ?? DateTimeOffset.MinValue : DateTimeOffset.MinValue };
         });
         logger.LogInformation("Inventoried {Versions} tags in {Repositories} repositories of registry {Registry}", dated.Length, repositories.Count, config.Name);
         return [.. dated];

@@ -22,6 +22,9 @@ internal sealed record PackageVersion(
 {
     public ImmutableArray<Digest> IndexChildren => Children.IsDefault ? [] : Children;
 
+    /// <summary>True when <see cref="CreatedAt"/> is when this program first saw the version, the registry giving no plausible time.</summary>
+    public bool CreatedIsFirstSeen { get; init; }
+
     /// <summary>False for the <c>sha256:…</c> versions a push by digest creates.</summary>
     public bool IsTagged => !Pins.Digest.TryParse(Version, out _);
 

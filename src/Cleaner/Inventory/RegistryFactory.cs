@@ -42,7 +42,7 @@ internal static class RegistryFactory
         }
 
         var basic = config.BasicAuth is { } credentials ? Basic(credentials.Read()) : null;
-        return new OciRegistry(config, new DistributionClient(Client(config, basic, null), config.Name), clock, loggers.CreateLogger<OciRegistry>());
+        return new OciRegistry(config, new DistributionClient(Client(config, basic, null), config.Name), loggers.CreateLogger<OciRegistry>());
     }
 
     private static HttpClient Client(RegistryConfig config, AuthenticationHeaderValue? registryAuth, AuthenticationHeaderValue? fixedAuth)

@@ -25,6 +25,7 @@ internal static class ProtectionMatcher
         var pinMatches = new Dictionary<string, int>(StringComparer.Ordinal);
         var byUnknownHost = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var pinRules = new Dictionary<string, PinRule>(StringComparer.Ordinal);
+        var policyWarnings = new List<ReportWarning>();
         void Protect(PackageVersion v, Reason reason)
         {
             if (!found.TryGetValue(v.Key, out var list))
@@ -60,6 +61,19 @@ internal static class ProtectionMatcher
                     }
 
                     break;
+                case TagPolicyTarget policy:
+                    // Desired state not resolved yet: what Flux would pick now from the tags the registry has.
+                    var (policyPackages, policyUnknown) = PackagesOf(policy.Registry, policy.Repository, registries, index, unknownHosts);
+                    foreach (var package in policyPackages)
+                    {
+                        var pick = policy.Policy.Pick([.. package.Versions.Where(v => v.IsTagged).Select(v => v.Version)]);
+                        var picked = pick.Tags.SelectMany(package.Named).ToList();
+                        var whyPicked = reason with { Detail = $"{reason.Detail} (would pick {string.Join(", ", pick.Tags)} by {policy.Policy.Describe()}{(policyUnknown ? $", by path on unconfigured host {policy.Registry}" : "")})" };
+                        picked.ForEach(v => Protect(v, whyPicked));
+                        policyWarnings.AddRange(pick.Warnings.Select(w => new ReportWarning("desired-state", $"{reason.Detail}: {w}")));
+                    }
+
+                    break;
                 case TagPatternTarget pattern:
                     var (patternPackages, _) = PackagesOf(pattern.Registry, pattern.Repository, registries, index, UnknownHosts.Ignore);
                     foreach (var v in patternPackages.SelectMany(p => p.Versions).Where(v => v.IsTagged && pattern.Pattern.IsMatch(v.Version)))
@@ -74,6 +88,7 @@ internal static class ProtectionMatcher
         var warnings = byUnknownHost.Select(h => new ReportWarning("unknown-host",
                 $"protected by path on unconfigured host {h.Key} — add it to hostAliases of the registry it mirrors: {h.Value.Count} reference(s), e.g. {h.Value[0]}"))
             .Concat(pinMatches.Where(p => p.Value == 0).Select(p => new ReportWarning("pin-unmatched", $"{p.Key}: {Describe(pinRules[p.Key])} matches no version in the inventory (a typo?)")))
+            .Concat(policyWarnings.Distinct())
             .ToImmutableArray();
         return new MatchResult(found.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
     }

@@ -64,7 +64,41 @@ public class PlannerTests
 
         var plan = Planner.Plan([target], protections, Some.Retention(), Some.Now);
 
-        DecisionFor(plan, "latest").Reasons.Select(r => r.Kind).ShouldBe(["workload", "grace", "keep-tag", "keep-last", "keep-within"]);
+        // A keepTags match takes no keepLast slot (SPEC §6), so keep-last cannot hold with keep-tag.
+        DecisionFor(plan, "latest").Reasons.Select(r => r.Kind).ShouldBe(["workload", "grace", "keep-tag", "keep-within"]);
+        var build = Some.Version("v7", 0.1);
+        Planner.Plan([build], NoProtection.Add(build.Key, [new Reason(ReasonKind.Workload, "w")]), Some.Retention(), Some.Now)
+            .Decisions[0].Reasons.Select(r => r.Kind).ShouldBe(["workload", "grace", "keep-last", "keep-within"]);
+    }
+
+    [Fact]
+    public void Plan_SignatureAndKeepTags_DoNotDiluteKeepLast()
+    {
+        // keepLast 3 keeps three signed builds, not one build and its .sig/.att and latest.
+        var builds = Enumerable.Range(1, 5).Select(i => Some.Version($"v{i}", 100 - i)).ToList();
+        var artifacts = builds.SelectMany(b => new[]
+        {
+            Some.Version($"sha256-{b.Digest!.Value.Hex}.sig", 100 - int.Parse(b.Version[1..], System.Globalization.CultureInfo.InvariantCulture) - 0.01),
+            Some.Version($"sha256-{b.Digest!.Value.Hex}.att", 100 - int.Parse(b.Version[1..], System.Globalization.CultureInfo.InvariantCulture) - 0.02),
+        }).ToList();
+        var latest = Some.Version("latest", 1, digestSeed: "cms-pluginsv5");
+
+        var plan = Planner.Plan([.. builds, .. artifacts, latest], NoProtection, Some.Retention(Some.Policy(keepLast: 3, keepWithinDays: 0)), Some.Now);
+
+        plan.Decisions.Where(d => d.Action == DecisionAction.Keep && d.Version.Version.StartsWith('v')).Select(d => d.Version.Version).ShouldBe(["v5", "v4", "v3"], ignoreOrder: true);
+        plan.Decisions.Count(d => d.Action == DecisionAction.Keep && d.Version.Version.StartsWith("sha256-", StringComparison.Ordinal)).ShouldBe(6, "each kept build keeps its signature and attestation");
+        DecisionFor(plan, "latest").MainReason.Kind.ShouldBe(Reason.KeepTag);
+    }
+
+    [Fact]
+    public void Plan_SameCreationTime_TiesByVersionWithNumbersAsNumbers()
+    {
+        // Reproducible builds and charts without `created` tie; SPEC §6: ties by version name, 1.10 after 1.9.
+        var versions = new[] { "0.10.0", "0.2.0", "0.9.0" }.Select(v => Some.Version(v, 30)).ToList();
+
+        var plan = Planner.Plan([.. versions], NoProtection, Some.Retention(Some.Policy(keepLast: 1, keepWithinDays: 0)), Some.Now);
+
+        plan.Decisions.Select(d => d.Version.Version).ShouldBe(["0.2.0", "0.9.0", "0.10.0"]);
     }
 
     [Theory]
