@@ -12,7 +12,9 @@ internal static class ErrorText
     public static string Of(Exception e) => e switch
     {
         HttpOperationException http => $"HTTP {(int)http.Response.StatusCode} {http.Response.StatusCode} on {http.Request?.RequestUri?.AbsolutePath ?? "?"}",
-        HttpRequestException or OperationCanceledException or IOException or Kubernetes.KubernetesSourceException or Kubernetes.YamlDocumentException => Chain(e),
+        // Their messages already name the object and the cause.
+        Kubernetes.KubernetesSourceException or Kubernetes.YamlDocumentException => e.Message,
+        HttpRequestException or OperationCanceledException or IOException => Chain(e),
         _ => $"{e.GetType().Name}: {Chain(e)}",
     };
 

@@ -11,8 +11,8 @@ namespace OciCleanup.Pins.Kubernetes;
 /// </summary>
 internal sealed class YamlTreeBuilder(YamlBudget budget)
 {
-    private readonly Dictionary<string, Anchored> _anchors = new(StringComparer.Ordinal);
-    private readonly Stack<Open> _open = new();
+    private readonly Dictionary<string, YamlAnchored> _anchors = new(StringComparer.Ordinal);
+    private readonly Stack<YamlOpenContainer> _open = new();
 
     /// <summary>Reads one node (the document's root) and everything inside it.</summary>
     public JsonNode? Read(IParser parser)
@@ -35,10 +35,10 @@ internal sealed class YamlTreeBuilder(YamlBudget budget)
                 case Scalar s:
                     budget.Spend(1, s.Value.Length, line);
                     var scalar = s is { Style: ScalarStyle.Plain, Value: "" or "~" or "null" } ? null : JsonValue.Create(s.Value);
-                    Anchor(s.Anchor, new Anchored(scalar, 1, s.Value.Length, 0));
-                    if (Attach(scalar, 0) is { } done)
+                    Anchor(s.Anchor, new YamlAnchored(scalar, 1, s.Value.Length, 0));
+                    if (Attach(scalar, 0))
                     {
-                        return done.Node;
+                        return scalar;
                     }
 
                     break;
@@ -50,9 +50,10 @@ internal sealed class YamlTreeBuilder(YamlBudget budget)
                     }
 
                     budget.Spend(anchored.Nodes, anchored.Chars, line);
-                    if (Attach(anchored.Node?.DeepClone(), anchored.Height) is { } aliased)
+                    var copy = anchored.Node?.DeepClone();
+                    if (Attach(copy, anchored.Height))
                     {
-                        return aliased.Node;
+                        return copy;
                     }
 
                     break;
@@ -63,15 +64,15 @@ internal sealed class YamlTreeBuilder(YamlBudget budget)
                     }
 
                     budget.Spend(1, 0, line);
-                    _open.Push(new Open(e is MappingStart ? new JsonObject() : new JsonArray(), ((NodeEvent)e).Anchor, budget.Nodes - 1, budget.ScalarChars));
+                    _open.Push(new YamlOpenContainer(e is MappingStart ? new JsonObject() : new JsonArray(), ((NodeEvent)e).Anchor, budget.Nodes - 1, budget.ScalarChars));
                     break;
                 case MappingEnd or SequenceEnd:
                     var closed = _open.Pop();
                     var height = closed.Height + 1;
-                    Anchor(closed.AnchorName, new Anchored(closed.Node, budget.Nodes - closed.NodesBefore, budget.ScalarChars - closed.CharsBefore, height));
-                    if (Attach(closed.Node, height) is { } root)
+                    Anchor(closed.AnchorName, new YamlAnchored(closed.Node, budget.Nodes - closed.NodesBefore, budget.ScalarChars - closed.CharsBefore, height));
+                    if (Attach(closed.Node, height))
                     {
-                        return root.Node;
+                        return closed.Node;
                     }
 
                     break;
@@ -81,7 +82,7 @@ internal sealed class YamlTreeBuilder(YamlBudget budget)
 
     // In a key position: a scalar (or an alias of one) becomes the key; any other key is skipped with its value.
     // In a value position whose key was skipped: the value is skipped. True when the event was used up here.
-    private bool TakeKeyOrSkip(Open top, ParsingEvent e, IParser parser)
+    private bool TakeKeyOrSkip(YamlOpenContainer top, ParsingEvent e, IParser parser)
     {
         if (top.SkipValue)
         {
@@ -101,7 +102,7 @@ internal sealed class YamlTreeBuilder(YamlBudget budget)
         {
             case Scalar s:
                 budget.Spend(1, s.Value.Length, (int)e.Start.Line);
-                Anchor(s.Anchor, new Anchored(JsonValue.Create(s.Value), 1, s.Value.Length, 0));
+                Anchor(s.Anchor, new YamlAnchored(JsonValue.Create(s.Value), 1, s.Value.Length, 0));
                 top.Key = s.Value;
                 break;
             case AnchorAlias a when Lookup(a, (int)e.Start.Line).Node is JsonValue or null:
@@ -129,12 +130,12 @@ internal sealed class YamlTreeBuilder(YamlBudget budget)
         }
     }
 
-    // Adds a finished node to the open container; at the top level the node is the document: returned.
-    private Finished? Attach(JsonNode? node, int height)
+    // Adds a finished node to the open container; true when there is none: the node is the document.
+    private bool Attach(JsonNode? node, int height)
     {
         if (!_open.TryPeek(out var parent))
         {
-            return new Finished(node);
+            return true;
         }
 
         parent.Height = Math.Max(parent.Height, height);
@@ -148,10 +149,10 @@ internal sealed class YamlTreeBuilder(YamlBudget budget)
             parent.HasKey = false;
         }
 
-        return null;
+        return false;
     }
 
-    private void Anchor(AnchorName name, Anchored node)
+    private void Anchor(AnchorName name, YamlAnchored node)
     {
         if (!name.IsEmpty)
         {
@@ -159,34 +160,11 @@ internal sealed class YamlTreeBuilder(YamlBudget budget)
         }
     }
 
-    private Anchored Lookup(AnchorAlias alias, int line) =>
+    private YamlAnchored Lookup(AnchorAlias alias, int line) =>
         _anchors.TryGetValue(alias.Value.Value, out var anchored)
             ? anchored
             : throw new YamlDocumentException($"malformed YAML at line {line}: alias *{alias.Value.Value} names no anchor before it (or its own node)", line);
 
     private static YamlDocumentException TooDeep(int line) =>
         new($"YAML nested deeper than {YamlDocuments.MaxDepth} levels at line {line}", line);
-
-    private sealed record Anchored(JsonNode? Node, long Nodes, long Chars, int Height);
-
-    private sealed record Finished(JsonNode? Node);
-
-    private sealed class Open(JsonNode node, AnchorName anchorName, long nodesBefore, long charsBefore)
-    {
-        public JsonNode Node { get; } = node;
-
-        public AnchorName AnchorName { get; } = anchorName;
-
-        public long NodesBefore { get; } = nodesBefore;
-
-        public long CharsBefore { get; } = charsBefore;
-
-        public string? Key { get; set; }
-
-        public bool HasKey { get; set; }
-
-        public bool SkipValue { get; set; }
-
-        public int Height { get; set; }
-    }
 }
