@@ -10,7 +10,9 @@ namespace OciCleanup.TestServers;
 /// A Kubernetes API server for KubernetesClient over plain HTTP: discovery (<c>/api</c>, <c>/apis</c>),
 /// cluster-wide lists with <c>limit</c>/<c>continue</c> pagination (an expired token answers 410),
 /// get by name, bearer-token auth, and faults on demand (any status on a path, or the server going
-/// away after N requests). Serves real-shaped manifests loaded from YAML.
+/// away after N requests). Serves real-shaped manifests loaded from YAML or JSON, metadata-only lists
+/// (<c>as=PartialObjectMetadataList</c>), and can change what it serves between runs: an API group in
+/// other versions only (<see cref="ServeOnly"/>), or nothing at all (<see cref="Clear"/>).
 /// </summary>
 public sealed class KubernetesTestServer(string token) : LoopbackServer
 {
@@ -21,19 +23,50 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
     private int _requestsServed;
     private int _dieAfter = int.MaxValue;
 
-    /// <summary>Adds every object of a multi-document YAML manifest; their API groups count as installed.</summary>
+    /// <summary>Applies every object of a multi-document YAML manifest; their API groups count as installed.</summary>
     public void Apply(string yaml)
+    {
+        foreach (var o in YamlManifests.Parse(yaml))
+        {
+            ApplyJson(o);
+        }
+    }
+
+    /// <summary>
+    /// Applies one object given as JSON (for shapes YAML cannot write conveniently, e.g. values nested 70 deep):
+    /// like <c>kubectl apply</c>, it replaces the object with the same apiVersion, kind, namespace and name.
+    /// </summary>
+    public void ApplyJson(JsonObject o)
     {
         lock (_objects)
         {
-            foreach (var o in YamlManifests.Parse(yaml))
+            _objects.RemoveAll(existing => Identity(existing) == Identity(o));
+            _objects.Add(o);
+            if (Group(o) is { Length: > 0 } group)
             {
-                _objects.Add(o);
-                if (Group(o) is { Length: > 0 } group)
-                {
-                    _installedGroups.Add(group + "/" + Version(o));
-                }
+                _installedGroups.Add(group + "/" + Version(o));
             }
+        }
+    }
+
+    /// <summary>Serves <paramref name="group"/> in exactly <paramref name="versions"/> from now on (none: not installed), as a Flux upgrade would.</summary>
+    public void ServeOnly(string group, params string[] versions)
+    {
+        lock (_objects)
+        {
+            _installedGroups.RemoveWhere(gv => gv.StartsWith(group + "/", StringComparison.Ordinal));
+            _installedGroups.UnionWith(versions.Select(v => $"{group}/{v}"));
+        }
+    }
+
+    /// <summary>Forgets every object and every installed group: the running server now answers 200 with nothing.</summary>
+    public void Clear()
+    {
+        lock (_objects)
+        {
+            _objects.Clear();
+            _installedGroups.Clear();
+            _installedGroups.UnionWith(["apps/v1", "batch/v1"]);
         }
     }
 
@@ -158,10 +191,18 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
         var page = all.Skip(offset).Take(limit).Select(o => o.DeepClone()).ToList();
         var next = offset + page.Count < all.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes($"{offset + page.Count}:{_epoch}")) : null;
         var kind = all.FirstOrDefault()?["kind"]?.ToString() ?? "Item";
+        var apiVersion = group.Length == 0 ? version : $"{group}/{version}";
+        if (http.Request.Headers.Accept.ToString().Contains("as=PartialObjectMetadataList", StringComparison.Ordinal))
+        {
+            // The metadata-only form an API server answers when asked for it (meta.k8s.io/v1).
+            page = [.. page.Select(o => new JsonObject { ["apiVersion"] = "meta.k8s.io/v1", ["kind"] = "PartialObjectMetadata", ["metadata"] = o["metadata"]?.DeepClone() })];
+            (kind, apiVersion) = ("PartialObjectMetadata", "meta.k8s.io/v1");
+        }
+
         var list = new JsonObject
         {
             ["kind"] = kind + "List",
-            ["apiVersion"] = group.Length == 0 ? version : $"{group}/{version}",
+            ["apiVersion"] = apiVersion,
             ["metadata"] = new JsonObject { ["resourceVersion"] = "1000", ["continue"] = next },
             ["items"] = new JsonArray([.. page]),
         };
@@ -188,6 +229,9 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
 
     private static object Status(int code, string reason, string message) =>
         new { kind = "Status", apiVersion = "v1", metadata = new { }, status = "Failure", message, reason, code };
+
+    private static string Identity(JsonObject o) =>
+        $"{o["apiVersion"]}|{o["kind"]}|{o["metadata"]?["namespace"]}|{o["metadata"]?["name"]}";
 
     private static string Group(JsonObject o) => o["apiVersion"]!.ToString() is var av && av.Contains('/', StringComparison.Ordinal) ? av[..av.IndexOf('/', StringComparison.Ordinal)] : "";
 

@@ -1,13 +1,15 @@
+using System.Collections.Immutable;
 using k8s;
-using k8s.Autorest;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Pins.Kubernetes;
 
 /// <summary>
-/// One cluster as a reference source: workloads and Flux objects. Fails closed: an unreachable API,
-/// a 401/403, or a list error after retries makes the whole source failed, naming the call.
+/// One cluster as a reference source: workloads and Flux objects. Fails closed: whatever reading the
+/// cluster throws — an unreachable API, a 401/403, a list error after retries, an object that cannot
+/// be parsed, a Flux group served only in versions this build cannot read — makes the whole source
+/// failed with the cause and, where there is one, the object. Only the run's own cancellation passes through.
 /// </summary>
 public sealed class ClusterReferenceSource(string cluster, Func<IKubernetes> connect, ReferenceKinds kinds, ILogger<ClusterReferenceSource> logger) : IReferenceSource
 {
@@ -15,24 +17,27 @@ public sealed class ClusterReferenceSource(string cluster, Func<IKubernetes> con
     public async Task<SourceResult> CollectAsync(CancellationToken cancellationToken)
     {
         var name = $"cluster:{cluster}";
+        ImmutableArray<string> served = [];
         try
         {
             using var client = connect();
+            var fluxScanner = new FluxScanner(client, cluster, kinds);
+            var versions = fluxScanner.ReadsFlux ? await fluxScanner.DiscoverAsync(cancellationToken) : null;
+            served = versions?.ServedGroups ?? [];
             var workloads = await new WorkloadScanner(client, cluster, kinds).ScanAsync(cancellationToken);
-            var (flux, notes) = await new FluxScanner(client, cluster, kinds).ScanAsync(cancellationToken);
+            var (flux, notes) = versions is null ? ([], []) : await fluxScanner.ScanAsync(versions, cancellationToken);
             logger.LogInformation("Cluster {Cluster}: {Workload} workload and {Flux} Flux references", cluster, workloads.Count, flux.Count);
-            return SourceResult.Ok(name, workloads.Concat(flux), notes);
+            return SourceResult.Ok(name, workloads.Concat(flux), notes) with { ServedGroups = served };
         }
-        catch (HttpOperationException e)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            var path = e.Request?.RequestUri?.AbsolutePath ?? "?";
-            logger.LogError("Cluster {Cluster} failed: HTTP {Status} on {Path}", cluster, (int)e.Response.StatusCode, path);
-            return SourceResult.Failed(name, $"HTTP {(int)e.Response.StatusCode} {e.Response.StatusCode} on {path}");
+            throw;
         }
-        catch (Exception e) when (e is HttpRequestException or KubernetesSourceException or k8s.Exceptions.KubeConfigException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            logger.LogError("Cluster {Cluster} failed: {Error}", cluster, e.Message);
-            return SourceResult.Failed(name, e.Message);
+            var error = ErrorText.Of(e);
+            logger.LogError("Cluster {Cluster} failed: {Error}", cluster, error);
+            return SourceResult.Failed(name, error) with { ServedGroups = served };
         }
     }
 }

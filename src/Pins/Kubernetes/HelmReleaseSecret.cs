@@ -9,19 +9,37 @@ namespace OciCleanup.Pins.Kubernetes;
 /// A Helm release Secret (<c>sh.helm.release.v1.&lt;release&gt;.v&lt;N&gt;</c>, type <c>helm.sh/release.v1</c>):
 /// <c>data.release</c> is base64(gzip(JSON)) inside the Secret's own base64, which the Kubernetes
 /// client already undid. Images come from <c>manifest</c>, <c>hooks[].manifest</c> and the values in
-/// <c>config</c>. Decoded payloads may hold secrets: they are never logged or kept.
+/// <c>config</c>; a manifest that is not readable YAML throws <see cref="YamlDocumentException"/>. Decoded payloads may hold secrets: they are never logged or kept.
 /// </summary>
 public static class HelmReleaseSecret
 {
     /// <summary>The Secret type Helm stores releases under.</summary>
     public const string Type = "helm.sh/release.v1";
 
-    /// <summary>Decodes <c>data.release</c>; throws <see cref="FormatException"/> or <see cref="InvalidDataException"/> when it is not a release.</summary>
+    /// <summary>The most a release may decompress to; a gzip bomb stops here.</summary>
+    public const int MaxDecodedBytes = 128 * 1024 * 1024;
+
+    /// <summary>
+    /// Decodes <c>data.release</c>; throws <see cref="FormatException"/>, <see cref="InvalidDataException"/>
+    /// (also past <see cref="MaxDecodedBytes"/>) or <see cref="System.Text.Json.JsonException"/> when it is not a readable release.
+    /// </summary>
     public static JsonNode Decode(byte[] release)
     {
         var gzipped = Convert.FromBase64String(Encoding.ASCII.GetString(release));
         using var input = new GZipStream(new MemoryStream(gzipped), CompressionMode.Decompress);
-        return JsonNode.Parse(input) ?? throw new FormatException("empty Helm release");
+        using var json = new MemoryStream();
+        var buffer = new byte[81920];
+        for (int read; (read = input.Read(buffer)) > 0;)
+        {
+            if (json.Length + read > MaxDecodedBytes)
+            {
+                throw new InvalidDataException($"the release decompresses to more than {MaxDecodedBytes} bytes");
+            }
+
+            json.Write(buffer, 0, read);
+        }
+
+        return JsonNode.Parse(json.GetBuffer().AsSpan(0, (int)json.Length)) ?? throw new FormatException("empty Helm release");
     }
 
     /// <summary>The images of one decoded release revision.</summary>
@@ -32,17 +50,8 @@ public static class HelmReleaseSecret
             .OfType<string>();
         foreach (var manifest in manifests)
         {
-            IReadOnlyList<JsonNode> documents;
-            try
-            {
-                documents = YamlDocuments.Parse(manifest);
-            }
-            catch (YamlDotNet.Core.YamlException)
-            {
-                continue;
-            }
-
-            foreach (var document in documents)
+            // A manifest that cannot be read throws: skipping it would drop what it runs.
+            foreach (var document in YamlDocuments.Parse(manifest))
             {
                 var kind = JsonTree.At(document, "kind") ?? "?";
                 var name = JsonTree.At(document, "metadata.name") ?? "?";

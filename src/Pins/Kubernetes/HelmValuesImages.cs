@@ -14,51 +14,51 @@ public static class HelmValuesImages
     public static IEnumerable<FoundImage> Of(JsonNode? values, string? appVersion)
     {
         var globalRegistry = JsonTree.At(values, "global.imageRegistry");
-        return Walk(values, "", globalRegistry, appVersion).DistinctBy(f => f.Image);
+        return Walk(values, globalRegistry, appVersion).DistinctBy(f => f.Image);
     }
 
-    private static IEnumerable<FoundImage> Walk(JsonNode? node, string path, string? globalRegistry, string? appVersion)
+    // Depth-first with an explicit stack, in document order: no tree is deep enough to overflow it.
+    // A work item either visits a node or yields an image found at it.
+    private static IEnumerable<FoundImage> Walk(JsonNode? root, string? globalRegistry, string? appVersion)
     {
-        if (node is JsonArray array)
+        var work = new Stack<(JsonNode? Node, TreePath Path, FoundImage? Found)>();
+        work.Push((root, TreePath.Root, null));
+        while (work.TryPop(out var item))
         {
-            for (var i = 0; i < array.Count; i++)
-            {
-                foreach (var found in Walk(array[i], $"{path}[{i}]", globalRegistry, appVersion))
-                {
-                    yield return found;
-                }
-            }
-
-            yield break;
-        }
-
-        if (node is not JsonObject obj)
-        {
-            yield break;
-        }
-
-        if (FromParts(obj, globalRegistry, appVersion) is { } composed)
-        {
-            yield return new FoundImage(composed, path.Length == 0 ? "values" : path);
-        }
-
-        foreach (var (key, child) in obj)
-        {
-            var childPath = path.Length == 0 ? key : $"{path}.{key}";
-            if (key.EndsWith("image", StringComparison.OrdinalIgnoreCase) && JsonTree.Text(child) is { Length: > 0 } image)
-            {
-                // `image: repo` with a sibling `tag:` is the parts form, handled above.
-                if (!(key == "image" && HasTag(obj)))
-                {
-                    yield return new FoundImage(image, childPath);
-                }
-
-                continue;
-            }
-
-            foreach (var found in Walk(child, childPath, globalRegistry, appVersion))
+            var (node, path, found) = item;
+            if (found is not null)
             {
                 yield return found;
+            }
+            else if (node is JsonArray array)
+            {
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    work.Push((array[i], path.Child(i), null));
+                }
+            }
+            else if (node is JsonObject obj)
+            {
+                if (FromParts(obj, globalRegistry, appVersion) is { } composed)
+                {
+                    yield return new FoundImage(composed, path.IsRoot ? "values" : path.ToString());
+                }
+
+                foreach (var (key, child) in obj.Reverse())
+                {
+                    // `image: repo` with a sibling `tag:` is the parts form, handled above.
+                    if (key.EndsWith("image", StringComparison.OrdinalIgnoreCase) && JsonTree.Text(child) is { Length: > 0 } image)
+                    {
+                        if (!(key == "image" && HasTag(obj)))
+                        {
+                            work.Push((null, path, new FoundImage(image, path.Child(key).ToString())));
+                        }
+                    }
+                    else
+                    {
+                        work.Push((child, path.Child(key), null));
+                    }
+                }
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Pins.Kubernetes;
@@ -9,7 +8,7 @@ namespace OciCleanup.Pins.Kubernetes;
 /// <c>filterTags.pattern</c> matches (the floating <c>staging</c> of seed 003), and the tag and
 /// digest of <c>status.latestRef</c>, <c>status.observedPreviousRef</c> and the older <c>status.latestImage</c>.
 /// </summary>
-public static partial class ImagePolicyTargets
+public static class ImagePolicyTargets
 {
     private static readonly string[] StatusRefs = ["status.latestRef", "status.observedPreviousRef"];
 
@@ -29,7 +28,11 @@ public static partial class ImagePolicyTargets
             && ImageReference.TryParse(image, out var parsed, out _))
         {
             // A pattern we cannot read would leave its floating tags unprotected: fail the source instead.
-            var regex = ToDotNetRegex(pattern) ?? throw new KubernetesSourceException($"{reason.Detail}: filterTags.pattern '{pattern}' is not a regex oci-cleanup understands");
+            if (!GoRegex.TryCompile(pattern, out var regex, out var error))
+            {
+                throw new KubernetesSourceException($"{reason.Detail}: filterTags.pattern '{pattern}' {error}");
+            }
+
             yield return new Protection.Protection(new TagPatternTarget(parsed.Registry, parsed.Repository, regex), reason);
         }
 
@@ -46,20 +49,4 @@ public static partial class ImagePolicyTargets
             yield return p;
         }
     }
-
-    /// <summary>Flux patterns are Go (RE2) regexes: <c>(?P&lt;name&gt;…)</c> becomes .NET's <c>(?&lt;name&gt;…)</c>.</summary>
-    public static Regex? ToDotNetRegex(string pattern)
-    {
-        try
-        {
-            return new Regex(GoNamedGroup().Replace(pattern, "(?<"), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    [GeneratedRegex(@"\(\?P<")]
-    private static partial Regex GoNamedGroup();
 }

@@ -30,44 +30,46 @@ public static class JsonTree
         return node;
     }
 
-    /// <summary>Every <c>image</c> string in a manifest tree (containers, image volumes' <c>reference</c>), with its JSON path.</summary>
-    public static IEnumerable<FoundImage> ManifestImages(JsonNode? node, string path = "")
+    /// <summary>
+    /// Every <c>image</c> string in a manifest tree (containers, image volumes' <c>reference</c>), with its
+    /// JSON path, in document order. Walks with an explicit stack: a deep tree cannot overflow it.
+    /// </summary>
+    public static IEnumerable<FoundImage> ManifestImages(JsonNode? node)
     {
-        switch (node)
+        var work = new Stack<(JsonNode? Node, TreePath Path, FoundImage? Found)>();
+        work.Push((node, TreePath.Root, null));
+        while (work.TryPop(out var item))
         {
-            case JsonObject o:
-                foreach (var (key, child) in o)
+            var (current, path, found) = item;
+            if (found is not null)
+            {
+                yield return found;
+            }
+            else if (current is JsonObject o)
+            {
+                foreach (var (key, child) in o.Reverse())
                 {
-                    var childPath = path.Length == 0 ? key : $"{path}.{key}";
                     if (key == "image" && Text(child) is { Length: > 0 } image)
                     {
-                        var name = At(o, "name");
-                        yield return new FoundImage(image, name ?? childPath);
+                        work.Push((null, path, new FoundImage(image, At(o, "name") ?? path.Child(key).ToString())));
                     }
                     else if (key == "image" && child is JsonObject volume && At(volume, "reference") is { Length: > 0 } reference)
                     {
-                        yield return new FoundImage(reference, childPath);
+                        work.Push((null, path, new FoundImage(reference, path.Child(key).ToString())));
                     }
                     else
                     {
-                        foreach (var found in ManifestImages(child, childPath))
-                        {
-                            yield return found;
-                        }
+                        work.Push((child, path.Child(key), null));
                     }
                 }
-
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
+            }
+            else if (current is JsonArray a)
+            {
+                for (var i = a.Count - 1; i >= 0; i--)
                 {
-                    foreach (var found in ManifestImages(a[i], $"{path}[{i}]"))
-                    {
-                        yield return found;
-                    }
+                    work.Push((a[i], path.Child(i), null));
                 }
-
-                break;
+            }
         }
     }
 }

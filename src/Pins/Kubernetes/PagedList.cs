@@ -1,11 +1,13 @@
 using System.Net;
+using System.Text.Json;
 using k8s.Autorest;
 
 namespace OciCleanup.Pins.Kubernetes;
 
 /// <summary>
 /// Lists a kind completely with <c>limit</c>/<c>continue</c>, never with <c>resourceVersion=0</c>
-/// (that may serve stale cache). An expired continue token (410 Gone) restarts the list.
+/// (that may serve stale cache). An expired continue token (410 Gone) restarts the list. A page
+/// whose body is not the list it should be fails the list, naming it.
 /// </summary>
 public static class PagedList
 {
@@ -15,7 +17,10 @@ public static class PagedList
     private const int MaxRestarts = 3;
 
     /// <summary>Reads every page of a list; <paramref name="page"/> gets the continue token (null first).</summary>
-    public static async Task<List<T>> AllAsync<T>(Func<string?, CancellationToken, Task<(IEnumerable<T> Items, string? Continue)>> page, CancellationToken cancellationToken)
+    /// <param name="what">The list, for errors, e.g. <c>pods</c>.</param>
+    /// <param name="page">Reads one page.</param>
+    /// <param name="cancellationToken">Stops the list.</param>
+    public static async Task<List<T>> AllAsync<T>(string what, Func<string?, CancellationToken, Task<(IEnumerable<T> Items, string? Continue)>> page, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -35,6 +40,10 @@ public static class PagedList
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone && token is not null && attempt < MaxRestarts)
             {
                 // The continue token expired: start this list again from the beginning.
+            }
+            catch (JsonException e)
+            {
+                throw new KubernetesSourceException($"list {what}: JsonException: {e.Message}", e);
             }
         }
     }

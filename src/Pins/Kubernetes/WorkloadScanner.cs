@@ -19,27 +19,27 @@ public sealed class WorkloadScanner(IKubernetes client, string cluster, Referenc
         var found = new List<Protection.Protection>();
         if (kinds.Workloads)
         {
-            var pods = await PagedList.AllAsync(async (c, ct) => Page(await client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
+            var pods = await PagedList.AllAsync("pods", async (c, ct) => Page(await client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
             foreach (var pod in pods)
             {
                 found.AddRange(Workload(pod.Metadata, "Pod", PodSpecImages.Of(pod.Spec).Concat(PodSpecImages.PulledDigests(pod.Status))));
             }
 
-            var deployments = await PagedList.AllAsync(async (c, ct) => Page(await client.AppsV1.ListDeploymentForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
+            var deployments = await PagedList.AllAsync("deployments", async (c, ct) => Page(await client.AppsV1.ListDeploymentForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
             found.AddRange(deployments.SelectMany(d => Workload(d.Metadata, "Deployment", PodSpecImages.Of(d.Spec?.Template?.Spec))));
-            var statefulSets = await PagedList.AllAsync(async (c, ct) => Page(await client.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
+            var statefulSets = await PagedList.AllAsync("statefulsets", async (c, ct) => Page(await client.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
             found.AddRange(statefulSets.SelectMany(s => Workload(s.Metadata, "StatefulSet", PodSpecImages.Of(s.Spec?.Template?.Spec))));
-            var daemonSets = await PagedList.AllAsync(async (c, ct) => Page(await client.AppsV1.ListDaemonSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
+            var daemonSets = await PagedList.AllAsync("daemonsets", async (c, ct) => Page(await client.AppsV1.ListDaemonSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
             found.AddRange(daemonSets.SelectMany(s => Workload(s.Metadata, "DaemonSet", PodSpecImages.Of(s.Spec?.Template?.Spec))));
-            var jobs = await PagedList.AllAsync(async (c, ct) => Page(await client.BatchV1.ListJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
+            var jobs = await PagedList.AllAsync("jobs", async (c, ct) => Page(await client.BatchV1.ListJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
             found.AddRange(jobs.SelectMany(j => Workload(j.Metadata, "Job", PodSpecImages.Of(j.Spec?.Template?.Spec))));
-            var cronJobs = await PagedList.AllAsync(async (c, ct) => Page(await client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
+            var cronJobs = await PagedList.AllAsync("cronjobs", async (c, ct) => Page(await client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
             found.AddRange(cronJobs.SelectMany(j => Workload(j.Metadata, "CronJob", PodSpecImages.Of(j.Spec?.JobTemplate?.Spec?.Template?.Spec))));
         }
 
         if (kinds.Workloads || kinds.ReplicaSetHistory)
         {
-            var replicaSets = await PagedList.AllAsync(async (c, ct) => Page(await client.AppsV1.ListReplicaSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
+            var replicaSets = await PagedList.AllAsync("replicasets", async (c, ct) => Page(await client.AppsV1.ListReplicaSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
             foreach (var rs in replicaSets)
             {
                 var active = (rs.Spec?.Replicas ?? 0) > 0 || (rs.Status?.Replicas ?? 0) > 0;
@@ -52,7 +52,7 @@ public sealed class WorkloadScanner(IKubernetes client, string cluster, Referenc
 
         if (kinds.ReplicaSetHistory)
         {
-            var revisions = await PagedList.AllAsync(async (c, ct) => Page(await client.AppsV1.ListControllerRevisionForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
+            var revisions = await PagedList.AllAsync("controllerrevisions", async (c, ct) => Page(await client.AppsV1.ListControllerRevisionForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
             foreach (var revision in revisions)
             {
                 // `data` holds the StatefulSet/DaemonSet template as a patch: scan it for images wherever they are.

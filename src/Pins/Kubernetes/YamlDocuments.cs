@@ -1,32 +1,60 @@
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace OciCleanup.Pins.Kubernetes;
 
 /// <summary>
 /// Multi-document YAML (a rendered Helm manifest, a values file) as JSON trees. Scalars stay
-/// strings, so a tag such as <c>1.10</c> is not turned into the number 1.1.
+/// strings, so a tag such as <c>1.10</c> is not turned into the number 1.1. Built from the parser's
+/// events without recursion and within limits, so that no input can exhaust the stack or memory:
+/// aliases are expanded against a node and a text budget (an alias bomb fails at once, before it
+/// is built), and nesting is bounded.
 /// </summary>
 public static class YamlDocuments
 {
-    /// <summary>Parses every document; throws <see cref="YamlException"/> on malformed YAML.</summary>
+    /// <summary>Nodes in all documents together, after expanding aliases.</summary>
+    public const long MaxNodes = 1_000_000;
+
+    /// <summary>Characters of scalar text in all documents together, after expanding aliases.</summary>
+    public const long MaxScalarChars = 64L * 1024 * 1024;
+
+    /// <summary>How deep mappings and sequences may nest.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>Parses every document; throws <see cref="YamlDocumentException"/> on malformed YAML or past a limit.</summary>
     public static IReadOnlyList<JsonNode> Parse(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return [.. stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonNode>()];
+        var parser = new Parser(new StringReader(yaml));
+        var budget = new YamlBudget();
+        var documents = new List<JsonNode>();
+        try
+        {
+            parser.Consume<StreamStart>();
+            while (parser.TryConsume<DocumentStart>(out _))
+            {
+                // Anchors are scoped to their document; the budget is the stream's.
+                if (new YamlTreeBuilder(budget).Read(parser) is { } root)
+                {
+                    documents.Add(root);
+                }
+
+                parser.Consume<DocumentEnd>();
+            }
+
+            parser.Consume<StreamEnd>();
+        }
+        catch (YamlException e)
+        {
+            throw new YamlDocumentException($"malformed YAML at line {e.Start.Line}: {Reason(e.Message)}", (int)e.Start.Line, e);
+        }
+
+        return documents;
     }
 
-    private static JsonNode? Convert(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JsonObject(map.Children
-            .Where(kv => kv.Key is YamlScalarNode)
-            .GroupBy(kv => ((YamlScalarNode)kv.Key).Value ?? "")
-            .Select(g => KeyValuePair.Create(g.Key, Convert(g.Last().Value)))),
-        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(Convert)]),
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } => null,
-        YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? ""),
-        _ => null,
-    };
+    // YamlDotNet prefixes its messages with "(Line: 3, Col: 1, Idx: 20) - (Line: 3, Col: 2, Idx: 21): ".
+    private static string Reason(string message) =>
+        message.StartsWith("(Line", StringComparison.Ordinal) && message.IndexOf("): ", StringComparison.Ordinal) is > 0 and var cut
+            ? message[(cut + 3)..]
+            : message;
 }

@@ -41,4 +41,36 @@ public class HelmReleaseSecretTests
     {
         Should.Throw<FormatException>(() => HelmReleaseSecret.Decode(Encoding.ASCII.GetBytes("not base64 !!")));
     }
+
+    [Fact]
+    public void Images_AliasBombInTheManifest_FailsInsteadOfSkippingOrExpanding()
+    {
+        var bomb = new System.Text.StringBuilder("kind: ConfigMap\nmetadata:\n  name: lol\ndata:\n  l0: &l0 lol\n");
+        for (var i = 1; i <= 9; i++)
+        {
+            bomb.Append($"  l{i}: &l{i} [").AppendJoin(", ", Enumerable.Repeat($"*l{i - 1}", 10)).Append("]\n");
+        }
+
+        var release = new JsonObject { ["manifest"] = bomb.ToString(), ["info"] = new JsonObject { ["status"] = "deployed" } };
+
+        Should.Throw<YamlDocumentException>(() => HelmReleaseSecret.Images(release).ToList()).Message.ShouldContain("nodes");
+    }
+
+    [Fact]
+    public void Decode_GzipBomb_StopsAtTheSizeLimit()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i <= HelmReleaseSecret.MaxDecodedBytes / zeros.Length; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+
+        var payload = Encoding.ASCII.GetBytes(Convert.ToBase64String(buffer.ToArray()));
+
+        Should.Throw<InvalidDataException>(() => HelmReleaseSecret.Decode(payload)).Message.ShouldContain("more than");
+    }
 }

@@ -39,4 +39,39 @@ public class HelmValuesImagesTests
         JsonTree.At(merged, "keep").ShouldBe("me");
         JsonTree.At(merged, "sidecar.image").ShouldBe("reg.io/side:t");
     }
+
+    [Fact]
+    public void Of_FiveMegabyteValuesTree_ReadCompletely()
+    {
+        var yaml = new System.Text.StringBuilder();
+        var services = 0;
+        while (yaml.Length < 5 * 1024 * 1024)
+        {
+            yaml.Append($"service{services}:\n  replicas: 2\n  image:\n    repository: reg.io/team/service-{services}\n    tag: v{services}\n  env:\n    - name: A\n      value: \"{new string('x', 40)}\"\n");
+            services++;
+        }
+
+        var images = HelmValuesImages.Of(YamlDocuments.Parse(yaml.ToString())[0], null).ToList();
+
+        images.Count.ShouldBe(services);
+        images[^1].ShouldBe(new FoundImage($"reg.io/team/service-{services - 1}:v{services - 1}", $"service{services - 1}.image"));
+    }
+
+    [Fact]
+    public void Of_TreeFarDeeperThanAnyParserAllows_WalkedWithoutOverflowingTheStack()
+    {
+        // Built from the leaf up: attaching a child below a deep parent walks all its ancestors.
+        JsonNode root = new JsonObject { ["image"] = "reg.io/deep:1" };
+        for (var i = 199_999; i >= 0; i--)
+        {
+            root = new JsonObject { [i % 2 == 0 ? "a" : "b"] = i % 1000 == 0 ? new JsonArray(root) : root };
+        }
+
+        var found = HelmValuesImages.Of(root, null).ShouldHaveSingleItem();
+
+        found.Image.ShouldBe("reg.io/deep:1");
+        found.Where.ShouldStartWith("a[0].b.a.b");
+        found.Where.ShouldEndWith(".image");
+        JsonTree.ManifestImages(root).ShouldHaveSingleItem().Image.ShouldBe("reg.io/deep:1");
+    }
 }

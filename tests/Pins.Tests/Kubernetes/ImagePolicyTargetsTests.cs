@@ -58,4 +58,21 @@ public class ImagePolicyTargetsTests
 
         Should.Throw<KubernetesSourceException>(() => ImagePolicyTargets.Of("armer", policy, Repositories).ToList()).Message.ShouldContain("armer/apps/ImagePolicy/podinfo");
     }
+
+    [Theory]
+    [InlineData("^staging(?!-latest)", "cannot run in linear time")]
+    [InlineData(@"^(\w+)-\1$", "cannot run in linear time")]
+    [InlineData("^main-(", "does not parse")]
+    public void Of_PatternThatCannotRunInLinearTime_FailsNamingThePolicyAndWhy(string pattern, string why)
+    {
+        var policy = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "podinfo", ["namespace"] = "apps" },
+            ["spec"] = new JsonObject { ["imageRepositoryRef"] = new JsonObject { ["name"] = "podinfo" }, ["filterTags"] = new JsonObject { ["pattern"] = pattern } },
+        };
+
+        var message = Should.Throw<KubernetesSourceException>(() => ImagePolicyTargets.Of("armer", policy, Repositories).ToList()).Message;
+
+        message.ShouldStartWith($"armer/apps/ImagePolicy/podinfo: filterTags.pattern '{pattern}' {why}");
+    }
 }

@@ -1,0 +1,34 @@
+using k8s.Autorest;
+
+namespace OciCleanup.Pins;
+
+/// <summary>
+/// An exception as one line for a failed source that keeps its cause: the chain of inner messages
+/// ("The SSL connection could not be established: The remote certificate is invalid …"), the HTTP
+/// status and path of a failed call, and the type of anything unexpected.
+/// </summary>
+internal static class ErrorText
+{
+    public static string Of(Exception e) => e switch
+    {
+        HttpOperationException http => $"HTTP {(int)http.Response.StatusCode} {http.Response.StatusCode} on {http.Request?.RequestUri?.AbsolutePath ?? "?"}",
+        // Their messages already name the object and the cause.
+        Kubernetes.KubernetesSourceException or Kubernetes.YamlDocumentException => e.Message,
+        HttpRequestException or OperationCanceledException or IOException => Chain(e),
+        _ => $"{e.GetType().Name}: {Chain(e)}",
+    };
+
+    private static string Chain(Exception e)
+    {
+        var text = e.Message;
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (!text.Contains(inner.Message, StringComparison.Ordinal))
+            {
+                text += ": " + inner.Message;
+            }
+        }
+
+        return text;
+    }
+}
