@@ -18,6 +18,8 @@ internal static class RunOnce
     public static async Task<Result> ExecuteAsync(string configPath, RunMode? modeOverride, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("oci-cleanup");
+        // Every log line of this run carries its id (JSON logs: "runId").
+        using var runIdScope = Serilog.Context.LogContext.PushProperty("runId", RunId.New(clock));
         var stopwatch = Stopwatch.StartNew();
         if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
         {
