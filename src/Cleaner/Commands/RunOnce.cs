@@ -68,7 +68,7 @@ internal static class RunOnce
         if (result.Config?.Report.MetricsFile is { } metricsFile)
         {
             // Written even for a run told to stop: its numbers are real.
-            await MetricsTextfile.WriteAsync(metricsFile, RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), runsTotal: 1), CancellationToken.None);
+            await MetricsTextfile.WriteAsync(metricsFile, previous => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), previous.RunsTotal + 1, previous.LastSuccessAt), CancellationToken.None);
         }
 
         return result;

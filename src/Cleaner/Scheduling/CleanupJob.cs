@@ -18,7 +18,7 @@ internal sealed class CleanupJob : IJob
         try
         {
             var result = await RunOnce.ExecuteAsync(state.ConfigPath, modeOverride: null, state.Loggers, state.Clock, state.Stopping);
-            state.Record(runs => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, state.Clock.GetUtcNow(), runs));
+            state.Record((runs, lastSuccess) => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, state.Clock.GetUtcNow(), runs, lastSuccess));
             if (result.Report is not null && result.Config is not null)
             {
                 // The last report, for a person asking "what did the 03:30 run do?".
@@ -30,7 +30,7 @@ internal sealed class CleanupJob : IJob
         {
             // The job boundary: one failed run never stops the daemon.
             logger.LogError("Scheduled run failed: {Error}", e.Message);
-            state.Record(runs => RunMetrics.Of(null, TimeSpan.Zero, ExitCodes.Failed, state.Clock.GetUtcNow(), runs));
+            state.Record((runs, lastSuccess) => RunMetrics.Of(null, TimeSpan.Zero, ExitCodes.Failed, state.Clock.GetUtcNow(), runs, lastSuccess));
         }
     }
 }
