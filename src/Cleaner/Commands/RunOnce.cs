@@ -71,6 +71,11 @@ internal static class RunOnce
             await MetricsTextfile.WriteAsync(metricsFile, previous => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), previous.RunsTotal + 1, previous.LastSuccessAt), CancellationToken.None);
         }
 
+        if (result is { Report: { } report, Config: { } config } && await LastReport.TryWriteAsync(config.Safety.StateDir, report, CancellationToken.None) is { } error)
+        {
+            await Console.Error.WriteLineAsync(error);
+        }
+
         return result;
     }
 }

@@ -19,12 +19,7 @@ internal sealed class CleanupJob : IJob
         {
             var result = await RunOnce.ExecuteAsync(state.ConfigPath, modeOverride: null, state.Loggers, state.Clock, state.Stopping);
             state.Record((runs, lastSuccess) => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, state.Clock.GetUtcNow(), runs, lastSuccess));
-            if (result.Report is not null && result.Config is not null)
-            {
-                // The last report, for a person asking "what did the 03:30 run do?".
-                Directory.CreateDirectory(result.Config.Safety.StateDir);
-                await File.WriteAllTextAsync(Path.Combine(result.Config.Safety.StateDir, "last-report.json"), Reporting.JsonReportWriter.Write(result.Report), CancellationToken.None);
-            }
+            // The last report is in stateDir/last-report.json (RunOnce writes it for every run).
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
