@@ -16,6 +16,10 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+# kubectl (kustomize v5, for the kubernetes/ tests) comes with the machine image: Debian's
+# kubernetes-client ships a kustomize too old for components.
+command -v kubectl >/dev/null || echo "warning: kubectl not found: the kubernetes/ rendering tests will fail" >&2
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
