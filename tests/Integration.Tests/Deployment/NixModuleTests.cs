@@ -13,7 +13,6 @@ namespace OciCleanup.Integration.Tests.Deployment;
 public sealed class NixModuleTests
 {
     private const string Credentials = "/run/credentials/oci-cleanup.service/";
-    private const string NixFolder = "tests/Integration.Tests/Deployment/Nix";
 
     // services.oci-cleanup as the module system hands it to the module: nested defaults written out.
     private const string Cfg = """
@@ -36,15 +35,7 @@ public sealed class NixModuleTests
         }
         """;
 
-    private static async Task<JsonElement> EvalAsync(string expression)
-    {
-        var result = await Tool.RunAsync("nix-instantiate", Repository.Root, "--eval", "--strict", "--json", "-E", expression);
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        // stdout only: nix warns on stderr on a fresh machine.
-        return JsonDocument.Parse(result.Stdout).RootElement.Clone();
-    }
-
-    private static Task<JsonElement> ModuleAsync(string cfg = Cfg) => EvalAsync($"import ./{NixFolder}/eval-module.nix {{ cfg = {cfg}; }}");
+    private static Task<JsonElement> ModuleAsync(string cfg = Cfg) => NixEval.EvalAsync($"import ./{NixEval.Folder}/eval-module.nix {{ cfg = {cfg}; }}");
 
     private static IEnumerable<(string Path, JsonElement Option)> Options(JsonElement options, string path)
     {
@@ -171,58 +162,5 @@ public sealed class NixModuleTests
         var module = await ModuleAsync(Cfg.Replace("settings = {", "settings = { mode = \"delete\";", StringComparison.Ordinal));
 
         module.GetProperty("failedAssertions").EnumerateArray().Select(e => e.GetString()).ShouldBe(["services.oci-cleanup: set dryRun instead of settings.mode"]);
-    }
-
-    private const string GoodSettings = """{ mode = "dry-run"; registries = [ { name = "main"; kind = "gitea"; url = "https://git.example.org"; owners = [ "oleks" ]; } ]; }""";
-
-    [Theory]
-    [InlineData("s", null)]
-    [InlineData("s // { registries = [ ]; }", "settings.registries is empty")]
-    [InlineData("s // { registries = [ (builtins.removeAttrs r [ \"owners\" ]) ]; }", "settings.registries.main: a gitea registry needs at least one owner")]
-    [InlineData("s // { registries = [ (r // { kind = \"forgejo\"; owners = [ ]; }) ]; }", "settings.registries.main: a gitea registry needs at least one owner")]
-    [InlineData("s // { mode = \"delet\"; }", "mode must be dry-run or delete, not \"delet\"")]
-    [InlineData("s // { safety.maxDeleteFraction = 1.5; }", "settings.safety.maxDeleteFraction must be between 0 and 1, not 1.5")]
-    [InlineData("s // { safety.maxProtectedShrink = -0.1; }", "settings.safety.maxProtectedShrink must be between 0 and 1")]
-    [InlineData("s // { safety.maxDeletes = -1; }", "settings.safety.maxDeletes must be a whole number >= 0")]
-    [InlineData("s // { retention.default.keepLast = -1; }", "settings.retention.keepLast must be a whole number >= 0")]
-    [InlineData("s // { registries = [ r r ]; }", "two registries have the same name")]
-    [InlineData("s // { registries = [ (r // { kind = \"harbor\"; }) ]; }", "settings.registries.main.kind must be gitea, forgejo or oci")]
-    [InlineData("s // { registries = [ (r // { url = \"ftp://git.example.org\"; }) ]; }", "settings.registries.main.url must be an http(s) URL")]
-    [InlineData("s // { registries = [ (r // { tokenFile = \"/a\"; tokenEnv = \"B\"; }) ]; }", "give tokenFile or tokenEnv, not both")]
-    [InlineData("s // { registries = [ (r // { tokenFile = \"/nix/store/abc-token\"; }) ]; }", "is in the Nix store")]
-    [InlineData("s // { registries = [ (r // { name = \"main:1\"; }) ]; }", "must be letters, digits")]
-    [InlineData("s // { clusters = [ { name = \"a/b\"; } ]; }", "settings.clusters: name \"a/b\" must be letters, digits")]
-    [InlineData("s // { retention.packages = [ { match = \"\"; } ]; }", "every override needs a match")]
-    public async Task Assertions_WhatTheProgramWouldReject_FailWithAMessage(string settings, string? message)
-    {
-        var failed = await EvalAsync($"let s = {GoodSettings}; r = builtins.head s.registries; in map (a: a.message) (builtins.filter (a: !a.assertion) (import ./nix/assertions.nix ({settings})))");
-
-        var messages = failed.EnumerateArray().Select(e => e.GetString()!).ToList();
-        if (message is null)
-        {
-            messages.ShouldBeEmpty();
-        }
-        else
-        {
-            messages.ShouldContain(m => m.Contains(message, StringComparison.Ordinal));
-        }
-    }
-
-    [Fact]
-    public async Task Flake_ExposesPackagesModuleAndChecks()
-    {
-        var flake = await EvalAsync($"import ./{NixFolder}/eval-flake.nix");
-
-        foreach (var system in new[] { "x86_64-linux", "aarch64-linux" })
-        {
-            flake.GetProperty("packages").GetProperty(system).EnumerateArray().Select(e => e.GetString()).ShouldContain("default");
-            flake.GetProperty("checks").GetProperty(system).EnumerateArray().Select(e => e.GetString()).ShouldBe(["module", "module-rejects", "package"], ignoreOrder: true);
-        }
-
-        flake.GetProperty("defaultPackage").GetProperty("package").GetString().ShouldBe("package.nix");
-        flake.GetProperty("nixosModules").EnumerateArray().Select(e => e.GetString()).ShouldBe(["default"]);
-        flake.GetProperty("moduleImports").EnumerateArray().Select(e => e.GetString()).ShouldBe(["module.nix"]);
-        // The module's default package is the flake's own, for the host's system.
-        flake.GetProperty("modulePackage").GetProperty("system").GetString().ShouldBe("aarch64-linux");
     }
 }
