@@ -8,7 +8,7 @@
 
 buildDotnetModule {
   pname = "oci-cleanup";
-  version = "0.1.0";
+  version = import ./version.nix;
 
   src = lib.fileset.toSource {
     root = ../.;

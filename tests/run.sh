@@ -8,12 +8,17 @@ command -v docker-registry >/dev/null || need+=(docker-registry)
 command -v skopeo >/dev/null || need+=(skopeo)
 command -v nix-instantiate >/dev/null || need+=(nix-bin)
 command -v systemd-analyze >/dev/null || need+=(systemd)
+command -v promtool >/dev/null || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "installing: ${need[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+# kubectl (kustomize v5, for the kubernetes/ tests) comes with the machine image: Debian's
+# kubernetes-client ships a kustomize too old for components.
+command -v kubectl >/dev/null || echo "warning: kubectl not found: the kubernetes/ rendering tests will fail" >&2
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -18,6 +18,8 @@ internal static class RunOnce
     public static async Task<Result> ExecuteAsync(string configPath, RunRequest request, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("oci-cleanup");
+        // Every log line of this run carries its id (JSON logs: "runId").
+        using var runIdScope = Serilog.Context.LogContext.PushProperty("runId", RunId.New(clock));
         var stopwatch = Stopwatch.StartNew();
         if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
         {
@@ -70,7 +72,12 @@ internal static class RunOnce
         if (result.Config?.Report.MetricsFile is { } metricsFile)
         {
             // Written even for a run told to stop: its numbers are real.
-            await MetricsTextfile.WriteAsync(metricsFile, RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), runsTotal: 1), CancellationToken.None);
+            await MetricsTextfile.WriteAsync(metricsFile, previous => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), previous.RunsTotal + 1, previous.LastSuccessAt), CancellationToken.None);
+        }
+
+        if (result is { Report: { } report, Config: { } config } && await LastReport.TryWriteAsync(config.Safety.StateDir, report, CancellationToken.None) is { } error)
+        {
+            await Console.Error.WriteLineAsync(error);
         }
 
         return result;

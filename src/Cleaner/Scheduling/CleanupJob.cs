@@ -18,19 +18,14 @@ internal sealed class CleanupJob : IJob
         try
         {
             var result = await RunOnce.ExecuteAsync(state.ConfigPath, new RunRequest(null), state.Loggers, state.Clock, state.Stopping);
-            state.Record(runs => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, state.Clock.GetUtcNow(), runs));
-            if (result.Report is not null && result.Config is not null)
-            {
-                // The last report, for a person asking "what did the 03:30 run do?".
-                Directory.CreateDirectory(result.Config.Safety.StateDir);
-                await File.WriteAllTextAsync(Path.Combine(result.Config.Safety.StateDir, "last-report.json"), Reporting.JsonReportWriter.Write(result.Report), CancellationToken.None);
-            }
+            state.Record((runs, lastSuccess) => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, state.Clock.GetUtcNow(), runs, lastSuccess));
+            // The last report is in stateDir/last-report.json (RunOnce writes it for every run).
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             // The job boundary: one failed run never stops the daemon.
             logger.LogError("Scheduled run failed: {Error}", e.Message);
-            state.Record(runs => RunMetrics.Of(null, TimeSpan.Zero, ExitCodes.Failed, state.Clock.GetUtcNow(), runs));
+            state.Record((runs, lastSuccess) => RunMetrics.Of(null, TimeSpan.Zero, ExitCodes.Failed, state.Clock.GetUtcNow(), runs, lastSuccess));
         }
     }
 }

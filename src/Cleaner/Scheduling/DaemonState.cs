@@ -20,5 +20,6 @@ internal sealed class DaemonState(string configPath, ILoggerFactory loggers, Tim
 
     public long RunsTotal => Interlocked.Read(ref _runs);
 
-    public void Record(Func<long, RunMetrics> make) => LastRun = make(Interlocked.Increment(ref _runs));
+    /// <summary>Records a finished run; <paramref name="make"/> gets the run count and the last success before it.</summary>
+    public void Record(Func<long, DateTimeOffset?, RunMetrics> make) => LastRun = make(Interlocked.Increment(ref _runs), LastRun?.LastSuccessAt);
 }

@@ -22,7 +22,7 @@ internal static class MetricsEndpoint
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/metrics", () => Results.Text(
-            state.LastRun?.ToPrometheusText() ?? $"# no run yet\n# TYPE oci_cleanup_runs_total counter\noci_cleanup_runs_total {state.RunsTotal}\n",
+            state.LastRun?.ToPrometheusText() ?? RunMetrics.BeforeFirstRun(state.RunsTotal),
             "text/plain; version=0.0.4"));
         await app.StartAsync(cancellationToken);
         return app;

@@ -5,13 +5,14 @@ namespace OciCleanup.Integration.Tests.Deployment;
 
 public sealed class NixFilesTests
 {
-    public static TheoryData<string> NixFiles() => [.. Directory.GetFiles(Repository.PathOf("nix"), "*.nix").Select(f => Path.GetFileName(f))];
+    public static TheoryData<string> NixFiles() =>
+        [.. new[] { "nix", "tests/Integration.Tests/Deployment/Nix" }.SelectMany(d => Directory.GetFiles(Repository.PathOf(d), "*.nix")).Select(f => Path.GetRelativePath(Repository.Root, f)).Append("flake.nix")];
 
     [Theory]
     [MemberData(nameof(NixFiles))]
     public async Task NixFile_Parses(string file)
     {
-        var result = await Tool.RunAsync("nix-instantiate", Repository.Root, "--parse", $"nix/{file}");
+        var result = await Tool.RunAsync("nix-instantiate", Repository.Root, "--parse", file);
 
         result.ExitCode.ShouldBe(0, result.Output);
     }
