@@ -74,14 +74,6 @@ internal static class ProtectionMatcher
                     }
 
                     break;
-                case TagPatternTarget pattern:
-                    var (patternPackages, _) = PackagesOf(pattern.Registry, pattern.Repository, registries, index, UnknownHosts.Ignore);
-                    foreach (var v in patternPackages.SelectMany(p => p.Versions).Where(v => v.IsTagged && pattern.Pattern.IsMatch(v.Version)))
-                    {
-                        Protect(v, reason);
-                    }
-
-                    break;
             }
         }
 

@@ -33,13 +33,13 @@ internal static class GoPatternSyntax
             {
                 var end = ClassEnd(pattern, i);
                 var body = end < 0 ? "" : pattern[i..(end + 1)];
-                if (end < 0 || body.Contains("[:", StringComparison.Ordinal) || body.Contains("-[", StringComparison.Ordinal))
+                if (end < 0 || body.Contains("-[", StringComparison.Ordinal) || PosixClasses.Translate(body) is not { } translated)
                 {
-                    error = $"pattern '{pattern}': character class at {i} is not one oci-cleanup reads like Go does";
+                    error = $"does not parse: the character class at {i} is not one oci-cleanup reads like Go does";
                     return false;
                 }
 
-                sb.Append(body);
+                sb.Append(translated);
                 i = end + 1;
             }
             else if (c == '(' && NamedGroup(pattern, i) is { } named)
@@ -78,7 +78,8 @@ internal static class GoPatternSyntax
         return (pattern[start..close], close + 1);
     }
 
-    // The index of the ']' closing the class opened at i ("[]a]" and "[^]a]" hold a literal ']'), or -1.
+    // The index of the ']' closing the class opened at i ("[]a]" and "[^]a]" hold a literal ']',
+    // "[[:digit:]]" a POSIX class), or -1.
     private static int ClassEnd(string pattern, int i)
     {
         var j = i + 1;
@@ -97,6 +98,10 @@ internal static class GoPatternSyntax
             if (pattern[j] == '\\')
             {
                 j++;
+            }
+            else if (pattern.AsSpan(j).StartsWith("[:") && pattern.IndexOf(":]", j + 2, StringComparison.Ordinal) is > 0 and var posixEnd)
+            {
+                j = posixEnd + 1; // a POSIX class such as [:digit:] inside the class
             }
             else if (pattern[j] == ']')
             {

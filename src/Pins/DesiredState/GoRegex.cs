@@ -38,6 +38,7 @@ public sealed class GoRegex : IEquatable<GoRegex>
         regex = null;
         if (!GoPatternSyntax.TryTranslate(pattern, out var dotNet, out var groups, out error))
         {
+            error = $"pattern '{pattern}' {error}";
             return false;
         }
 
@@ -46,9 +47,15 @@ public sealed class GoRegex : IEquatable<GoRegex>
             regex = new GoRegex(pattern, dotNet, groups);
             return true;
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        catch (NotSupportedException e)
         {
-            error = $"pattern '{pattern}' is not a regex oci-cleanup can read: {e.Message}";
+            // Lookaround, backreferences, atomic groups: RE2 has none, and .NET would only backtrack.
+            error = $"pattern '{pattern}' cannot run in linear time: {e.Message}";
+            return false;
+        }
+        catch (ArgumentException e)
+        {
+            error = $"pattern '{pattern}' does not parse: {e.Message}";
             return false;
         }
     }

@@ -24,6 +24,7 @@ public static class ImagePolicySpec
         var filter = JsonTree.Node(policy, "spec.filterTags");
         if (filter is JsonObject && !GoRegex.TryParse(JsonTree.At(filter, "pattern") ?? "", out pattern, out error))
         {
+            error = "filterTags." + error;
             return false;
         }
 

@@ -4,9 +4,11 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Pins.Kubernetes;
 
 /// <summary>
-/// What a Flux ImagePolicy tracks: every tag of its ImageRepository's image that
-/// <c>filterTags.pattern</c> matches (the floating <c>staging</c> of seed 003), and the tag and
-/// digest of <c>status.latestRef</c>, <c>status.observedPreviousRef</c> and the older <c>status.latestImage</c>.
+/// What a Flux ImagePolicy tracks: the tag its policy would pick now from the tags its
+/// ImageRepository's image has (the floating <c>staging</c> of seed 003; the newest CI build of a
+/// <c>numerical</c> policy with <c>extract</c> — not every build the pattern admits), evaluated by the
+/// cleaner against the inventory; and the tag and digest of <c>status.latestRef</c>,
+/// <c>status.observedPreviousRef</c> and the older <c>status.latestImage</c>.
 /// </summary>
 public static class ImagePolicyTargets
 {
@@ -21,19 +23,17 @@ public static class ImagePolicyTargets
 
         var repoName = JsonTree.At(policy, "spec.imageRepositoryRef.name");
         var repoNs = JsonTree.At(policy, "spec.imageRepositoryRef.namespace") ?? ns;
-        var pattern = JsonTree.At(policy, "spec.filterTags.pattern");
         if (repoName is not null && imageRepositories.TryGetValue($"{repoNs}/{repoName}", out var repository)
             && (JsonTree.At(repository, "spec.image") ?? JsonTree.At(repository, "status.canonicalImageName")) is { } image
-            && !string.IsNullOrEmpty(pattern)
             && ImageReference.TryParse(image, out var parsed, out _))
         {
-            // A pattern we cannot read would leave its floating tags unprotected: fail the source instead.
-            if (!GoRegex.TryCompile(pattern, out var regex, out var error))
+            // A policy we cannot read would leave what it picks unprotected: fail the source instead.
+            if (!DesiredState.ImagePolicySpec.TryRead(policy, out var tags, out var error))
             {
-                throw new KubernetesSourceException($"{reason.Detail}: filterTags.pattern '{pattern}' {error}");
+                throw new KubernetesSourceException($"{reason.Detail}: {error}");
             }
 
-            yield return new Protection.Protection(new TagPatternTarget(parsed.Registry, parsed.Repository, regex), reason);
+            yield return new Protection.Protection(new TagPolicyTarget(parsed.Registry, parsed.Repository, tags), reason);
         }
 
         var refs = StatusRefs

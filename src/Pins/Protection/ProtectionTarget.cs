@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Pins.Protection;
@@ -11,14 +10,3 @@ public sealed record PinTarget(PinRule Rule) : ProtectionTarget;
 
 /// <summary>The version an image reference names: its tag, its digest, or both.</summary>
 public sealed record ImageTarget(ImageReference Image) : ProtectionTarget;
-
-/// <summary>Every tag of an image that matches a pattern (a Flux ImagePolicy's <c>filterTags.pattern</c>).</summary>
-public sealed record TagPatternTarget(string Registry, string Repository, Regex Pattern) : ProtectionTarget
-{
-    /// <inheritdoc />
-    public bool Equals(TagPatternTarget? other) =>
-        other is not null && Registry == other.Registry && Repository == other.Repository && Pattern.ToString() == other.Pattern.ToString();
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Registry, Repository, Pattern.ToString());
-}

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins;
+using OciCleanup.Pins.DesiredState;
 using OciCleanup.Pins.PinsFiles;
 using OciCleanup.Pins.Protection;
 
@@ -70,17 +70,56 @@ public class ProtectionMatcherTests
         found.ShouldContainKey(version.Key);
     }
 
-    [Fact]
-    public void Match_TagPattern_ProtectsMatchingTagsOnly()
+    private static ProtectedSet Policy(string pattern, string extract, TagOrder order)
     {
-        var set = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [new Protection(
-            new TagPatternTarget("git.example.org", "oleks/cms-plugins", new Regex("^staging$")),
-            new ProtectionReason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/cms-plugins-staging"))])]);
+        GoRegex.TryParse(pattern, out var regex, out var error).ShouldBeTrue(error);
+        return ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [new Protection(
+            new TagPolicyTarget("git.example.org", "oleks/cms-plugins", new ImagePolicyTags(regex, extract, order)),
+            new ProtectionReason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/cms-plugins"))])]);
+    }
+
+    [Fact]
+    public void Match_ImagePolicyFloatingTag_ProtectsThatTagOnly()
+    {
         var inventory = Some.Array(Some.Version("staging", 30), Some.Version("staging-latest", 30), Some.Version("production", 30));
 
-        var found = ProtectionMatcher.Match(inventory, set, [Some.Gitea()]).Protections;
+        var found = ProtectionMatcher.Match(inventory, Policy("^staging$", "", new AlphabeticalOrder(true)), [Some.Gitea()]).Protections;
 
         found.Keys.Select(k => k.Version).ShouldBe(["staging"]);
+        found.Values.Single().Single().Detail.ShouldContain("would pick staging");
+    }
+
+    [Fact]
+    public void Match_NumericalPolicyWithExtract_ProtectsTheNewestBuildNotEveryBuild()
+    {
+        // Flux's documented pattern: keeping every tag it admits would keep every CI build forever.
+        var inventory = Some.Array(Some.Version("main-3f2a1b-1718000000", 30), Some.Version("main-9c0d4e-1718500000", 30), Some.Version("main-1a2b3c-1717000000", 30), Some.Version("dev-1", 30));
+
+        var found = ProtectionMatcher.Match(inventory, Policy("^main-[a-f0-9]+-(?P<ts>[0-9]+)$", "$ts", new NumericalOrder(true)), [Some.Gitea()]).Protections;
+
+        found.Keys.Select(k => k.Version).ShouldBe(["main-9c0d4e-1718500000"]);
+    }
+
+    [Fact]
+    public void Match_SemverPolicyWithNoStatusYet_ProtectsWhatFluxWillPickFirst()
+    {
+        FluxSemverRange.TryParse(">=1.0.0 <2.0.0", out var range, out var error).ShouldBeTrue(error);
+        var inventory = Some.Array(Some.Version("1.8.0", 30), Some.Version("1.9.0", 30), Some.Version("2.0.0", 30), Some.Version("0.9.0", 30));
+
+        var found = ProtectionMatcher.Match(inventory, Policy(".*", "", new SemverOrder(range)), [Some.Gitea()]).Protections;
+
+        found.Keys.Select(k => k.Version).ShouldBe(["1.9.0"]);
+    }
+
+    [Fact]
+    public void Match_NumericalPolicyThatFluxCannotEvaluate_PicksNothingAndWarns()
+    {
+        var inventory = Some.Array(Some.Version("1", 30), Some.Version("two", 30));
+
+        var result = ProtectionMatcher.Match(inventory, Policy(".*", "", new NumericalOrder(true)), [Some.Gitea()]);
+
+        result.Protections.ShouldBeEmpty();
+        result.Warnings.ShouldHaveSingleItem().Kind.ShouldBe("desired-state");
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public class GoRegexTests
 
     [Theory]
     [InlineData("^main-(")]
-    [InlineData("[[:alpha:]]+")]
+    [InlineData("[[:^alpha:]]+")]
+    [InlineData("[[:letters:]]+")]
     [InlineData("[a-z-[aeiou]]")]
     [InlineData(@"(\w)\1")]
     [InlineData("(?U)a+")]
@@ -59,5 +60,18 @@ public class GoRegexTests
 
         a.ShouldBe(b);
         a.GetHashCode().ShouldBe(b.GetHashCode());
+    }
+
+    [Theory]
+    [InlineData("^[[:digit:]]+$", "12345", true)]
+    [InlineData("^[[:digit:]]+$", "12a45", false)]
+    [InlineData("^[^[:lower:]_]+$", "ABC-1", true)]
+    [InlineData("^[^[:lower:]_]+$", "abc", false)]
+    [InlineData("^v[[:digit:].]+$", "v1.2.3", true)]
+    public void TryParse_PosixClass_SpelledAsTheRangesRe2Means(string pattern, string tag, bool matches)
+    {
+        GoRegex.TryParse(pattern, out var regex, out var error).ShouldBeTrue(error);
+
+        regex.IsMatch(tag).ShouldBe(matches);
     }
 }

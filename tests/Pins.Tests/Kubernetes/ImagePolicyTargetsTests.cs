@@ -11,24 +11,28 @@ public class ImagePolicyTargetsTests
         ["apps/podinfo"] = JsonNode.Parse("""{"metadata":{"name":"podinfo","namespace":"apps"},"spec":{"image":"git.example.org/team/podinfo"}}""")!,
     };
 
-    [Theory]
-    [InlineData("^staging$", "staging", true)]
-    [InlineData("^staging$", "staging-latest", false)]
-    [InlineData("^main-[a-fA-F0-9]+-(?P<ts>.*)", "main-3f2a1b-1718000000", true)]
-    [InlineData("^main-[a-fA-F0-9]+-(?P<ts>.*)", "dev-3f2a1b-1718000000", false)]
-    public void Of_FilterTagsPattern_GoSyntaxMatchesTags(string pattern, string tag, bool matches)
+    private static JsonObject Policy(string pattern, string extract = "") => new()
     {
-        var policy = new JsonObject
+        ["metadata"] = new JsonObject { ["name"] = "podinfo", ["namespace"] = "apps" },
+        ["spec"] = new JsonObject
         {
-            ["metadata"] = new JsonObject { ["name"] = "podinfo", ["namespace"] = "apps" },
-            ["spec"] = new JsonObject { ["imageRepositoryRef"] = new JsonObject { ["name"] = "podinfo" }, ["filterTags"] = new JsonObject { ["pattern"] = pattern } },
-        };
+            ["imageRepositoryRef"] = new JsonObject { ["name"] = "podinfo" },
+            ["filterTags"] = new JsonObject { ["pattern"] = pattern, ["extract"] = extract },
+            ["policy"] = new JsonObject { ["alphabetical"] = new JsonObject { ["order"] = "asc" } },
+        },
+    };
 
-        var target = ImagePolicyTargets.Of("armer", policy, Repositories).Select(p => p.Target).OfType<TagPatternTarget>().ShouldHaveSingleItem();
+    [Theory]
+    [InlineData("^staging$", "staging")]
+    [InlineData("^main-[a-fA-F0-9]+-(?P<ts>.*)", "main-3f2a1b-1718000000")]
+    [InlineData("^[[:digit:]]+$", "12345")]
+    public void Of_FilterTagsPattern_BecomesThePolicyFluxWouldApplyToTheRepositorysTags(string pattern, string picked)
+    {
+        var target = ImagePolicyTargets.Of("armer", Policy(pattern), Repositories).Select(p => p.Target).OfType<TagPolicyTarget>().ShouldHaveSingleItem();
 
         target.Registry.ShouldBe("git.example.org");
         target.Repository.ShouldBe("team/podinfo");
-        target.Pattern.IsMatch(tag).ShouldBe(matches);
+        target.Policy.Pick(["staging", "staging-latest", "main-3f2a1b-1718000000", "dev-3f2a1b-1718000000", "12345", "12a45"]).Tags.ShouldBe([picked]);
     }
 
     [Fact]
@@ -36,7 +40,7 @@ public class ImagePolicyTargetsTests
     {
         var digest = "sha256:" + new string('c', 64);
         var policy = JsonNode.Parse($$$"""
-            {"metadata":{"name":"podinfo","namespace":"apps"},"spec":{"imageRepositoryRef":{"name":"podinfo"}},
+            {"metadata":{"name":"podinfo","namespace":"apps"},"spec":{"imageRepositoryRef":{"name":"podinfo"},"policy":{"semver":{"range":">=6.0.0"} } },
              "status":{"latestRef":{"name":"git.example.org/team/podinfo","tag":"6.5.1","digest":"{{{digest}}}"},
                        "observedPreviousRef":{"name":"git.example.org/team/podinfo","tag":"6.5.0"},
                        "latestImage":"git.example.org/team/podinfo:6.5.1"}}
@@ -53,7 +57,7 @@ public class ImagePolicyTargetsTests
         var policy = new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = "podinfo", ["namespace"] = "apps" },
-            ["spec"] = new JsonObject { ["imageRepositoryRef"] = new JsonObject { ["name"] = "podinfo" }, ["filterTags"] = new JsonObject { ["pattern"] = "^main-(" } },
+            ["spec"] = new JsonObject { ["imageRepositoryRef"] = new JsonObject { ["name"] = "podinfo" }, ["filterTags"] = new JsonObject { ["pattern"] = "^main-(" }, ["policy"] = new JsonObject { ["alphabetical"] = new JsonObject() } },
         };
 
         Should.Throw<KubernetesSourceException>(() => ImagePolicyTargets.Of("armer", policy, Repositories).ToList()).Message.ShouldContain("armer/apps/ImagePolicy/podinfo");
@@ -63,15 +67,12 @@ public class ImagePolicyTargetsTests
     [InlineData("^staging(?!-latest)", "cannot run in linear time")]
     [InlineData(@"^(\w+)-\1$", "cannot run in linear time")]
     [InlineData("^main-(", "does not parse")]
+    [InlineData("(?<=v)1", "cannot run in linear time")]
+    [InlineData("^(?>a+)b", "cannot run in linear time")]
+    [InlineData("^[[:^digit:]]$", "does not parse")]
     public void Of_PatternThatCannotRunInLinearTime_FailsNamingThePolicyAndWhy(string pattern, string why)
     {
-        var policy = new JsonObject
-        {
-            ["metadata"] = new JsonObject { ["name"] = "podinfo", ["namespace"] = "apps" },
-            ["spec"] = new JsonObject { ["imageRepositoryRef"] = new JsonObject { ["name"] = "podinfo" }, ["filterTags"] = new JsonObject { ["pattern"] = pattern } },
-        };
-
-        var message = Should.Throw<KubernetesSourceException>(() => ImagePolicyTargets.Of("armer", policy, Repositories).ToList()).Message;
+        var message = Should.Throw<KubernetesSourceException>(() => ImagePolicyTargets.Of("armer", Policy(pattern), Repositories).ToList()).Message;
 
         message.ShouldStartWith($"armer/apps/ImagePolicy/podinfo: filterTags.pattern '{pattern}' {why}");
     }
