@@ -61,6 +61,14 @@ internal static class ProtectionMatcher
                     }
 
                     break;
+                case AnyPackageTagTarget anyPackage:
+                    // Helm values with a tag and no repository: wherever that tag is, it may be the one.
+                    foreach (var v in index.Packages.Where(p => p.First.Type == "container").SelectMany(p => p.Named(anyPackage.Tag)))
+                    {
+                        Protect(v, reason);
+                    }
+
+                    break;
                 case TagPolicyTarget policy:
                     // Desired state not resolved yet: what Flux would pick now from the tags the registry has.
                     var (policyPackages, policyUnknown) = PackagesOf(policy.Registry, policy.Repository, registries, index, unknownHosts);

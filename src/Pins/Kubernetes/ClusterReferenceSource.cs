@@ -25,9 +25,9 @@ public sealed class ClusterReferenceSource(string cluster, Func<IKubernetes> con
             var versions = fluxScanner.ReadsFlux ? await fluxScanner.DiscoverAsync(cancellationToken) : null;
             served = versions?.ServedGroups ?? [];
             var workloads = await new WorkloadScanner(client, cluster, kinds).ScanAsync(cancellationToken);
-            var (flux, notes) = versions is null ? ([], []) : await fluxScanner.ScanAsync(versions, cancellationToken);
+            var (flux, notes, warnings) = versions is null ? ([], [], []) : await fluxScanner.ScanAsync(versions, cancellationToken);
             logger.LogInformation("Cluster {Cluster}: {Workload} workload and {Flux} Flux references", cluster, workloads.Count, flux.Count);
-            return SourceResult.Ok(name, workloads.Concat(flux), notes) with { ServedGroups = served };
+            return SourceResult.Ok(name, workloads.Concat(flux), notes) with { ServedGroups = served, Warnings = [.. warnings] };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -8,7 +8,7 @@ namespace OciCleanup.Pins.Kubernetes;
 /// <summary>
 /// Reads Flux objects: HelmReleases (active and suspended, with their valuesFrom and, when enabled,
 /// the retained Helm release Secrets), OCI HelmRepositories and OCIRepositories, ImagePolicies and
-/// ImageRepositories. A Flux group the cluster does not serve is noted; a group it serves only in
+/// ImageRepositories, and Kustomizations' <c>spec.images</c>. A Flux group the cluster does not serve is noted; a group it serves only in
 /// versions this build cannot read fails the scan; an object that cannot be read fails it naming the object.
 /// </summary>
 public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKinds kinds)
@@ -16,18 +16,24 @@ public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKin
     private readonly CustomObjects _objects = new(client, cluster);
 
     /// <summary>Whether the scan reads any Flux group (and so needs discovery).</summary>
-    public bool ReadsFlux => kinds.HelmReleases || kinds.ImagePolicies;
+    public bool ReadsFlux => kinds.HelmReleases || kinds.ImagePolicies || kinds.Kustomizations;
 
     /// <summary>Which Flux groups and versions the cluster serves.</summary>
     public async Task<FluxApiVersions> DiscoverAsync(CancellationToken cancellationToken) =>
         FluxApiVersions.From(await client.Apis.GetAPIVersionsAsync(cancellationToken));
 
-    /// <summary>The protections, and notes such as "not installed".</summary>
-    public async Task<(List<Protection.Protection> Protections, List<string> Notes)> ScanAsync(FluxApiVersions versions, CancellationToken cancellationToken)
+    /// <summary>The protections, notes such as "not installed", and warnings about what could not be resolved.</summary>
+    public async Task<(List<Protection.Protection> Protections, List<string> Notes, List<Protection.SourceWarning> Warnings)> ScanAsync(FluxApiVersions versions, CancellationToken cancellationToken)
     {
         var found = new List<Protection.Protection>();
         var notes = new List<string>();
-        List<FluxApiGroup> read = [.. kinds.HelmReleases ? [versions.Source, versions.Helm] : Array.Empty<FluxApiGroup>(), .. kinds.ImagePolicies ? [versions.Image] : Array.Empty<FluxApiGroup>()];
+        var warnings = new List<Protection.SourceWarning>();
+        List<FluxApiGroup> read =
+        [
+            .. kinds.HelmReleases ? [versions.Source, versions.Helm] : Array.Empty<FluxApiGroup>(),
+            .. kinds.ImagePolicies ? [versions.Image] : Array.Empty<FluxApiGroup>(),
+            .. kinds.Kustomizations ? [versions.Kustomize] : Array.Empty<FluxApiGroup>(),
+        ];
         // Reading such a group as "not installed" would drop everything its objects protect.
         if (read.Select(g => g.Unreadable).OfType<string>().ToList() is [_, ..] unreadable)
         {
@@ -58,7 +64,9 @@ public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKin
             {
                 foreach (var release in await _objects.ListAsync(FluxApiVersions.HelmGroup, helm, "helmreleases", "HelmRelease", notes, cancellationToken))
                 {
-                    found.AddRange(await HelmReleaseAsync(release, ociHelmRepositories, notes, cancellationToken));
+                    var (protections, releaseWarnings) = await HelmReleaseAsync(release, ociHelmRepositories, notes, cancellationToken);
+                    found.AddRange(protections);
+                    warnings.AddRange(releaseWarnings.Select(w => new Protection.SourceWarning("helmrelease", w)));
                 }
             }
         }
@@ -72,23 +80,34 @@ public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKin
             }
         }
 
-        return (found, notes);
+        if (kinds.Kustomizations && versions.Kustomize.Version is { } kustomize)
+        {
+            foreach (var kustomization in await _objects.ListAsync(FluxApiVersions.KustomizeGroup, kustomize, "kustomizations", "Kustomization", notes, cancellationToken))
+            {
+                var extraction = Named<DesiredState.Extraction>(kustomization, "Kustomization", () => [DesiredState.KustomizationImages.Of(cluster, kustomization)]).Single();
+                found.AddRange(extraction.Protections);
+                warnings.AddRange(extraction.Warnings.Select(w => new Protection.SourceWarning("kustomization", w)));
+            }
+        }
+
+        return (found, notes, warnings);
     }
 
-    private async Task<List<Protection.Protection>> HelmReleaseAsync(JsonNode release, Dictionary<string, string> ociHelmRepositories, List<string> notes, CancellationToken cancellationToken)
+    private async Task<(List<Protection.Protection> Protections, IEnumerable<string> Warnings)> HelmReleaseAsync(JsonNode release, Dictionary<string, string> ociHelmRepositories, List<string> notes, CancellationToken cancellationToken)
     {
         var valuesFrom = await new ValuesFromReader(client, cluster).ReadAsync(release, notes, cancellationToken);
-        var found = Named(release, "HelmRelease", () => HelmReleaseImages.Of(cluster, release, HelmReleaseValues.Merge(valuesFrom, JsonTree.Node(release, "spec.values")), ociHelmRepositories));
+        var extraction = Named<DesiredState.Extraction>(release, "HelmRelease", () => [HelmReleaseImages.Extract(cluster, release, HelmReleaseValues.Merge(valuesFrom, JsonTree.Node(release, "spec.values")), ociHelmRepositories)]).Single();
+        var found = extraction.Protections.ToList();
         if (kinds.HelmReleaseSecrets)
         {
             found.AddRange(await new ReleaseSecretReader(client, cluster).ReadAsync(release, cancellationToken));
         }
 
-        return found;
+        return (found, extraction.Warnings);
     }
 
     // Whatever reading one object throws fails the source naming that object (a call that failed names itself).
-    private List<Protection.Protection> Named(JsonNode o, string kind, Func<IEnumerable<Protection.Protection>> protections)
+    private List<T> Named<T>(JsonNode o, string kind, Func<IEnumerable<T>> protections)
     {
         try
         {

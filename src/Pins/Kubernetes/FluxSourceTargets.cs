@@ -36,9 +36,19 @@ public static class FluxSourceTargets
             found.Add(new FoundImage(revision.StartsWith("sha256:", StringComparison.Ordinal) ? $"{image}@{revision}" : $"{image}:{revision}", "status.artifact.revision"));
         }
 
-        foreach (var p in FoundImage.Protect(found, ReasonKind.HelmRelease, f => $"{detail} ({f.Where})"))
+        foreach (var p in FoundImage.Protect(found, ReasonKind.FluxSource, f => $"{detail} ({f.Where})"))
         {
             yield return p;
+        }
+
+        // ref.semver: what source-controller would pull now (a suspended or never-reconciled source has no status).
+        if (DesiredState.OciRepositoryTags.TryRead(source, out var tags, out var error) && ImageReference.TryParse(image, out var repository, out _))
+        {
+            yield return new Protection.Protection(new TagPolicyTarget(repository.Registry, repository.Repository, tags), new ProtectionReason(ReasonKind.FluxSource, $"{detail} (spec.ref.semver)"));
+        }
+        else if (error.Length > 0)
+        {
+            throw new KubernetesSourceException($"{detail}: spec.ref: {error}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using OciCleanup.Pins.Protection;
 
@@ -16,7 +17,15 @@ public static class HelmReleaseImages
     /// <param name="release">The HelmRelease object.</param>
     /// <param name="values">Its merged values (<see cref="HelmReleaseValues.Merge"/>).</param>
     /// <param name="ociHelmRepositories">OCI HelmRepository URLs by <c>namespace/name</c>.</param>
-    public static IEnumerable<Protection.Protection> Of(string cluster, JsonNode release, JsonObject values, IReadOnlyDictionary<string, string> ociHelmRepositories)
+    public static IEnumerable<Protection.Protection> Of(string cluster, JsonNode release, JsonObject values, IReadOnlyDictionary<string, string> ociHelmRepositories) =>
+        Extract(cluster, release, values, ociHelmRepositories).Protections;
+
+    /// <summary>
+    /// The protections of one HelmRelease and what could not be resolved: values that give only a tag
+    /// (the repository is in the chart's defaults) protect that tag in every package that has it; an
+    /// empty tag before the first install, which the chart's <c>appVersion</c> will decide, is a warning.
+    /// </summary>
+    public static DesiredState.Extraction Extract(string cluster, JsonNode release, JsonObject values, IReadOnlyDictionary<string, string> ociHelmRepositories)
     {
         var ns = JsonTree.At(release, "metadata.namespace");
         var name = JsonTree.At(release, "metadata.name") ?? "";
@@ -24,20 +33,37 @@ public static class HelmReleaseImages
         var detail = Provenance.Of(cluster, ns, "HelmRelease", name);
         var history = JsonTree.Node(release, "status.history") as JsonArray;
         var appVersion = history?.FirstOrDefault() is { } latest ? JsonTree.At(latest, "appVersion") : null;
+        var protections = ImmutableArray.CreateBuilder<Protection.Protection>();
+        var warnings = ImmutableArray.CreateBuilder<string>();
 
         var images = HelmValuesImages.Of(values, appVersion).Concat(PostRendererImages(release));
-        foreach (var p in FoundImage.Protect(images, kind, f => $"{detail} ({f.Where})"))
+        protections.AddRange(FoundImage.Protect(images, kind, f => $"{detail} ({f.Where})"));
+        foreach (var (path, tag) in HelmValuesImages.Partial(values, appVersion))
         {
-            yield return p;
+            if (tag is null)
+            {
+                warnings.Add($"{detail} ({path}): the tag is empty and the release was never installed: the chart's appVersion will decide, which oci-cleanup cannot see");
+                continue;
+            }
+
+            protections.Add(new Protection.Protection(new AnyPackageTagTarget(tag), new ProtectionReason(kind, $"{detail} ({path}: tag only)")));
+            warnings.Add($"{detail} ({path}): the values give only tag {tag} (the repository comes from the chart's defaults): it is protected in every package that has it");
         }
 
-        foreach (var chart in ChartReferences(release, ns, history, ociHelmRepositories))
+        foreach (var (chart, policy) in ChartReferences(release, ns, history, ociHelmRepositories))
         {
-            foreach (var p in FoundImage.Protect([new FoundImage(chart, "chart")], kind, _ => $"{detail} (chart)"))
+            if (policy is not null && ImageReference.TryParse(chart, out var repository, out _))
             {
-                yield return p;
+                // A version range: what source-controller would pull now from the chart's tags.
+                protections.Add(new Protection.Protection(new TagPolicyTarget(repository.Registry, repository.Repository, policy), new ProtectionReason(kind, $"{detail} (chart)")));
+            }
+            else
+            {
+                protections.AddRange(FoundImage.Protect([new FoundImage(chart, "chart")], kind, _ => $"{detail} (chart)"));
             }
         }
+
+        return new DesiredState.Extraction(protections.ToImmutable(), warnings.ToImmutable());
     }
 
     private static IEnumerable<FoundImage> PostRendererImages(JsonNode release)
@@ -59,8 +85,9 @@ public static class HelmReleaseImages
         }
     }
 
-    // Charts in an OCI registry are packages too: `<url>/<chart>:<version>` with `+` written as `_`.
-    private static IEnumerable<string> ChartReferences(JsonNode release, string? ns, JsonArray? history, IReadOnlyDictionary<string, string> ociHelmRepositories)
+    // Charts in an OCI registry are packages too: `<url>/<chart>:<version>` with `+` written as `_`;
+    // a version that is a range (or empty) is `<url>/<chart>` with the policy that resolves it.
+    private static IEnumerable<(string Chart, DesiredState.HelmChartTags? Range)> ChartReferences(JsonNode release, string? ns, JsonArray? history, IReadOnlyDictionary<string, string> ociHelmRepositories)
     {
         var sourceKind = JsonTree.At(release, "spec.chart.spec.sourceRef.kind");
         var sourceName = JsonTree.At(release, "spec.chart.spec.sourceRef.name");
@@ -73,9 +100,11 @@ public static class HelmReleaseImages
         var baseUrl = url["oci://".Length..].TrimEnd('/');
         var chart = JsonTree.At(release, "spec.chart.spec.chart");
         var version = JsonTree.At(release, "spec.chart.spec.version");
-        if (chart is not null && !string.IsNullOrEmpty(version))
+        if (chart is not null)
         {
-            yield return $"{baseUrl}/{chart}:{version.Replace('+', '_')}";
+            yield return DesiredState.FluxVersion.TryParse(version ?? "", out _)
+                ? ($"{baseUrl}/{chart}:{version!.Replace('+', '_')}", null)
+                : ($"{baseUrl}/{chart}", new DesiredState.HelmChartTags(version ?? ""));
         }
 
         foreach (var entry in history ?? [])
@@ -88,12 +117,12 @@ public static class HelmReleaseImages
 
             if (JsonTree.At(entry, "chartVersion") is { Length: > 0 } chartVersion)
             {
-                yield return $"{baseUrl}/{name}:{chartVersion.Replace('+', '_')}";
+                yield return ($"{baseUrl}/{name}:{chartVersion.Replace('+', '_')}", null);
             }
 
             if (JsonTree.At(entry, "ociDigest") is { Length: > 0 } digest)
             {
-                yield return $"{baseUrl}/{name}@{digest}";
+                yield return ($"{baseUrl}/{name}@{digest}", null);
             }
         }
     }

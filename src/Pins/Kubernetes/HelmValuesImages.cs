@@ -63,6 +63,49 @@ public static class HelmValuesImages
         }
     }
 
+    /// <summary>
+    /// Image objects the heuristic cannot complete, under a key ending in <c>image</c>: a tag with no
+    /// repository (the repository is in the chart's defaults: <c>image: {tag: "0.1.12"}</c>), and an
+    /// empty tag with no <c>appVersion</c> yet (null tag: the release was never installed).
+    /// </summary>
+    public static IEnumerable<(string Path, string? Tag)> Partial(JsonNode? values, string? appVersion)
+    {
+        var work = new Stack<(JsonNode? Node, TreePath Path, string Key)>();
+        work.Push((values, TreePath.Root, ""));
+        while (work.TryPop(out var item))
+        {
+            if (item.Node is JsonArray array)
+            {
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    work.Push((array[i], item.Path.Child(i), item.Key));
+                }
+            }
+            else if (item.Node is JsonObject obj)
+            {
+                var repository = JsonTree.At(obj, "repository") ?? JsonTree.At(obj, "image") ?? JsonTree.At(obj, "name");
+                var tag = JsonTree.At(obj, "tag") ?? JsonTree.At(obj, "version");
+                var digest = JsonTree.At(obj, "digest");
+                if (item.Key.EndsWith("image", StringComparison.OrdinalIgnoreCase) && HasTag(obj) && string.IsNullOrEmpty(digest))
+                {
+                    if (string.IsNullOrEmpty(repository) && !string.IsNullOrEmpty(tag))
+                    {
+                        yield return (item.Path.ToString(), tag);
+                    }
+                    else if (string.IsNullOrEmpty(tag) && string.IsNullOrEmpty(appVersion))
+                    {
+                        yield return (item.Path.ToString(), null);
+                    }
+                }
+
+                foreach (var (key, child) in obj.Reverse())
+                {
+                    work.Push((child, item.Path.Child(key), key));
+                }
+            }
+        }
+    }
+
     private static bool HasTag(JsonObject obj) =>
         obj.ContainsKey("tag") || obj.ContainsKey("version") || obj.ContainsKey("digest");
 

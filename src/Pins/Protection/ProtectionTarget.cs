@@ -10,3 +10,9 @@ public sealed record PinTarget(PinRule Rule) : ProtectionTarget;
 
 /// <summary>The version an image reference names: its tag, its digest, or both.</summary>
 public sealed record ImageTarget(ImageReference Image) : ProtectionTarget;
+
+/// <summary>
+/// A tag with no repository (Helm values whose repository lives in the chart's defaults): the tag in
+/// every container package of the configured registries that has it.
+/// </summary>
+public sealed record AnyPackageTagTarget(string Tag) : ProtectionTarget;

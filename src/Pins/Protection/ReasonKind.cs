@@ -26,4 +26,7 @@ public static class ReasonKind
 
     /// <summary>A manifest a kept multi-arch index needs.</summary>
     public const string IndexChild = "index-child";
+
+    /// <summary>An artifact a Flux source pulls from an OCI registry (OCIRepository, OCI chart).</summary>
+    public const string FluxSource = "flux-source";
 }

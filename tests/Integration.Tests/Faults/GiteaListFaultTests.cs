@@ -19,8 +19,8 @@ public sealed class GiteaListFaultTests : IAsyncLifetime
 
     public static TheoryData<string, string> ListFaults() => new()
     {
-        { "body cut short", "page 1: connection reset" },
-        { "reset mid-body", "page 2: connection reset" },
+        { "body cut short", "page 1: " },
+        { "reset mid-body", "page 2: " },
         { "html login with 200", "page 1: the body is not the JSON expected" },
         { "short page without the kept index", "only 62 of the 63 items" },
         { "proxy ignores page", "listed twice" },
@@ -79,6 +79,11 @@ public sealed class GiteaListFaultTests : IAsyncLifetime
         source.GetProperty("status").GetString().ShouldBe("failed");
         source.GetProperty("error").GetString()!.ShouldContain(errorNames, Case.Sensitive, $"{fault}: {source.GetProperty("error").GetString()}");
         source.GetProperty("error").GetString()!.ShouldContain("list container packages of oleks");
+        if (fault.Contains("cut short", StringComparison.Ordinal) || fault.Contains("reset", StringComparison.Ordinal))
+        {
+            // Before or after the headers were read, the cause is named — never a bare status.
+            source.GetProperty("error").GetString()!.ShouldMatch("connection reset|cut short|could not be read");
+        }
         report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
         _fleet.Deletes.ShouldBeEmpty();
         _fleet.Gitea.Versions.Count.ShouldBe(GiteaFaultFleet.VersionCount);

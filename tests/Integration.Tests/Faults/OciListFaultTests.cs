@@ -47,10 +47,11 @@ public sealed class OciListFaultTests : IAsyncLifetime
 
     public static TheoryData<string, string> Faults() => new()
     {
-        { "catalog html login with 200", "GET v2/_catalog?n=1000: the body is not the JSON expected" },
-        { "catalog cut short", "GET v2/_catalog?n=1000: the body could not be read" },
+        { "catalog html login with 200", @"GET v2/_catalog\?n=1000: the body is not the JSON expected" },
+        // The reset may come before or after the headers were read: either way the cause is named.
+        { "catalog cut short", @"GET v2/_catalog\?n=1000: (the body could not be read: )?connection reset" },
         { "catalog link loop", "Link loop" },
-        { "tags list cut short", "GET v2/team/app/tags/list?n=1000: the body could not be read" },
+        { "tags list cut short", @"GET v2/team/app/tags/list\?n=1000: (the body could not be read: )?connection reset" },
         { "tags list with a tag twice", "was listed twice" },
         { "tags list without tags", "has no 'tags' list" },
     };
@@ -78,7 +79,7 @@ public sealed class OciListFaultTests : IAsyncLifetime
         var report = new ReportJson(result.Stdout);
         var source = report.Source("registry:lan");
         source.GetProperty("status").GetString().ShouldBe("failed");
-        source.GetProperty("error").GetString()!.ShouldContain(errorNames, Case.Sensitive, $"{fault}: {source.GetProperty("error").GetString()}");
+        source.GetProperty("error").GetString()!.ShouldMatch(errorNames, $"{fault}: {source.GetProperty("error").GetString()}");
         report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
         _proxy.Requests.ShouldNotContain(r => r.Method == "DELETE");
 
