@@ -1,35 +1,84 @@
+using System.Collections.Immutable;
 using System.CommandLine;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Pins.PinsFiles;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Commands;
 
-/// <summary><c>oci-cleanup pins check FILE...</c>: every error as <c>FILE:LINE: message</c>; exit 2 when any.</summary>
+/// <summary>
+/// <c>oci-cleanup pins check FILE... [--config F]</c>: every error as <c>FILE:LINE: message</c> (exit 2
+/// when any); with <c>--config</c>, also how many versions of the configured registries each pin line
+/// matches, read-only, so a typo (<c>cms-plugin==staging</c>, <c>prodution</c>) shows as "matches nothing".
+/// </summary>
 internal static class PinsCheckCommand
 {
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Pins files to validate" };
-        var check = new Command("check", "Validate pins files") { files };
+        var config = new Option<string?>("--config", "-c") { Description = "Also match every pin against the inventory of this configuration's registries (read-only)" };
+        var logFormat = CommonOptions.LogFormat();
+        var check = new Command("check", "Validate pins files; with --config, show what each pin matches") { files, config, logFormat };
         check.SetAction(async (parse, cancellationToken) =>
         {
-            var failed = false;
+            var read = new List<PinsFile>();
             foreach (var path in parse.GetValue(files)!)
             {
                 var file = await PinsFileReader.ReadAsync(path, cancellationToken);
+                read.Add(file);
                 foreach (var error in file.Errors)
                 {
                     await Console.Error.WriteLineAsync(error.ToString());
                 }
 
-                failed |= !file.IsValid;
                 if (file.IsValid)
                 {
                     await Console.Out.WriteLineAsync($"{path}: {file.Rules.Length} pins, ok");
                 }
             }
 
-            return failed ? ExitCodes.Usage : ExitCodes.Success;
+            if (read.Any(f => !f.IsValid))
+            {
+                return ExitCodes.Usage;
+            }
+
+            return parse.GetValue(config) is { } configPath ? await MatchAsync(configPath, read, parse.GetValue(logFormat), cancellationToken) : ExitCodes.Success;
         });
         return new Command("pins", "Pins files") { check };
+    }
+
+    private static async Task<int> MatchAsync(string configPath, List<PinsFile> files, string? logFormat, CancellationToken cancellationToken)
+    {
+        if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } loaded)
+        {
+            return ExitCodes.Usage;
+        }
+
+        using var loggers = Logging.Create(logFormat, verbose: false);
+        var inventory = ImmutableArray.CreateBuilder<PackageVersion>();
+        foreach (var registry in loaded.Registries)
+        {
+            try
+            {
+                inventory.AddRange(await RegistryFactory.Create(registry, loggers, TimeProvider.System).ListVersionsAsync(cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync($"registry:{registry.Name}: FAILED {(e is RegistryException ? e.Message : ErrorCause.Describe(e))}: the pins cannot be matched");
+                return ExitCodes.Failed;
+            }
+        }
+
+        var sources = await Task.WhenAll(files.Select(f => new PinsFileSource(f).CollectAsync(cancellationToken)));
+        var matched = ProtectionMatcher.Match(inventory.ToImmutable(), ProtectedSet.Merge(sources), loaded.Registries, loaded.UnknownHosts);
+        foreach (var rule in files.SelectMany(f => f.Rules))
+        {
+            var count = matched.PinMatches.GetValueOrDefault(rule.Location);
+            await Console.Out.WriteLineAsync($"{rule.Location}: {count} version{(count == 1 ? "" : "s")}{(count == 0 ? " — matches nothing in the inventory (a typo?)" : "")}");
+        }
+
+        return ExitCodes.Success;
     }
 }
