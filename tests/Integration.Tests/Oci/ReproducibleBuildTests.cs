@@ -1,0 +1,77 @@
+using System.Text.Json;
+using OciCleanup.Integration.Tests.Support;
+
+namespace OciCleanup.Integration.Tests.Oci;
+
+/// <summary>
+/// SPEC §6 on the real distribution registry: nix, ko and buildpacks stamp image configs with
+/// 1970-01-01, so `created` says nothing about when a tag was pushed. Such versions age from when
+/// oci-cleanup first saw them (stateDir/first-seen.json): just pushed, they are kept; seen long ago,
+/// they are cleaned like anything else.
+/// </summary>
+public sealed class ReproducibleBuildTests : IAsyncLifetime
+{
+    private readonly DistributionRegistry _registry = new();
+    private readonly TempFolder _folder = new();
+
+    public async Task InitializeAsync()
+    {
+        await _registry.InitializeAsync();
+        using var push = new OciPusher(_registry.Url);
+        await push.PushImageAsync("nix/app", "nix-1", "built by nix 1", DateTimeOffset.UnixEpoch);
+        await push.PushImageAsync("nix/app", "nix-2", "built by nix 2", DateTimeOffset.UnixEpoch);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _registry.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private async Task<ReportJson> RunAsync()
+    {
+        var config = _folder.Write("config.yaml", $"""
+            registries:
+              - name: lan
+                kind: oci
+                url: {_registry.Url}
+            retention:
+              default:
+                keepLast: 0
+                keepWithinDays: 14
+                minAgeHours: 0
+            safety:
+              maxDeleteFraction: 1
+              stateDir: state
+            """);
+        var result = await CleanerProcess.RunAsync("run", "--config", config, "--delete", "--report", "json");
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        return new ReportJson(result.Stdout);
+    }
+
+    [Fact]
+    public async Task Delete_ImageStamped1970PushedJustNow_IsKeptAsNewAndAgesFromFirstSeen()
+    {
+        var first = await RunAsync();
+
+        first.Action("nix/app", "nix-1").ShouldBe("keep");
+        first.ReasonKinds("nix/app", "nix-1").ShouldBe(["keep-within"]);
+        first.Decision("nix/app", "nix-1").GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldContain("first saw it");
+        first.Decision("nix/app", "nix-1").GetProperty("createdAt").GetString()!.ShouldNotStartWith("1970");
+
+        // Twenty days later, as far as oci-cleanup can know: first seen then, never re-pushed.
+        var seenFile = Path.Combine(_folder.Path, "state", "first-seen.json");
+        var seen = JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(await File.ReadAllTextAsync(seenFile))!;
+        seen.Count.ShouldBe(2);
+        var nix1 = first.Decision("nix/app", "nix-1").GetProperty("digest").GetString()!;
+        seen[nix1] = DateTimeOffset.UtcNow.AddDays(-20);
+        await File.WriteAllTextAsync(seenFile, JsonSerializer.Serialize(seen));
+
+        var later = await RunAsync();
+
+        later.Action("nix/app", "nix-1").ShouldBe("delete");
+        later.ReasonKinds("nix/app", "nix-1").ShouldBe(["retention"]);
+        later.Decision("nix/app", "nix-1").GetProperty("result").GetString().ShouldBe("deleted");
+        later.Action("nix/app", "nix-2").ShouldBe("keep");
+    }
+}
