@@ -33,7 +33,8 @@ internal static class ProtectionMatcher
                 found[v.Key] = list = [];
             }
 
-            if (!list.Contains(reason))
+            // One reason per object and kind: an ImagePolicy's pick and its status refs are one reason.
+            if (!list.Any(r => r.Kind == reason.Kind && SeenAt(r.Detail) == SeenAt(reason.Detail)))
             {
                 list.Add(reason);
             }
@@ -92,6 +93,9 @@ internal static class ProtectionMatcher
             .ToImmutableArray();
         return new MatchResult(found.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
     }
+
+    // Where a reference was seen: the detail up to what it adds in parentheses.
+    private static string SeenAt(string detail) => detail.Split(" (", 2)[0];
 
     private static void Add(Dictionary<string, List<string>> map, string key, string value)
     {

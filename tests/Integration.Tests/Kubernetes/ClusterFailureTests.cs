@@ -142,7 +142,7 @@ public sealed class ClusterFailureTests : IAsyncLifetime
         var source = new ReportJson(result.Stdout).Source("cluster:plain");
         source.GetProperty("status").GetString().ShouldBe("ok");
         source.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldBe(
-            ["source.toolkit.fluxcd.io not installed", "helm.toolkit.fluxcd.io not installed", "image.toolkit.fluxcd.io not installed"]);
+            ["source.toolkit.fluxcd.io not installed", "helm.toolkit.fluxcd.io not installed", "image.toolkit.fluxcd.io not installed", "kustomize.toolkit.fluxcd.io not installed"]);
     }
 
     [Fact]
@@ -200,6 +200,11 @@ public sealed class ClusterFailureTests : IAsyncLifetime
             spec:
               imageRepositoryRef:
                 name: app
+              filterTags:
+                pattern: '^unreferenced-2$'
+              policy:
+                alphabetical:
+                  order: asc
             status:
               latestImage: git.oleks.space/oleks/app:unreferenced-2
             """);
