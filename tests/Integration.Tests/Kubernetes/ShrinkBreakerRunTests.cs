@@ -88,6 +88,29 @@ public sealed class ShrinkBreakerRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_FluxGroupGoneFromDiscovery_BlocksLikeAShrinkEvenWithEveryTargetStillNamed()
+    {
+        // An upgrade or an RBAC change that hides a Flux group: the objects of that group would read as "none".
+        _lan.Install("kustomize.toolkit.fluxcd.io/v1");
+        var first = await DeleteAsync();
+        first.Result.ExitCode.ShouldBe(0, first.Result.Stderr);
+        Baselines.ShouldContain("kustomize.toolkit.fluxcd.io");
+        var deletesBefore = _fleet.Gitea.Requests.Count(r => r.Method == "DELETE");
+
+        _lan.ServeOnly("kustomize.toolkit.fluxcd.io");
+        var (blocked, report) = await DeleteAsync();
+
+        blocked.ExitCode.ShouldBe(1);
+        report.Source("cluster:lan").GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain("kustomize.toolkit.fluxcd.io not installed");
+        report.Summary.GetProperty("blockedReason").GetString()!.ShouldContain("no longer serves kustomize.toolkit.fluxcd.io");
+        _fleet.Gitea.Requests.Count(r => r.Method == "DELETE").ShouldBe(deletesBefore);
+
+        var (accepted, _) = await DeleteAsync("--accept-shrink", "cluster:lan");
+        accepted.ExitCode.ShouldBe(0, accepted.Stderr);
+        Baselines.ShouldNotContain("kustomize.toolkit.fluxcd.io");
+    }
+
+    [Fact]
     public async Task Run_AcceptShrinkOfAnUnknownSource_IsAUsageError()
     {
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--accept-shrink", "cluster:lann");
