@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using OciCleanup.Cleaner.Planning;
 
 namespace OciCleanup.Cleaner;
@@ -10,43 +9,17 @@ namespace OciCleanup.Cleaner;
 /// </summary>
 internal sealed class BaselineStore(string stateDir)
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
-    public string FilePath => Path.Combine(stateDir, "baselines.json");
+    private readonly StateFile<SortedDictionary<string, SourceBaseline>> _file = new(stateDir, "baselines.json");
 
     /// <summary>The baselines, or an error that says why they could not be read.</summary>
     public (ImmutableDictionary<string, SourceBaseline> Baselines, string? Error) Load()
     {
-        if (!File.Exists(FilePath))
-        {
-            return (ImmutableDictionary<string, SourceBaseline>.Empty, null);
-        }
-
-        try
-        {
-            var read = JsonSerializer.Deserialize<Dictionary<string, SourceBaseline>>(File.ReadAllText(FilePath), Options);
-            return (read?.ToImmutableDictionary() ?? throw new JsonException("null"), null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            return (ImmutableDictionary<string, SourceBaseline>.Empty, $"{FilePath} cannot be read ({e.GetType().Name}): without baselines the shrink breaker cannot work; fix or delete the file");
-        }
+        var (read, error) = _file.Load();
+        return (read?.ToImmutableDictionary() ?? ImmutableDictionary<string, SourceBaseline>.Empty,
+            error is null ? null : $"{error}: without baselines the shrink breaker cannot work; fix or delete the file");
     }
 
-    /// <summary>Saves atomically; returns an error instead of failing a run whose work is done.</summary>
-    public string? Save(IReadOnlyDictionary<string, SourceBaseline> baselines)
-    {
-        try
-        {
-            Directory.CreateDirectory(stateDir);
-            var temporary = FilePath + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(baselines.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(), Options));
-            File.Move(temporary, FilePath, overwrite: true);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"baselines not saved to {FilePath}: {e.Message}";
-        }
-    }
+    /// <summary>Saves; returns an error instead of failing a run whose work is done.</summary>
+    public string? Save(IReadOnlyDictionary<string, SourceBaseline> baselines) =>
+        _file.Save(new SortedDictionary<string, SourceBaseline>(baselines.ToDictionary(), StringComparer.Ordinal));
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 
 namespace OciCleanup.Cleaner;
 
@@ -10,39 +9,15 @@ namespace OciCleanup.Cleaner;
 /// </summary>
 internal sealed class FirstSeenStore(string stateDir)
 {
-    private string FilePath => Path.Combine(stateDir, "first-seen.json");
+    private readonly StateFile<SortedDictionary<string, DateTimeOffset>> _file = new(stateDir, "first-seen.json");
 
     public (ImmutableDictionary<string, DateTimeOffset> FirstSeen, string? Error) Load()
     {
-        if (!File.Exists(FilePath))
-        {
-            return (ImmutableDictionary<string, DateTimeOffset>.Empty, null);
-        }
-
-        try
-        {
-            var read = JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(File.ReadAllText(FilePath));
-            return (read?.ToImmutableDictionary() ?? ImmutableDictionary<string, DateTimeOffset>.Empty, null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            return (ImmutableDictionary<string, DateTimeOffset>.Empty, $"{FilePath} cannot be read ({e.GetType().Name}); versions without a creation time count as new");
-        }
+        var (read, error) = _file.Load();
+        return (read?.ToImmutableDictionary() ?? ImmutableDictionary<string, DateTimeOffset>.Empty,
+            error is null ? null : $"{error}; versions without a creation time count as new");
     }
 
-    public string? Save(IReadOnlyDictionary<string, DateTimeOffset> firstSeen)
-    {
-        try
-        {
-            Directory.CreateDirectory(stateDir);
-            var temporary = FilePath + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(firstSeen.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary()));
-            File.Move(temporary, FilePath, overwrite: true);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"first-seen times not saved to {FilePath}: {e.Message}";
-        }
-    }
+    public string? Save(IReadOnlyDictionary<string, DateTimeOffset> firstSeen) =>
+        _file.Save(new SortedDictionary<string, DateTimeOffset>(firstSeen.ToDictionary(), StringComparer.Ordinal));
 }
