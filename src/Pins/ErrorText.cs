@@ -3,9 +3,9 @@ using k8s.Autorest;
 namespace OciCleanup.Pins;
 
 /// <summary>
-/// An exception as one line for a failed source that keeps its cause: the chain of inner messages
-/// ("The SSL connection could not be established: The remote certificate is invalid …"), the HTTP
-/// status and path of a failed call, and the type of anything unexpected.
+/// An exception as one line for a failed source that keeps its cause: the transport's
+/// (<see cref="FailureCause"/>: connection refused, name resolution, TLS, a timeout), the HTTP status
+/// and path of a failed call, and the type and message chain of anything unexpected.
 /// </summary>
 internal static class ErrorText
 {
@@ -14,7 +14,7 @@ internal static class ErrorText
         HttpOperationException http => $"HTTP {(int)http.Response.StatusCode} {http.Response.StatusCode} on {http.Request?.RequestUri?.AbsolutePath ?? "?"}",
         // Their messages already name the object and the cause.
         Kubernetes.KubernetesSourceException or Kubernetes.YamlDocumentException => e.Message,
-        HttpRequestException or OperationCanceledException or IOException => Chain(e),
+        HttpRequestException or OperationCanceledException or IOException => FailureCause.Describe(e),
         _ => $"{e.GetType().Name}: {Chain(e)}",
     };
 
