@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using OciCleanup.Pins.DesiredState;
+using OciCleanup.Pins.Kubernetes;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Pins.Tests.Kubernetes;
+
+public class HelmReleaseImagesTests
+{
+    private static readonly Dictionary<string, string> OciRepositories = new() { ["apps/charts"] = "oci://git.example.org/team/charts" };
+
+    private static JsonObject Release(string values, string? version = null, string? appVersion = null)
+    {
+        var release = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "web", ["namespace"] = "apps" },
+            ["spec"] = new JsonObject
+            {
+                ["suspend"] = true,
+                ["chart"] = new JsonObject
+                {
+                    ["spec"] = new JsonObject { ["chart"] = "podinfo", ["version"] = version, ["sourceRef"] = new JsonObject { ["kind"] = "HelmRepository", ["name"] = "charts" } },
+                },
+                ["values"] = JsonNode.Parse(values),
+            },
+        };
+        if (appVersion is not null)
+        {
+            release["status"] = new JsonObject { ["history"] = new JsonArray(new JsonObject { ["appVersion"] = appVersion }) };
+        }
+
+        return release;
+    }
+
+    private static Extraction Extract(JsonNode release) =>
+        HelmReleaseImages.Extract("armer", release, (JsonObject)JsonTree.Node(release, "spec.values")!.DeepClone(), OciRepositories);
+
+    [Fact]
+    public void Extract_TagOnlyValues_ProtectTheTagInEveryPackageAndWarn()
+    {
+        var extraction = Extract(Release("""{"image":{"tag":"0.1.12","digest":""}}""", "6.5.0"));
+
+        var tagOnly = extraction.Protections.Select(p => p.Target).OfType<AnyPackageTagTarget>().ShouldHaveSingleItem();
+        tagOnly.Tag.ShouldBe("0.1.12");
+        extraction.Protections.First(p => p.Target is AnyPackageTagTarget).Reason.Kind.ShouldBe(ReasonKind.HelmReleaseSuspended);
+        extraction.Warnings.ShouldHaveSingleItem().ShouldContain("armer/apps/HelmRelease/web (image): the values give only tag 0.1.12");
+    }
+
+    [Fact]
+    public void Extract_EmptyTagBeforeTheFirstInstall_WarnsThatTheChartDecides()
+    {
+        var extraction = Extract(Release("""{"image":{"repository":"git.example.org/team/web","tag":""}}""", "6.5.0"));
+
+        extraction.Warnings.ShouldHaveSingleItem().ShouldContain("never installed");
+    }
+
+    [Fact]
+    public void Extract_EmptyTagAfterAnInstall_IsTheChartsAppVersionWithoutWarning()
+    {
+        var extraction = Extract(Release("""{"image":{"repository":"git.example.org/team/web","tag":""}}""", "6.5.0", appVersion: "2.4.1"));
+
+        extraction.Warnings.ShouldBeEmpty();
+        extraction.Protections.Select(p => p.Target).OfType<ImageTarget>().Select(t => t.Image.ToString()).ShouldContain("git.example.org/team/web:2.4.1");
+    }
+
+    [Theory]
+    [InlineData(">=6.2.0 <6.3.0", "6.2.5")]
+    [InlineData("~6.4", "6.4.1_build7")]
+    [InlineData(null, "6.5.0")]
+    public void Extract_ChartVersionRangeOnAnOciHelmRepository_IsThePolicySourceControllerWouldResolve(string? range, string picked)
+    {
+        var extraction = Extract(Release("{}", range));
+
+        var chart = extraction.Protections.Select(p => p.Target).OfType<TagPolicyTarget>().ShouldHaveSingleItem();
+        chart.Repository.ShouldBe("team/charts/podinfo");
+        chart.Policy.ShouldBeOfType<HelmChartTags>().Pick(["6.1.0", "6.2.3", "6.2.5", "6.3.0", "6.4.1_build7", "6.5.0"]).Tags.ShouldBe([picked]);
+    }
+
+    [Fact]
+    public void Extract_ExactChartVersion_IsTheTagItself()
+    {
+        var extraction = Extract(Release("{}", "6.5.0+build1"));
+
+        extraction.Protections.Select(p => p.Target).OfType<ImageTarget>().Select(t => t.Image.ToString()).ShouldBe(["git.example.org/team/charts/podinfo:6.5.0_build1"]);
+    }
+}
