@@ -20,6 +20,7 @@ public sealed class ReproducibleBuildTests : IAsyncLifetime
         using var push = new OciPusher(_registry.Url);
         await push.PushImageAsync("nix/app", "nix-1", "built by nix 1", DateTimeOffset.UnixEpoch);
         await push.PushImageAsync("nix/app", "nix-2", "built by nix 2", DateTimeOffset.UnixEpoch);
+        await push.PushChartAsync("charts/podinfo", "6.2.5");
     }
 
     public async Task DisposeAsync()
@@ -62,7 +63,7 @@ public sealed class ReproducibleBuildTests : IAsyncLifetime
         // Twenty days later, as far as oci-cleanup can know: first seen then, never re-pushed.
         var seenFile = Path.Combine(_folder.Path, "state", "first-seen.json");
         var seen = JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(await File.ReadAllTextAsync(seenFile))!;
-        seen.Count.ShouldBe(2);
+        seen.Count.ShouldBe(3, "two 1970 images and a chart with no created");
         var nix1 = first.Decision("nix/app", "nix-1").GetProperty("digest").GetString()!;
         seen[nix1] = DateTimeOffset.UtcNow.AddDays(-20);
         await File.WriteAllTextAsync(seenFile, JsonSerializer.Serialize(seen));
@@ -73,5 +74,24 @@ public sealed class ReproducibleBuildTests : IAsyncLifetime
         later.ReasonKinds("nix/app", "nix-1").ShouldBe(["retention"]);
         later.Decision("nix/app", "nix-1").GetProperty("result").GetString().ShouldBe("deleted");
         later.Action("nix/app", "nix-2").ShouldBe("keep");
+    }
+
+    [Fact]
+    public async Task Delete_ChartWithoutCreated_AgesFromFirstSeenSoItIsEventuallyCleaned()
+    {
+        var first = await RunAsync();
+
+        first.Action("charts/podinfo", "6.2.5").ShouldBe("keep");
+        first.Decision("charts/podinfo", "6.2.5").GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldContain("first saw it");
+
+        var seenFile = Path.Combine(_folder.Path, "state", "first-seen.json");
+        var seen = JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(await File.ReadAllTextAsync(seenFile))!;
+        seen[first.Decision("charts/podinfo", "6.2.5").GetProperty("digest").GetString()!] = DateTimeOffset.UtcNow.AddDays(-30);
+        await File.WriteAllTextAsync(seenFile, JsonSerializer.Serialize(seen));
+
+        var later = await RunAsync();
+
+        later.Action("charts/podinfo", "6.2.5").ShouldBe("delete", "a chart no one references does not stay forever just because it has no `created`");
+        later.Decision("charts/podinfo", "6.2.5").GetProperty("result").GetString().ShouldBe("deleted");
     }
 }

@@ -45,6 +45,24 @@ internal sealed class OciPusher(Uri registry) : IDisposable
         return new Pushed(digest, manifest, configDigest);
     }
 
+    /// <summary>Pushes a Helm chart as `helm push` does: a chart config with no <c>created</c>, one chart layer.</summary>
+    public async Task<Pushed> PushChartAsync(string repository, string version)
+    {
+        var layer = Gzip(Tar($"chart {repository} {version}"));
+        var layerDigest = await PushBlobAsync(repository, layer);
+        var config = JsonSerializer.SerializeToUtf8Bytes(new { name = repository.Split('/')[^1], version, apiVersion = "v2" });
+        var configDigest = await PushBlobAsync(repository, config);
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            schemaVersion = 2,
+            mediaType = ManifestType,
+            config = new { mediaType = "application/vnd.cncf.helm.config.v1+json", digest = configDigest, size = config.Length },
+            layers = new[] { new { mediaType = "application/vnd.cncf.helm.chart.content.v1.tar+gzip", digest = layerDigest, size = layer.Length } },
+        });
+        var digest = await PutManifestAsync(repository, version.Replace('+', '_'), manifest, ManifestType);
+        return new Pushed(digest, manifest, configDigest);
+    }
+
     /// <summary>Pushes the platform images by digest, then the index over them under <paramref name="tag"/>.</summary>
     public async Task<(string Index, IReadOnlyList<Pushed> Children)> PushIndexAsync(string repository, string tag, string seed, DateTimeOffset created, params string[] architectures)
     {
