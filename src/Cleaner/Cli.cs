@@ -16,6 +16,11 @@ public static class Cli
             PinsCheckCommand.Create(),
             ConfigCheckCommand.Create(),
         };
+        foreach (var command in HistoryCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.History;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Scheduling;
 
@@ -19,7 +20,8 @@ internal static class RunOnce
     {
         var logger = loggers.CreateLogger("oci-cleanup");
         // Every log line of this run carries its id (JSON logs: "runId").
-        using var runIdScope = Serilog.Context.LogContext.PushProperty("runId", RunId.New(clock));
+        var runId = RunId.New(clock);
+        using var runIdScope = Serilog.Context.LogContext.PushProperty("runId", runId);
         var stopwatch = Stopwatch.StartNew();
         if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
         {
@@ -64,6 +66,7 @@ internal static class RunOnce
         using var held = runLock;
         var options = new RunOptions(request.ModeOverride ?? config.Mode) { AcceptShrink = request.AcceptShrink, DeleteHold = request.DeleteHold };
         var outcome = await run.ExecuteAsync(options, cancellationToken);
+        outcome = outcome with { Report = outcome.Report with { RunId = runId } };
         return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock);
     }
 
@@ -75,9 +78,15 @@ internal static class RunOnce
             await MetricsTextfile.WriteAsync(metricsFile, previous => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), previous.RunsTotal + 1, previous.LastSuccessAt), CancellationToken.None);
         }
 
-        if (result is { Report: { } report, Config: { } config } && await LastReport.TryWriteAsync(config.Safety.StateDir, report, CancellationToken.None) is { } error)
+        if (result is { Report: { } report, Config: { } config })
         {
-            await Console.Error.WriteLineAsync(error);
+            foreach (var error in new[] { await LastReport.TryWriteAsync(config.Safety.StateDir, report, CancellationToken.None), new RunHistory(config.Safety.StateDir).Save(report, config.Report.HistoryRuns) })
+            {
+                if (error is not null)
+                {
+                    await Console.Error.WriteLineAsync(error);
+                }
+            }
         }
 
         return result;

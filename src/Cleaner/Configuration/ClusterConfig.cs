@@ -10,7 +10,12 @@ internal sealed record SafetyConfig(
     double MaxProtectedShrink = 0.5,
     string StateDir = "/var/lib/oci-cleanup");
 
-internal sealed record ReportConfig(string? AuditLog, string? MetricsFile);
+internal sealed record ReportConfig(string? AuditLog, string? MetricsFile, int HistoryRuns = ReportConfig.DefaultHistoryRuns)
+{
+    public const int DefaultHistoryRuns = 60;
+
+    public const int MaxHistoryRuns = 10_000;
+}
 
 /// <summary>Daemon-only settings: where the health and metrics endpoint listens.</summary>
 internal sealed record DaemonConfig(string Listen = "127.0.0.1:9465");

@@ -110,7 +110,10 @@ internal static class ConfigLoader
         var retention = ReadRetention(root.Mapping("retention"));
         var safety = ReadSafety(root.Mapping("safety"), Resolve);
         var reportNode = root.Mapping("report");
-        var report = new ReportConfig(reportNode?.String("auditLog") is { } a ? Resolve(a) : null, reportNode?.String("metricsFile") is { } m ? Resolve(m) : null);
+        var report = new ReportConfig(
+            reportNode?.String("auditLog") is { } a ? Resolve(a) : null,
+            reportNode?.String("metricsFile") is { } m ? Resolve(m) : null,
+            reportNode?.Int("historyRuns", ReportConfig.DefaultHistoryRuns, 1, ReportConfig.MaxHistoryRuns) ?? ReportConfig.DefaultHistoryRuns);
         reportNode?.RejectUnknownKeys();
         var daemonNode = root.Mapping("daemon");
         var daemon = new DaemonConfig(daemonNode?.String("listen") ?? "127.0.0.1:9465");

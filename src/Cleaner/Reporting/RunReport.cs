@@ -16,6 +16,11 @@ internal sealed record RunReport(
     /// <summary>What could not be resolved (SPEC §8, added since schema 1): never a reason to delete, always one to look.</summary>
     [JsonPropertyName("warnings")]
     public ImmutableArray<ReportWarning> Warnings { get; init; } = [];
+
+    /// <summary>The run's id (SPEC §8, added since schema 1), as on its log lines and in the run history.</summary>
+    [JsonPropertyName("runId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RunId { get; init; }
 }
 
 internal sealed record SourceEntry(

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.History;
+using OciCleanup.Cleaner.Reporting;
+
+namespace OciCleanup.Cleaner.Commands;
+
+/// <summary>
+/// <c>history</c>, <c>report [RUN]</c> and <c>diff [RUN_A [RUN_B]]</c> over the runs stored in
+/// <c>stateDir/history</c> (SPEC §2, §7a). Read-only: they contact no registry and no cluster.
+/// </summary>
+internal static class HistoryCommands
+{
+    public static IEnumerable<Command> Create() => [History(), Report(), Diff()];
+
+    private static Command History()
+    {
+        var config = CommonOptions.Config();
+        var command = new Command("history", "The stored runs: time, mode, versions, keep, delete, deleted, blocked") { config };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (await StoreAsync(parse.GetValue(config)) is not { } history)
+            {
+                return ExitCodes.Usage;
+            }
+
+            await Console.Out.WriteLineAsync($"{"RUN",-21}  {"STARTED",-20}  {"MODE",-7}  {"VERSIONS",8}  {"KEEP",6}  {"DELETE",6}  {"DELETED",7}  BLOCKED");
+            foreach (var id in history.RunIds())
+            {
+                var (report, error) = history.Load(id);
+                var line = report is null
+                    ? $"{id,-21}  {error}"
+                    : string.Create(CultureInfo.InvariantCulture, $"{id,-21}  {report.StartedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss}  {report.Mode,-7}  {report.Summary.Versions,8}  {report.Summary.Keep,6}  {report.Summary.Delete,6}  {report.Summary.Deleted,7}  {(report.Summary.Blocked ? "yes: " + report.Summary.BlockedReason : "no")}");
+                await Console.Out.WriteLineAsync(line);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Report()
+    {
+        var config = CommonOptions.Config();
+        var run = new Argument<string>("run") { Description = "Run id, unique prefix, or -N (the N-th last); default the last", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string?>("--report") { Description = "table, json, markdown or html (default: table on a terminal, else json)" };
+        format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report here instead of standard output" };
+        var command = new Command("report", "Render a stored run in any report format") { run, config, format, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (await StoreAsync(parse.GetValue(config)) is not { } history)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var (report, error) = history.Load(parse.GetValue(run) ?? "-1");
+            if (report is null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                return ExitCodes.Failed;
+            }
+
+            var chosen = parse.GetValue(format) switch
+            {
+                "json" => ReportFormat.Json,
+                "markdown" => ReportFormat.Markdown,
+                "html" => ReportFormat.Html,
+                "table" => ReportFormat.Table,
+                _ => Console.IsOutputRedirected && parse.GetValue(output) is null ? ReportFormat.Json : ReportFormat.Table,
+            };
+            using var destination = ReportDestination.Open(parse.GetValue(output));
+            if (destination.Problem is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return ExitCodes.Failed;
+            }
+
+            await destination.WriteAsync(ReportWriter.Render(report, chosen), cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Diff()
+    {
+        var config = CommonOptions.Config();
+        var runs = new Argument<string[]>("runs") { Description = "RUN_A [RUN_B]: default the last two runs", Arity = new ArgumentArity(0, 2) };
+        var command = new Command("diff", "What changed between two stored runs: newly planned deletes, protection lost or gained and by what, deletes done") { runs, config };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (await StoreAsync(parse.GetValue(config)) is not { } history)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var given = parse.GetValue(runs) ?? [];
+            var (a, b) = given.Length switch { 0 => ("-2", "-1"), 1 => (given[0], "-1"), _ => (given[0], given[1]) };
+            var (before, errorA) = history.Load(a);
+            var (after, errorB) = history.Load(b);
+            if (before is null || after is null)
+            {
+                await Console.Error.WriteLineAsync(errorA ?? errorB);
+                return ExitCodes.Failed;
+            }
+
+            var diff = ReportDiff.Of(before, after);
+            await Console.Out.WriteLineAsync($"from {before.RunId} ({before.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {before.Mode}) to {after.RunId} ({after.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {after.Mode})");
+            await SectionAsync("newly planned deletes", diff.NewlyPlannedDeletes);
+            await SectionAsync("lost protection", diff.LostProtection);
+            await SectionAsync("gained protection", diff.GainedProtection);
+            await SectionAsync("deleted", diff.Deleted);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task SectionAsync(string title, IReadOnlyCollection<string> lines)
+    {
+        await Console.Out.WriteLineAsync($"{title}: {lines.Count}");
+        foreach (var line in lines)
+        {
+            await Console.Out.WriteLineAsync("  " + line);
+        }
+    }
+
+    private static async Task<RunHistory?> StoreAsync(string? configOption) =>
+        await ConfigLoader.LoadOrReportAsync(ConfigLoader.ResolvePath(configOption)) is { } config ? new RunHistory(config.Safety.StateDir) : null;
+}

@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using OciCleanup.Cleaner.Reporting;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.History;
+
+/// <summary>
+/// What changed between two stored runs (SPEC §2 <c>diff</c>): versions newly planned for deletion;
+/// versions that lost or gained protection, with the reference (pins line, cluster object) that
+/// stopped or started naming them — "why did staging lose its protection?"; and the deletes the
+/// later run did. Pure.
+/// </summary>
+internal sealed record ReportDiff(
+    ImmutableArray<string> NewlyPlannedDeletes,
+    ImmutableArray<string> LostProtection,
+    ImmutableArray<string> GainedProtection,
+    ImmutableArray<string> Deleted)
+{
+    private static readonly FrozenSet<string> Protecting = FrozenSet.Create(
+        StringComparer.Ordinal,
+        ReasonKind.Pin, ReasonKind.Workload, ReasonKind.ReplicaSetHistory, ReasonKind.HelmRelease, ReasonKind.HelmReleaseSuspended,
+        ReasonKind.ImagePolicy, ReasonKind.Kustomization, ReasonKind.FluxSource, ReasonKind.IndexChild);
+
+    public static ReportDiff Of(RunReport before, RunReport after)
+    {
+        var old = before.Decisions.ToDictionary(Key);
+        var planned = ImmutableArray.CreateBuilder<string>();
+        var lost = ImmutableArray.CreateBuilder<string>();
+        var gained = ImmutableArray.CreateBuilder<string>();
+        foreach (var d in after.Decisions)
+        {
+            var was = old.GetValueOrDefault(Key(d));
+            if (d.Action == "delete" && was?.Action != "delete")
+            {
+                planned.Add($"{Key(d)}: {string.Join("; ", d.Reasons.Select(r => $"{r.Kind} ({r.Detail})"))}");
+            }
+
+            var now = Protections(d);
+            var then = was is null ? [] : Protections(was);
+            lost.AddRange(then.Except(now).Select(p => $"{Key(d)}: no longer named by {p}"));
+            gained.AddRange(now.Except(then).Select(p => $"{Key(d)}: now named by {p}"));
+        }
+
+        var deleted = after.Decisions.Where(d => d.Result == "deleted").Select(Key);
+        return new ReportDiff(planned.ToImmutable(), lost.ToImmutable(), gained.ToImmutable(), [.. deleted]);
+    }
+
+    private static string Key(DecisionEntry d) => $"{d.Registry}:{(d.Owner is null ? "" : d.Owner + "/")}{d.Type}/{d.Package}=={d.Version}";
+
+    // A protection as "detail (kind)", with the detail up to what a policy adds in parentheses: the
+    // same object naming a version with another pick is not a change of protection.
+    private static HashSet<string> Protections(DecisionEntry d) =>
+        [.. d.Reasons.Where(r => Protecting.Contains(r.Kind)).Select(r => $"{r.Detail.Split(" (", 2)[0]} ({r.Kind})")];
+}
