@@ -82,13 +82,13 @@ internal sealed class CleanupRun(
         }
 
         var shrinks = ShrinkBreaker.Check(collected, loaded, config.Safety.MaxProtectedShrink, options.AcceptShrink);
-        var blockedReason = SafetyGate.Check(plan, allSources, shrinks, config.Safety)
+        var blockedReason = SafetyGate.Check(plan, allSources, shrinks, config.Safety, options.SizeApproved)
             ?? (options.Mode == RunMode.Delete ? options.DeleteHold : null);
         var warnings = collected.SelectMany(s => s.Warnings).Select(w => new ReportWarning(w.Kind, w.Detail)).Concat(matched.Warnings).Distinct().ToImmutableArray();
         var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null) { Warnings = warnings };
         if (options.Mode == RunMode.Delete && blockedReason is null)
         {
-            facts = await DeleteAsync(facts, stopping);
+            facts = await DeleteAsync(facts, options.Approved, stopping);
         }
 
         if (stopping.IsCancellationRequested)
@@ -109,7 +109,7 @@ internal sealed class CleanupRun(
         return outcome;
     }
 
-    private async Task<RunFacts> DeleteAsync(RunFacts facts, CancellationToken stopping)
+    private async Task<RunFacts> DeleteAsync(RunFacts facts, Plans.PlanFile? approved, CancellationToken stopping)
     {
         AuditLog audit;
         try
@@ -124,10 +124,12 @@ internal sealed class CleanupRun(
         using (audit)
         {
             var byName = registries.ToDictionary(r => r.Config.Name);
-            var outcomes = await new DeleteExecutor(byName, audit, logger).ExecuteAsync(facts.Plan, stopping);
+            // apply: only what the reviewed plan lists and the fresh plan still deletes, unchanged.
+            var (executable, notExecuted) = approved is null ? (facts.Plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty) : Plans.PlanApproval.Apply(facts.Plan, approved);
+            var outcomes = await new DeleteExecutor(byName, audit, logger).ExecuteAsync(executable, stopping);
             // Read-only and short: it runs to the end even when the run was told to stop.
-            var validation = await new KeptIndexValidator(byName).ValidateAsync(facts.Plan, outcomes, CancellationToken.None);
-            return facts with { Outcomes = outcomes, ValidationErrors = validation };
+            var validation = await new KeptIndexValidator(byName).ValidateAsync(executable, outcomes, CancellationToken.None);
+            return facts with { Outcomes = outcomes.SetItems(notExecuted), ValidationErrors = validation };
         }
     }
 

@@ -16,7 +16,7 @@ public static class Cli
             PinsCheckCommand.Create(),
             ConfigCheckCommand.Create(),
         };
-        foreach (var command in HistoryCommands.Create())
+        foreach (var command in PlanCommands.Create().Concat(HistoryCommands.Create()))
         {
             root.Subcommands.Add(command);
         }

@@ -15,4 +15,13 @@ internal sealed record RunOptions(RunMode Mode)
 
     /// <summary>Why no delete may start even if everything else is fine (e.g. the report cannot be written).</summary>
     public string? DeleteHold { get; init; }
+
+    /// <summary>
+    /// <c>plan</c> and <c>apply</c>: a reviewed plan's size is the operator's approval, so
+    /// <c>maxDeletes</c>/<c>maxDeleteFraction</c> do not block (failed sources and the breaker still do).
+    /// </summary>
+    public bool SizeApproved { get; init; }
+
+    /// <summary><c>apply</c>: the reviewed plan; nothing outside it is deleted.</summary>
+    public Plans.PlanFile? Approved { get; init; }
 }

@@ -10,21 +10,18 @@ namespace OciCleanup.Cleaner.Commands;
 /// <c>oci-cleanup run</c>: one full run, then exit (timer, CronJob, by hand). SIGTERM and SIGINT
 /// (systemd stop, a CronJob deadline, an eviction, Ctrl-C) stop it cleanly: the delete in flight
 /// finishes and is audited, no new one starts, validation and the report are still written, exit 1.
+/// <c>plan</c> and <c>apply</c> run the same way (<see cref="ExecuteAsync"/>).
 /// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var config = CommonOptions.Config();
-        var logFormat = CommonOptions.LogFormat();
-        var verbose = CommonOptions.Verbose();
+        var options = new ReportOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan and report only (the default)" };
         var delete = new Option<bool>("--delete") { Description = "Delete the planned versions" };
-        var report = new Option<string?>("--report") { Description = "table (default on a terminal), json, markdown or html" };
-        report.AcceptOnlyFromAmong("table", "json", "markdown", "html");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report here instead of standard output" };
-        var acceptShrink = new Option<string[]>("--accept-shrink") { Description = "Accept that SOURCE (e.g. cluster:armer) names fewer targets than its baseline; repeatable", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("run", "One full run: inventory, protect, plan, then report (dry-run) or delete") { config, dryRun, delete, report, output, acceptShrink, logFormat, verbose };
+        var acceptShrink = AcceptShrink();
+        var command = new Command("run", "One full run: inventory, protect, plan, then report (dry-run) or delete") { dryRun, delete, acceptShrink };
+        options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(dryRun) && parse.GetValue(delete))
@@ -33,46 +30,44 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            var format = parse.GetValue(report) switch
-            {
-                "json" => ReportFormat.Json,
-                "markdown" => ReportFormat.Markdown,
-                "html" => ReportFormat.Html,
-                "table" => ReportFormat.Table,
-                _ => Console.IsOutputRedirected && parse.GetValue(output) is null ? ReportFormat.Json : ReportFormat.Table,
-            };
-            using var loggers = Logging.Create(parse.GetValue(logFormat), parse.GetValue(verbose));
-            using var destination = ReportDestination.Open(parse.GetValue(output));
-            if (destination.Problem is { } problem)
-            {
-                await Console.Error.WriteLineAsync(problem);
-            }
-
-            var logger = loggers.CreateLogger("oci-cleanup");
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true; // not the default exit: finish the delete in flight, then report
-                logger.LogWarning("{Signal}: stopping after the delete in flight; validation and the report still follow", context.Signal);
-                stopping.Cancel();
-            }
-
-            var request = new RunRequest(parse.GetValue(delete) ? RunMode.Delete : parse.GetValue(dryRun) ? RunMode.DryRun : null)
-            {
-                AcceptShrink = [.. parse.GetValue(acceptShrink) ?? []],
-                DeleteHold = destination.Problem,
-            };
-            var result = await RunOnce.ExecuteAsync(ConfigLoader.ResolvePath(parse.GetValue(config)), request, loggers, TimeProvider.System, stopping.Token);
-            if (result.Report is not null)
-            {
-                // Written whatever happened, and not cancellable: a stopped run still says what it did.
-                await destination.WriteAsync(ReportWriter.Render(result.Report, format), CancellationToken.None);
-            }
-
-            return result.ExitCode;
+            var request = new RunRequest(parse.GetValue(delete) ? RunMode.Delete : parse.GetValue(dryRun) ? RunMode.DryRun : null) { AcceptShrink = [.. parse.GetValue(acceptShrink) ?? []] };
+            return await ExecuteAsync(parse, options, request, after: null, cancellationToken);
         });
         return command;
+    }
+
+    public static Option<string[]> AcceptShrink() =>
+        new("--accept-shrink") { Description = "Accept that SOURCE (e.g. cluster:armer) names fewer targets than its baseline; repeatable", AllowMultipleArgumentsPerToken = false };
+
+    /// <summary>One run with signals handled and the report written wherever asked, whatever happened; <paramref name="after"/> sees the result first.</summary>
+    public static async Task<int> ExecuteAsync(ParseResult parse, ReportOptions options, RunRequest request, Func<RunOnce.Result, Task<int>>? after, CancellationToken cancellationToken)
+    {
+        using var loggers = Logging.Create(parse.GetValue(options.LogFormat), parse.GetValue(options.Verbose));
+        using var destination = ReportDestination.Open(parse.GetValue(options.Output));
+        if (destination.Problem is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem);
+        }
+
+        var logger = loggers.CreateLogger("oci-cleanup");
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true; // not the default exit: finish the delete in flight, then report
+            logger.LogWarning("{Signal}: stopping after the delete in flight; validation and the report still follow", context.Signal);
+            stopping.Cancel();
+        }
+
+        var result = await RunOnce.ExecuteAsync(ConfigLoader.ResolvePath(parse.GetValue(options.Config)), request with { DeleteHold = destination.Problem }, loggers, TimeProvider.System, stopping.Token);
+        var exit = after is null ? result.ExitCode : await after(result);
+        if (result.Report is not null)
+        {
+            // Written whatever happened, and not cancellable: a stopped run still says what it did.
+            await destination.WriteAsync(ReportWriter.Render(result.Report, options.Format(parse)), CancellationToken.None);
+        }
+
+        return exit;
     }
 }

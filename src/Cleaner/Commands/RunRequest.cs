@@ -12,4 +12,10 @@ internal sealed record RunRequest(RunMode? ModeOverride)
 
     /// <summary>Why no delete may start (the report's destination could not be opened).</summary>
     public string? DeleteHold { get; init; }
+
+    /// <summary><c>plan</c> and <c>apply</c>: the plan's size is the operator's approval.</summary>
+    public bool SizeApproved { get; init; }
+
+    /// <summary><c>apply</c>: the reviewed plan.</summary>
+    public Plans.PlanFile? Approved { get; init; }
 }

@@ -8,7 +8,11 @@ internal sealed record SafetyConfig(
     int MaxDeletes = 500,
     double MaxDeleteFraction = 0.5,
     double MaxProtectedShrink = 0.5,
-    string StateDir = "/var/lib/oci-cleanup");
+    string StateDir = "/var/lib/oci-cleanup",
+    int PlanMaxAgeHours = SafetyConfig.DefaultPlanMaxAgeHours)
+{
+    public const int DefaultPlanMaxAgeHours = 24;
+}
 
 internal sealed record ReportConfig(string? AuditLog, string? MetricsFile, int HistoryRuns = ReportConfig.DefaultHistoryRuns)
 {

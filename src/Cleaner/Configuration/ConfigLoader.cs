@@ -257,7 +257,8 @@ internal static class ConfigLoader
             m.Int("maxDeletes", 500, 0, int.MaxValue),
             m.Fraction("maxDeleteFraction", 0.5),
             m.Fraction("maxProtectedShrink", 0.5),
-            m.String("stateDir") is { } s ? resolve(s) : "/var/lib/oci-cleanup");
+            m.String("stateDir") is { } s ? resolve(s) : "/var/lib/oci-cleanup",
+            m.Int("planMaxAgeHours", SafetyConfig.DefaultPlanMaxAgeHours, 1, 24 * 365));
         if (File.Exists(config.StateDir))
         {
             throw m.Error(m.Node("stateDir")!, m.Child("stateDir"), $"{config.StateDir} is a file, not a directory");

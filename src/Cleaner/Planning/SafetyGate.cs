@@ -11,7 +11,7 @@ namespace OciCleanup.Cleaner.Planning;
 /// </summary>
 internal static class SafetyGate
 {
-    public static string? Check(Plan plan, ProtectedSet protectedSet, IEnumerable<ShrinkFinding> shrinks, SafetyConfig safety)
+    public static string? Check(Plan plan, ProtectedSet protectedSet, IEnumerable<ShrinkFinding> shrinks, SafetyConfig safety, bool sizeApproved = false)
     {
         if (safety.FailClosed && protectedSet.FailedSources is { IsEmpty: false } failed)
         {
@@ -25,10 +25,17 @@ internal static class SafetyGate
                 + $" — a cluster answering with nothing (wrong context, RBAC hiding namespaces)? If the change is real: run --accept-shrink {shrunk[0].Source}";
         }
 
+        if (sizeApproved)
+        {
+            return null;
+        }
+
+        // The way forward for a registry never cleaned: review a plan and apply it; scheduled runs keep the limits.
+        const string WayForward = " — to delete this many once, review a plan and apply it: oci-cleanup plan --out plan.json, then oci-cleanup apply plan.json (scheduled runs keep the limits)";
         var deletes = plan.Deletes.Count();
         if (deletes > safety.MaxDeletes)
         {
-            return $"{deletes} planned deletes exceed maxDeletes {safety.MaxDeletes}";
+            return $"{deletes} planned deletes exceed maxDeletes {safety.MaxDeletes}{WayForward}";
         }
 
         foreach (var package in plan.Decisions.GroupBy(d => d.Version.Package))
@@ -37,7 +44,7 @@ internal static class SafetyGate
             var deleted = package.Count(d => d.Action == DecisionAction.Delete);
             if (deleted > 0 && (double)deleted / total > safety.MaxDeleteFraction)
             {
-                return $"{deleted} of {total} versions of {package.Key} planned for deletion exceed maxDeleteFraction {safety.MaxDeleteFraction}";
+                return $"{deleted} of {total} versions of {package.Key} planned for deletion exceed maxDeleteFraction {safety.MaxDeleteFraction}{WayForward}";
             }
         }
 

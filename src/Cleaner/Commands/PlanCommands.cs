@@ -1,0 +1,69 @@
+using System.CommandLine;
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Plans;
+
+namespace OciCleanup.Cleaner.Commands;
+
+/// <summary>
+/// <c>plan --out PLAN</c> and <c>apply PLAN</c> (SPEC §7a): the Terraform habit for a registry that was
+/// never cleaned. A plan's size is the operator's approval (count limits do not block it); failed
+/// sources and the shrink breaker still do, and apply deletes only what the plan lists and the fresh
+/// plan still deletes, unchanged.
+/// </summary>
+internal static class PlanCommands
+{
+    public static IEnumerable<Command> Create() => [Plan(), Apply()];
+
+    private static Command Plan()
+    {
+        var options = new ReportOptions();
+        var output = new Option<string>("--out") { Description = "Where to write the plan", Required = true };
+        var acceptShrink = RunCommand.AcceptShrink();
+        var command = new Command("plan", "A dry-run that also writes the plan file PLAN, to review and then apply") { output, acceptShrink };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new RunRequest(RunMode.DryRun) { SizeApproved = true, AcceptShrink = [.. parse.GetValue(acceptShrink) ?? []] };
+            return await RunCommand.ExecuteAsync(parse, options, request, async result =>
+            {
+                if (result is not { ExitCode: ExitCodes.Success, Report: { } report, Config: { } config })
+                {
+                    await Console.Error.WriteLineAsync("no plan written: the run was blocked or a source failed (see the report)");
+                    return result.ExitCode == ExitCodes.Success ? ExitCodes.Failed : result.ExitCode;
+                }
+
+                var plan = PlanFile.Of(report, PlanFile.HashOf(config.Path));
+                await File.WriteAllTextAsync(parse.GetValue(output)!, plan.ToJson(), cancellationToken);
+                await Console.Error.WriteLineAsync($"plan written to {parse.GetValue(output)}: {plan.Deletes.Length} deletes; review it, then: oci-cleanup apply {parse.GetValue(output)} (valid {config.Safety.PlanMaxAgeHours} h, with this configuration only)");
+                return ExitCodes.Success;
+            }, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Apply()
+    {
+        var options = new ReportOptions();
+        var planPath = new Argument<string>("plan") { Description = "A plan written by `oci-cleanup plan --out`" };
+        var command = new Command("apply", "Delete what PLAN lists and is still planned now, unchanged — never more") { planPath };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configPath = ConfigLoader.ResolvePath(parse.GetValue(options.Config));
+            if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var (plan, error) = PlanFile.Read(parse.GetValue(planPath)!, PlanFile.HashOf(configPath), TimeProvider.System.GetUtcNow(), config.Safety.PlanMaxAgeHours);
+            if (plan is null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                return ExitCodes.Usage;
+            }
+
+            return await RunCommand.ExecuteAsync(parse, options, new RunRequest(RunMode.Delete) { SizeApproved = true, Approved = plan }, after: null, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using OciCleanup.Integration.Tests.Support;
+using OciCleanup.TestServers;
+
+namespace OciCleanup.Integration.Tests.Plans;
+
+/// <summary>
+/// SPEC §7a on a registry never cleaned (seed 003): the scheduled limits block the first delete run and
+/// say the way forward; a reviewed plan is the operator's approval of its size; apply deletes only what
+/// the plan lists and is still planned now, unchanged — never more; a plan edited, truncated or from
+/// another configuration is refused with nothing deleted.
+/// </summary>
+public sealed class PlanApplyTests : IAsyncLifetime
+{
+    private const string Token = "plan-token";
+    private readonly GiteaTestServer _gitea = new(Token);
+    private readonly TempFolder _folder = new();
+    private readonly DateTimeOffset _old = DateTimeOffset.UtcNow.AddDays(-100);
+
+    public async Task InitializeAsync()
+    {
+        await _gitea.StartAsync();
+        for (var i = 1; i <= 20; i++)
+        {
+            _gitea.Push("oleks", "cms-plugins", $"0.1.{i}", StoredManifest.Image($"build {i}"), _old.AddDays(i));
+        }
+
+        _gitea.Push("oleks", "cms-plugins", "staging", StoredManifest.Image("build 20"), _old.AddDays(20));
+        _gitea.Push("oleks", "cms-plugins", "production", StoredManifest.Image("build 2"), _old.AddDays(2));
+        _folder.Write("token", Token);
+        _folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==production\n");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gitea.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private string Config(string extra = "") => _folder.Write("config.yaml", $"""
+        registries:
+          - name: main
+            kind: gitea
+            url: {_gitea.Url}
+            tokenFile: token
+            owners: [oleks]
+        pins:
+          files: [pins.txt]
+        retention:
+          default:
+            keepLast: 3
+            keepWithinDays: 0
+            minAgeHours: 0
+        safety:
+          stateDir: state
+        report:
+          auditLog: audit.jsonl
+        {extra}
+        """);
+
+    private string PlanPath => Path.Combine(_folder.Path, "plan.json");
+
+    private int Deletes => _gitea.Requests.Count(r => r.Method == "DELETE");
+
+    private bool Has(string version) => _gitea.Versions.Any(v => v.Version == version);
+
+    [Fact]
+    public async Task PlanThenApply_DeletesOnlyWhatThePlanListsAndIsStillPlannedUnchanged()
+    {
+        var blocked = await CleanerProcess.RunAsync("run", "--config", Config(), "--delete", "--report", "json");
+        blocked.ExitCode.ShouldBe(1);
+        new ReportJson(blocked.Stdout).Summary.GetProperty("blockedReason").GetString()!.ShouldContain("oci-cleanup plan --out plan.json, then oci-cleanup apply plan.json");
+        Deletes.ShouldBe(0);
+
+        var plan = await CleanerProcess.RunAsync("plan", "--out", PlanPath, "--config", Config(), "--report", "json");
+        plan.ExitCode.ShouldBe(0, plan.Stderr);
+        plan.Stderr.ShouldContain("plan written to");
+        var planned = JsonNode.Parse(await File.ReadAllTextAsync(PlanPath))!["deletes"]!.AsArray().Select(d => d!["version"]!.GetValue<string>()).ToList();
+        planned.ShouldBe(Enumerable.Range(1, 18).Select(i => $"0.1.{i}"), ignoreOrder: true, "keepLast 3 keeps 0.1.20, staging and 0.1.19");
+        Deletes.ShouldBe(0, "plan is a dry-run");
+
+        // Between review and apply: production is unpinned (the policy now deletes more), 0.1.4 is
+        // pinned (it became protected), 0.1.3 is re-pushed (same tag, another manifest).
+        _folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==0.1.4\n");
+        _gitea.Push("oleks", "cms-plugins", "0.1.3", StoredManifest.Image("build 3 rebuilt"), _old.AddDays(3));
+
+        var apply = await CleanerProcess.RunAsync("apply", PlanPath, "--config", Config(), "--report", "json");
+
+        apply.ExitCode.ShouldBe(0, apply.Stderr);
+        var report = new ReportJson(apply.Stdout);
+        Deletes.ShouldBe(16);
+        report.Summary.GetProperty("deleted").GetInt32().ShouldBe(16);
+        Has("production").ShouldBeTrue("not in the plan: never deleted, even though the policy now would");
+        report.Decision("cms-plugins", "production").GetProperty("resultDetail").GetString().ShouldBe("not in the approved plan");
+        Has("0.1.4").ShouldBeTrue();
+        report.Decision("cms-plugins", "0.1.4").GetProperty("resultDetail").GetString()!.ShouldStartWith("in the plan, but kept now: pin");
+        Has("0.1.3").ShouldBeTrue();
+        report.Decision("cms-plugins", "0.1.3").GetProperty("resultDetail").GetString()!.ShouldStartWith("changed since the plan");
+    }
+
+    [Theory]
+    [InlineData("edited", "checksum does not match")]
+    [InlineData("truncated", "not a readable plan")]
+    [InlineData("other config", "made with another configuration")]
+    public async Task Apply_PlanNotAsReviewed_RefusedAndNothingDeleted(string change, string why)
+    {
+        (await CleanerProcess.RunAsync("plan", "--out", PlanPath, "--config", Config(), "--report", "json")).ExitCode.ShouldBe(0);
+        var text = await File.ReadAllTextAsync(PlanPath);
+        var config = Config();
+        switch (change)
+        {
+            case "edited":
+                await File.WriteAllTextAsync(PlanPath, text.Replace("\"0.1.5\"", "\"staging\"", StringComparison.Ordinal));
+                break;
+            case "truncated":
+                await File.WriteAllTextAsync(PlanPath, text[..(text.Length / 2)]);
+                break;
+            default:
+                config = Config(extra: "# another configuration");
+                break;
+        }
+
+        _gitea.ClearRequests();
+        var apply = await CleanerProcess.RunAsync("apply", PlanPath, "--config", config);
+
+        apply.ExitCode.ShouldBe(2);
+        apply.Stderr.ShouldContain(why);
+        apply.Stderr.ShouldContain("nothing deleted");
+        _gitea.Requests.ShouldBeEmpty("a refused plan contacts nothing");
+    }
+}
