@@ -88,7 +88,7 @@ internal sealed class CleanupRun(
         var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null) { Warnings = warnings };
         if (options.Mode == RunMode.Delete && blockedReason is null)
         {
-            facts = await DeleteAsync(facts, options.Approved, stopping);
+            facts = await DeleteAsync(facts, options, stopping);
         }
 
         if (stopping.IsCancellationRequested)
@@ -109,12 +109,12 @@ internal sealed class CleanupRun(
         return outcome;
     }
 
-    private async Task<RunFacts> DeleteAsync(RunFacts facts, Plans.PlanFile? approved, CancellationToken stopping)
+    private async Task<RunFacts> DeleteAsync(RunFacts facts, RunOptions options, CancellationToken stopping)
     {
         AuditLog audit;
         try
         {
-            audit = AuditLog.Open(config.Report.AuditLog, clock);
+            audit = AuditLog.Open(config.Report.AuditLog, clock, options.RunId);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -125,7 +125,7 @@ internal sealed class CleanupRun(
         {
             var byName = registries.ToDictionary(r => r.Config.Name);
             // apply: only what the reviewed plan lists and the fresh plan still deletes, unchanged.
-            var (executable, notExecuted) = approved is null ? (facts.Plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty) : Plans.PlanApproval.Apply(facts.Plan, approved);
+            var (executable, notExecuted) = options.Approved is not { } approved ? (facts.Plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty) : Plans.PlanApproval.Apply(facts.Plan, approved);
             var outcomes = await new DeleteExecutor(byName, audit, logger).ExecuteAsync(executable, stopping);
             // Read-only and short: it runs to the end even when the run was told to stop.
             var validation = await new KeptIndexValidator(byName).ValidateAsync(executable, outcomes, CancellationToken.None);

@@ -15,6 +15,7 @@ public static class Cli
             ExplainCommand.Create(),
             PinsCheckCommand.Create(),
             ConfigCheckCommand.Create(),
+            RestoreCommand.Create(),
         };
         foreach (var command in PlanCommands.Create().Concat(HistoryCommands.Create()))
         {

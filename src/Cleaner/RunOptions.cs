@@ -22,6 +22,9 @@ internal sealed record RunOptions(RunMode Mode)
     /// </summary>
     public bool SizeApproved { get; init; }
 
+    /// <summary>The run's id, on each audit line (<c>restore --run</c>).</summary>
+    public string? RunId { get; init; }
+
     /// <summary><c>apply</c>: the reviewed plan; nothing outside it is deleted.</summary>
     public Plans.PlanFile? Approved { get; init; }
 }

@@ -8,35 +8,41 @@ namespace OciCleanup.Cleaner.Execution;
 /// <c>report.auditLog</c>: one JSON line before each delete is attempted (<c>result: "attempting"</c>)
 /// and one with its outcome, each flushed at once — so even a process killed mid-request leaves the
 /// attempt on disk. Opened before the first delete: a log that cannot be written means no delete.
+/// A deleted version's line keeps its manifest (base64) and media type: the undo trail of <c>restore</c>.
 /// </summary>
 internal sealed class AuditLog : IDisposable
 {
+    private static readonly JsonSerializerOptions LineOptions = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
     private readonly FileStream? _file;
     private readonly TimeProvider _clock;
 
-    private AuditLog(FileStream? file, TimeProvider clock)
+    private readonly string? _runId;
+
+    private AuditLog(FileStream? file, TimeProvider clock, string? runId)
     {
         _file = file;
         _clock = clock;
+        _runId = runId;
     }
 
     /// <summary>Opens the log for appending (creating its folder), or throws <see cref="IOException"/>/<see cref="UnauthorizedAccessException"/>.</summary>
-    public static AuditLog Open(string? path, TimeProvider clock)
+    public static AuditLog Open(string? path, TimeProvider clock, string? runId = null)
     {
         if (path is null)
         {
-            return new AuditLog(null, clock);
+            return new AuditLog(null, clock, runId);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return new AuditLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), clock);
+        return new AuditLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), clock, runId);
     }
 
-    public void Attempt(PackageVersion version) => Write(version, "attempting", null);
+    public void Attempt(PackageVersion version) => Write(version, "attempting", null, null);
 
-    public void Record(PackageVersion version, DeleteOutcome outcome) => Write(version, outcome.Result, outcome.Detail);
+    public void Record(PackageVersion version, DeleteOutcome outcome, RawManifest? manifest = null) =>
+        Write(version, outcome.Result, outcome.Detail, outcome is DeleteOutcome.Deleted ? manifest : null);
 
-    private void Write(PackageVersion version, string result, string? detail)
+    private void Write(PackageVersion version, string result, string? detail, RawManifest? manifest)
     {
         if (_file is null)
         {
@@ -54,7 +60,10 @@ internal sealed class AuditLog : IDisposable
             digest = version.Digest?.ToString(),
             result,
             detail,
-        });
+            runId = _runId,
+            mediaType = manifest?.MediaType,
+            manifest = manifest is null ? null : Convert.ToBase64String(manifest.Bytes),
+        }, LineOptions);
         _file.Write(Encoding.UTF8.GetBytes(line + "\n"));
         _file.Flush(flushToDisk: true);
     }

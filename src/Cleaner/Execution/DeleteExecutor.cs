@@ -49,13 +49,13 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
                 continue;
             }
 
-            var outcome = await DeleteOneAsync(version, registries[version.Registry], keptDigests);
+            var (outcome, manifest) = await DeleteOneAsync(version, registries[version.Registry], keptDigests);
             outcomes[version.Key] = outcome;
             failedInARow[version.Registry] = outcome is DeleteOutcome.Failed ? failedInARow.GetValueOrDefault(version.Registry) + 1 : 0;
             logger.LogInformation("Delete {Version}: {Result} {Detail}", version, outcome.Result, outcome.Detail ?? "");
             try
             {
-                audit.Record(version, outcome);
+                audit.Record(version, outcome, manifest);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -66,33 +66,44 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
         return outcomes.ToImmutable();
     }
 
-    private static async Task<DeleteOutcome> DeleteOneAsync(PackageVersion planned, IRegistry registry, HashSet<(PackageKey, Pins.Digest)> keptDigests)
+    private static async Task<(DeleteOutcome Outcome, RawManifest? Manifest)> DeleteOneAsync(PackageVersion planned, IRegistry registry, HashSet<(PackageKey, Pins.Digest)> keptDigests)
     {
+        RawManifest? manifest = null;
         try
         {
             // Not cancellable mid-request: a delete is finished or not started.
             var current = await registry.RereadAsync(planned, CancellationToken.None);
             if (current is null)
             {
-                return new DeleteOutcome.AlreadyGone();
+                return (new DeleteOutcome.AlreadyGone(), null);
             }
 
             if (current.Digest != planned.Digest || (registry.Config.Kind == Configuration.RegistryKind.Gitea && current.CreatedAt != planned.CreatedAt))
             {
-                return new DeleteOutcome.Skipped($"changed since planning: digest {planned.Digest} → {current.Digest}, created {planned.CreatedAt:O} → {current.CreatedAt:O}");
+                return (new DeleteOutcome.Skipped($"changed since planning: digest {planned.Digest} → {current.Digest}, created {planned.CreatedAt:O} → {current.CreatedAt:O}"), null);
             }
 
             // An OCI manifest DELETE removes every tag with that digest: only when none of them is kept.
             if (registry.Config.Kind == Configuration.RegistryKind.Oci && planned.Digest is { } digest && keptDigests.Contains((planned.Package, digest)))
             {
-                return new DeleteOutcome.Skipped("another kept tag shares this digest; the registry can only delete by digest");
+                return (new DeleteOutcome.Skipped("another kept tag shares this digest; the registry can only delete by digest"), null);
             }
 
-            return await registry.DeleteAsync(planned, CancellationToken.None) ? new DeleteOutcome.Deleted() : new DeleteOutcome.AlreadyGone();
+            // The undo trail: the manifest's exact bytes go into the audit line of the delete.
+            if (planned.Type == "container" && planned.Digest is { } keep)
+            {
+                manifest = await registry.Manifests.GetAsync(planned.Package, keep.ToString(), CancellationToken.None);
+                if (manifest is null)
+                {
+                    return (new DeleteOutcome.AlreadyGone(), null);
+                }
+            }
+
+            return (await registry.DeleteAsync(planned, CancellationToken.None) ? new DeleteOutcome.Deleted() : new DeleteOutcome.AlreadyGone(), manifest);
         }
         catch (Exception e) when (e is RegistryException or HttpRequestException or OperationCanceledException or IOException)
         {
-            return new DeleteOutcome.Failed(e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout));
+            return (new DeleteOutcome.Failed(e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout)), null);
         }
     }
 }

@@ -70,6 +70,42 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         return response;
     }
 
+    /// <summary>A manifest's exact bytes and media type (for the audit trail); null on 404.</summary>
+    public async Task<RawManifest?> GetRawManifestAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        using var response = await ManifestAsync(HttpMethod.Get, repository, reference, cancellationToken);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var bytes = await ReadAsync(() => response.Content.ReadAsByteArrayAsync(cancellationToken), $"GET manifest {repository}:{reference}", cancellationToken);
+        return new RawManifest(bytes, response.Content.Headers.ContentType?.MediaType ?? ManifestMediaTypes.OciManifest);
+    }
+
+    /// <summary>Whether a blob is still stored (HEAD): before garbage collection, a deleted manifest's blobs are.</summary>
+    public async Task<bool> HasBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/blobs/{digest}");
+        using var response = await SendAsync(request, $"HEAD blob {repository}@{digest}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        Ensure(response, "HEAD blob", repository, digest.ToString());
+        return true;
+    }
+
+    /// <summary>Pushes a manifest under a tag or its digest.</summary>
+    public async Task PutManifestAsync(string repository, string reference, RawManifest manifest, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"v2/{repository}/manifests/{reference}") { Content = new ByteArrayContent(manifest.Bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(manifest.MediaType);
+        using var response = await SendAsync(request, $"PUT manifest {repository}:{reference}", cancellationToken);
+        Ensure(response, "PUT manifest", repository, reference);
+    }
+
     /// <summary>A small blob, such as an image config, as JSON; null when absent.</summary>
     public async Task<JsonDocument?> GetJsonBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
     {

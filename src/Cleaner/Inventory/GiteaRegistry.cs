@@ -11,6 +11,8 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
 {
     public RegistryConfig Config => config;
 
+    public IManifestStore Manifests { get; } = new DistributionManifestStore(distribution, p => $"{p.Owner}/{p.Name}");
+
     public async Task<ImmutableArray<PackageVersion>> ListVersionsAsync(CancellationToken cancellationToken)
     {
         var versions = ImmutableArray.CreateBuilder<PackageVersion>();

@@ -16,6 +16,9 @@ internal interface IRegistry
     /// <summary>Resolves a tag or digest of a package through the distribution API; null when it does not resolve.</summary>
     Task<Pins.Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken);
 
+    /// <summary>Its manifests as bytes: for the audit trail and <c>restore</c>.</summary>
+    IManifestStore Manifests { get; }
+
     /// <summary>Deletes exactly one version. Returns false when it was already gone.</summary>
     Task<bool> DeleteAsync(PackageVersion version, CancellationToken cancellationToken);
 }

@@ -21,6 +21,8 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
 
     public RegistryConfig Config => config;
 
+    public IManifestStore Manifests { get; } = new DistributionManifestStore(client, p => p.Name);
+
     public async Task<ImmutableArray<PackageVersion>> ListVersionsAsync(CancellationToken cancellationToken)
     {
         var include = config.IncludeRepositories.Select(p => new Glob(p)).ToList();

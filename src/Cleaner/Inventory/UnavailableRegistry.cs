@@ -20,5 +20,7 @@ internal sealed class UnavailableRegistry(RegistryConfig config, string reason) 
 
     public Task<bool> DeleteAsync(PackageVersion version, CancellationToken cancellationToken) => throw Unavailable();
 
+    public IManifestStore Manifests => throw Unavailable();
+
     private RegistryException Unavailable() => new(config.Name, reason);
 }

@@ -61,6 +61,17 @@ public sealed class DistributionRegistry : IAsyncLifetime
         throw new InvalidOperationException("docker-registry did not start");
     }
 
+    /// <summary>`docker-registry garbage-collect`: blobs no manifest references any more are removed for good.</summary>
+    public async Task GarbageCollectAsync()
+    {
+        var binary = new[] { "/usr/bin/docker-registry", "/usr/sbin/docker-registry" }.First(File.Exists);
+        var result = await Tool.RunAsync(binary, _root, "garbage-collect", Path.Combine(_root, "config.yml"));
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"garbage-collect failed: {result.Output}");
+        }
+    }
+
     public Task DisposeAsync()
     {
         if (_process is { HasExited: false })

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using OciCleanup.Cleaner.Inventory;
+
+namespace OciCleanup.Cleaner.Execution;
+
+/// <summary>One line of the audit log as read back by <c>restore</c>.</summary>
+internal sealed record AuditEntry(
+    [property: JsonPropertyName("time")] DateTimeOffset Time,
+    [property: JsonPropertyName("registry")] string Registry,
+    [property: JsonPropertyName("owner")] string? Owner,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("package")] string Package,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("digest")] string? Digest,
+    [property: JsonPropertyName("result")] string Result,
+    [property: JsonPropertyName("runId")] string? RunId,
+    [property: JsonPropertyName("mediaType")] string? MediaType,
+    [property: JsonPropertyName("manifest")] string? Manifest)
+{
+    public PackageKey PackageKey => new(Registry, Owner, Type, Package);
+
+    public RawManifest? Raw => Manifest is null || MediaType is null ? null : new RawManifest(Convert.FromBase64String(Manifest), MediaType);
+
+    public override string ToString() => $"{Registry}:{(Owner is null ? "" : Owner + "/")}{Type}/{Package}=={Version}";
+}
