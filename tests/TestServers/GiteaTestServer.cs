@@ -181,6 +181,7 @@ public sealed class GiteaTestServer(string token, bool forgejo = false) : Loopba
             }
         });
         app.MapMethods("/v2/{**path}", ["GET", "HEAD"], (HttpContext http, string path) => Manifest(http, path));
+        app.MapPut("/v2/{**path}", (HttpContext http, string path) => PutManifestAsync(http, path));
     }
 
     private const string UserBearer = "bearer-for-token-holder";
@@ -220,6 +221,16 @@ public sealed class GiteaTestServer(string token, bool forgejo = false) : Loopba
             return Results.Unauthorized();
         }
 
+        var blobMarker = path.LastIndexOf("/blobs/", StringComparison.Ordinal);
+        if (blobMarker > 0 && path[..blobMarker].IndexOf('/', StringComparison.Ordinal) is > 0 and var blobSlash)
+        {
+            // Gitea (GetContainerBlob): a blob exists for /v2 only while a version of this image holds it.
+            var blobRepository = path[..blobMarker];
+            return BlobHeld(blobRepository[..blobSlash], blobRepository[(blobSlash + 1)..], path[(blobMarker + "/blobs/".Length)..])
+                ? Results.Ok()
+                : Results.Json(new { errors = new[] { new { code = "BLOB_UNKNOWN" } } }, statusCode: 404);
+        }
+
         var marker = path.LastIndexOf("/manifests/", StringComparison.Ordinal);
         if (marker < 0)
         {
@@ -249,6 +260,50 @@ public sealed class GiteaTestServer(string token, bool forgejo = false) : Loopba
         http.Response.ContentType = manifest.MediaType;
         http.Response.ContentLength = manifest.Bytes.Length;
         return HttpMethods.IsHead(http.Request.Method) ? Results.Empty : Results.Bytes(manifest.Bytes, manifest.MediaType);
+    }
+
+    private bool BlobHeld(string owner, string image, string digest) =>
+        Select(v => Same(v, owner, "container", image, null) && v.Manifest is not null).Any(v => v.Manifest!.Blobs.Contains(digest));
+
+    // PUT /v2/{owner}/{image}/manifests/{reference}, as Gitea's UploadManifest: every blob must be held by
+    // a version of the image (else BLOB_UNKNOWN), every child of an index must be a manifest of the image
+    // (else MANIFEST_BLOB_UNKNOWN); the reference (tag, or sha256:… untagged) becomes a version.
+    private async Task<IResult> PutManifestAsync(HttpContext http, string path)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!((header.StartsWith("Basic ", StringComparison.Ordinal) && BasicHasToken(http)) || header == "Bearer " + UserBearer))
+        {
+            http.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{Url}v2/token\",service=\"container_registry\",scope=\"*\"";
+            return Results.Unauthorized();
+        }
+
+        var marker = path.LastIndexOf("/manifests/", StringComparison.Ordinal);
+        var slash = marker < 0 ? -1 : path.IndexOf('/', StringComparison.Ordinal);
+        if (marker < 0 || slash <= 0 || slash >= marker)
+        {
+            return Results.NotFound();
+        }
+
+        var owner = path[..slash];
+        var image = path[(slash + 1)..marker];
+        var reference = Uri.UnescapeDataString(path[(marker + "/manifests/".Length)..]);
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer);
+        var manifest = new StoredManifest(buffer.ToArray(), http.Request.ContentType ?? StoredManifest.OciManifest);
+        var manifests = Select(v => Same(v, owner, "container", image, null) && v.Manifest is not null).Select(v => v.Manifest!.Digest).ToHashSet();
+        if (manifest.Children.FirstOrDefault(child => !manifests.Contains(child)) is { } missingChild)
+        {
+            return Results.Json(new { errors = new[] { new { code = "MANIFEST_BLOB_UNKNOWN", detail = missingChild } } }, statusCode: 404);
+        }
+
+        if (manifest.Blobs.FirstOrDefault(blob => !BlobHeld(owner, image, blob)) is { } missingBlob)
+        {
+            return Results.Json(new { errors = new[] { new { code = "BLOB_UNKNOWN", detail = missingBlob } } }, statusCode: 404);
+        }
+
+        Add(owner, "container", image, reference, DateTimeOffset.UtcNow, manifest);
+        http.Response.Headers["Docker-Content-Digest"] = manifest.Digest;
+        return Results.Created($"/v2/{owner}/{image}/manifests/{manifest.Digest}", null);
     }
 
     private static IResult Page(HttpContext http, List<GiteaPackageVersion> all, int? page, int? limit)

@@ -17,6 +17,17 @@ public sealed record StoredManifest(byte[] Bytes, string MediaType)
             ? [.. JsonDocument.Parse(Bytes).RootElement.GetProperty("manifests").EnumerateArray().Select(m => m.GetProperty("digest").GetString()!)]
             : [];
 
+    /// <summary>The blobs an image manifest needs (config and layers); none for an index.</summary>
+    public IReadOnlyList<string> Blobs
+    {
+        get
+        {
+            var root = JsonDocument.Parse(Bytes).RootElement;
+            var layers = root.TryGetProperty("layers", out var l) ? l.EnumerateArray().Select(x => x.GetProperty("digest").GetString()!) : [];
+            return [.. root.TryGetProperty("config", out var c) ? layers.Prepend(c.GetProperty("digest").GetString()!) : layers];
+        }
+    }
+
     /// <summary>A distinct single-platform image manifest; <paramref name="seed"/> makes its digest unique.</summary>
     public static StoredManifest Image(string seed)
     {
