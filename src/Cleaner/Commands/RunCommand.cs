@@ -68,7 +68,7 @@ internal static class RunCommand
             if (result.Report is not null)
             {
                 // Written whatever happened, and not cancellable: a stopped run still says what it did.
-                await destination.WriteAsync(ReportWriter.Render(result.Report, format), CancellationToken.None);
+                await destination.WriteAsync(ReportWriter.Render(result.Report, format, ReportLook.ForStandardOutput(toFile: parse.GetValue(output) is not null)), CancellationToken.None);
             }
 
             return result.ExitCode;
