@@ -4,7 +4,7 @@ using OciCleanup.TestServers;
 
 // Starts a Gitea API test server and a Kubernetes API test server on loopback with the seed-003
 // fleet, writes a config, a kubeconfig and a pins file that pins the floating tags, and runs
-// `oci-cleanup run --dry-run` against them.
+// `oci-cleanup run --dry-run` (or `explain REF`) against them.
 const string Token = "demo-token-not-a-secret";
 await using var gitea = new GiteaTestServer(Token);
 await gitea.StartAsync();
@@ -48,8 +48,11 @@ await File.WriteAllTextAsync(Path.Combine(folder, "config.yaml"), $"""
       stateDir: state
     """);
 
-var runArgs = new List<string> { "run", "--config", Path.Combine(folder, "config.yaml"), "--dry-run" };
-runArgs.AddRange(args.Length > 0 ? args : ["--report", "table"]);
+// `dotnet run --project demo -- explain REF` explains one version of the demo fleet; anything else is passed to `run`.
+var configPath = Path.Combine(folder, "config.yaml");
+List<string> runArgs = args is ["explain", .. var rest]
+    ? ["explain", "--config", configPath, .. rest]
+    : ["run", "--config", configPath, "--dry-run", .. (args.Length > 0 ? args : ["--report", "table"])];
 await Console.Error.WriteLineAsync($"demo: Gitea test server at {gitea.Url}, Kubernetes test server at {cluster.Url}, config in {folder}");
 var exitCode = await Cli.InvokeAsync([.. runArgs]);
 var deletes = gitea.Requests.Count(r => r.Method is "DELETE" or "PUT" or "POST");

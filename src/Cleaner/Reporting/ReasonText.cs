@@ -34,22 +34,10 @@ internal static partial class ReasonText
     /// <summary>All reasons of a decision, joined for one cell.</summary>
     public static string Join(DecisionEntry decision) => string.Join("; ", decision.Reasons.Select(Of));
 
-    /// <summary><c>armer/kotkan/Deployment/web/app (extra)</c> → <c>Deployment kotkan/web in armer (extra)</c>.</summary>
-    private static string Live(string verb, string detail)
-    {
-        var match = ProvenanceShape().Match(detail);
-        if (!match.Success)
-        {
-            return $"{verb} {detail}";
-        }
-
-        var where = match.Groups["where"].Success ? $", {match.Groups["where"].Value}" : "";
-        var extra = match.Groups["extra"].Success ? $" {match.Groups["extra"].Value}" : "";
-        return $"{verb} {match.Groups["kind"].Value} {match.Groups["ns"].Value}/{match.Groups["name"].Value} in {match.Groups["cluster"].Value}{where}{extra}";
-    }
-
-    [GeneratedRegex(@"^(?<cluster>[^/ ]+)/(?<ns>[^/ ]+)/(?<kind>[A-Z][A-Za-z]+)/(?<name>[^/ ]+)(/(?<where>[^ ]+))?( (?<extra>\(.*\)))?$")]
-    private static partial Regex ProvenanceShape();
+    /// <summary><c>armer/kotkan/Deployment/web/app (extra)</c> → <c>Deployment kotkan/web in armer, app (extra)</c>.</summary>
+    private static string Live(string verb, string detail) => LiveOrigin.TryParse(detail) is { } origin
+        ? $"{verb} {origin.Object}{(origin.Where is null ? "" : ", " + origin.Where)}{(origin.Note is null ? "" : $" ({origin.Note})")}"
+        : $"{verb} {detail}";
 
     [GeneratedRegex(@"^#(?<rank>\d+) of the newest (?<n>\d+)")]
     private static partial Regex NewestRank();
