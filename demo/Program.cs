@@ -14,42 +14,9 @@ await cluster.StartAsync();
 DemoFleet.Populate(cluster);
 
 var folder = Directory.CreateTempSubdirectory("oci-cleanup-demo-").FullName;
-await File.WriteAllTextAsync(Path.Combine(folder, "gitea-token"), Token);
-await File.WriteAllTextAsync(Path.Combine(folder, "kubeconfig"), cluster.Kubeconfig("armer"));
-await File.WriteAllTextAsync(Path.Combine(folder, "registry-pins.txt"), """
-    # Floating channel tags Flux ImagePolicies track (seed 003): never reap them.
-    container/cms-plugins==staging
-    container/cms-plugins==production
-    """);
-await File.WriteAllTextAsync(Path.Combine(folder, "config.yaml"), $"""
-    mode: dry-run
-    registries:
-      - name: main
-        kind: gitea
-        url: {gitea.Url}
-        tokenFile: gitea-token
-        owners: [{DemoFleet.Owner}]
-        hostAliases: [git.oleks.space]
-    pins:
-      files: [registry-pins.txt]
-    clusters:
-      - name: armer
-        kubeconfig: kubeconfig
-    retention:
-      default:
-        keepLast: 10
-        keepWithinDays: 14
-      packages:
-        - match: container/cms-plugins
-          keepLast: 5
-    safety:
-      # The demo package has 40 audit tags and keeps 5: allow deleting most of it.
-      maxDeleteFraction: 0.95
-      stateDir: state
-    """);
+var configPath = DemoConfig.Write(folder, Token, gitea.Url, cluster.Kubeconfig("armer"));
 
 // `dotnet run --project demo -- explain REF` explains one version of the demo fleet; anything else is passed to `run`.
-var configPath = Path.Combine(folder, "config.yaml");
 List<string> runArgs = args is ["explain", .. var rest]
     ? ["explain", "--config", configPath, .. rest]
     : ["run", "--config", configPath, "--dry-run", .. (args.Length > 0 ? args : ["--report", "table"])];
