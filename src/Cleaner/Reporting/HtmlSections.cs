@@ -10,7 +10,7 @@ internal static class HtmlSections
 {
     public static void AppendSources(StringBuilder html, RunReport report)
     {
-        html.AppendLine("<details class=\"package sources\" open><summary>Sources</summary><table class=\"sources\"><thead><tr><th>source</th><th>status</th><th>what it said</th></tr></thead><tbody>");
+        html.AppendLine("<details class=\"sources\" open><summary>Sources</summary><table class=\"sources\"><thead><tr><th>source</th><th>status</th><th>what it said</th></tr></thead><tbody>");
         foreach (var s in report.Sources)
         {
             var said = string.Join("; ", new[] { s.References is { } n ? $"{n} references" : null, s.Baseline is { } b ? $"baseline {b}" : null, s.Error }.Concat(s.Notes ?? []).OfType<string>());

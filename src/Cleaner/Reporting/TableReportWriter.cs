@@ -69,20 +69,23 @@ internal static class TableReportWriter
     {
         var table = new Table { Border = TableBorder.Simple, ShowHeaders = true }.AddColumns("action", "version", "created", "why");
         table.Columns[0].NoWrap = true;
+        table.Columns[1].NoWrap = true;
         table.Columns[2].NoWrap = true;
         foreach (var run in DecisionRun.Collapse(group.Decisions))
         {
             var action = ActionText.Of(run.First, report);
             var style = ActionText.Class(run.First, report) switch { "keep" => new Style(Color.Green), "blocked" => new Style(Color.Yellow), _ => new Style(Color.Red) };
-            var created = run.IsCollapsed
-                ? $"{run.Decisions[^1].CreatedAt:yyyy-MM-dd} … {run.First.CreatedAt:yyyy-MM-dd}"
-                : run.First.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            var created = run.First.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var why = string.Join(Environment.NewLine, run.First.Reasons.Select(ReasonText.Of)) + (run.First.ResultDetail is { } detail ? $" — {detail}" : "");
-            table.AddRow(new Text(action, style), new Text(run.Versions), new Text(created), new Text(why));
+            table.AddRow(new Text(action, style), new Text(Short(run.Versions)), new Text(created), new Text(why));
         }
 
         return table;
     }
+
+    /// <summary>A digest version in 20 characters (<c>sha256:4f5a0c1e2d3b…</c>): the table is for reading, the JSON has it whole.</summary>
+    private static string Short(string versions) =>
+        versions.StartsWith("sha256:", StringComparison.Ordinal) && versions.Length > 20 ? versions[..19] + "…" : versions;
 
     private static Table Totals(RunReport report)
     {
