@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Reporting;
 
 namespace OciCleanup.Cleaner;
 
@@ -15,4 +16,7 @@ internal sealed record RunOptions(RunMode Mode)
 
     /// <summary>Why no delete may start even if everything else is fine (e.g. the report cannot be written).</summary>
     public string? DeleteHold { get; init; }
+
+    /// <summary>Where the run tells its steps (a terminal's progress display); nowhere by default.</summary>
+    public IRunProgress Progress { get; init; } = NoProgress.Instance;
 }

@@ -63,6 +63,7 @@ internal static class RunCommand
             {
                 AcceptShrink = [.. parse.GetValue(acceptShrink) ?? []],
                 DeleteHold = destination.Problem,
+                Progress = TerminalProgress.For(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("NO_COLOR")),
             };
             var result = await RunOnce.ExecuteAsync(ConfigLoader.ResolvePath(parse.GetValue(config)), request, loggers, TimeProvider.System, stopping.Token);
             if (result.Report is not null)

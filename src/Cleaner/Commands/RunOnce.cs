@@ -62,7 +62,7 @@ internal static class RunOnce
         }
 
         using var held = runLock;
-        var options = new RunOptions(request.ModeOverride ?? config.Mode) { AcceptShrink = request.AcceptShrink, DeleteHold = request.DeleteHold };
+        var options = new RunOptions(request.ModeOverride ?? config.Mode) { AcceptShrink = request.AcceptShrink, DeleteHold = request.DeleteHold, Progress = request.Progress };
         var outcome = await run.ExecuteAsync(options, cancellationToken);
         return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock);
     }

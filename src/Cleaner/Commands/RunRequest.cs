@@ -12,4 +12,7 @@ internal sealed record RunRequest(RunMode? ModeOverride)
 
     /// <summary>Why no delete may start (the report's destination could not be opened).</summary>
     public string? DeleteHold { get; init; }
+
+    /// <summary>The progress display: a terminal's, or none.</summary>
+    public Reporting.IRunProgress Progress { get; init; } = Reporting.NoProgress.Instance;
 }
