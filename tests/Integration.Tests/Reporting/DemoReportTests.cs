@@ -36,6 +36,7 @@ public sealed partial class DemoReportTests(DemoFleetServers demo) : IClassFixtu
         var table = await demo.RunAsync("table");
 
         table.Stdout.ShouldNotContain("\u001b[");
+        table.Stderr.ShouldNotContain("✓", customMessage: "no progress display when standard error is not a terminal");
         table.Stdout.Split('\n').Max(l => l.Length).ShouldBeLessThanOrEqualTo(120);
     }
 
