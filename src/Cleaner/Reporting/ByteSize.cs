@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace OciCleanup.Cleaner.Reporting;
@@ -5,7 +6,7 @@ namespace OciCleanup.Cleaner.Reporting;
 /// <summary>Byte counts as a person reads them: <c>1.4 GB</c> (decimal units, as registries show them).</summary>
 internal static class ByteSize
 {
-    private static readonly string[] Units = ["B", "kB", "MB", "GB", "TB"];
+    private static readonly ImmutableArray<string> Units = ["B", "kB", "MB", "GB", "TB"];
 
     public static string Of(long bytes)
     {
