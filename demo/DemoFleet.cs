@@ -15,9 +15,9 @@ internal static class DemoFleet
     public const string Image = "cms-plugins";
 
     /// <summary>The suspended HelmReleases and ImagePolicies of seed 003, with the digest Flux resolved staging to.</summary>
-    public static void Populate(KubernetesTestServer cluster)
+    public static void Populate(KubernetesTestServer cluster, string fleetFolder = "fleet")
     {
-        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fleet", "seed-003-flux.yaml"));
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, fleetFolder, "seed-003-flux.yaml"));
         cluster.Apply(yaml.Replace("${STAGING_DIGEST}", StoredManifest.Image("cms-plugins build 40").Digest, StringComparison.Ordinal));
     }
 

@@ -4,9 +4,9 @@ using OciCleanup.TestServers;
 
 // Starts a Gitea API test server and a Kubernetes API test server on loopback with the seed-003
 // fleet, writes a config (the default safety limits, nothing edited), a kubeconfig and a pins file
-// that pins the floating tags, and runs `oci-cleanup run --dry-run` against them. With `first-run`
-// it walks a never-cleaned registry to its first deletes: dry-run (blocked by the limits, saying the
-// way forward) → plan → apply → history → diff → restore.
+// that pins the floating tags, and runs `oci-cleanup run --dry-run` (or `explain REF`) against them.
+// With `first-run` it walks a never-cleaned registry to its first deletes: dry-run (blocked by the
+// limits, saying the way forward) → plan → apply → history → diff → restore.
 const string Token = "demo-token-not-a-secret";
 await using var gitea = new GiteaTestServer(Token);
 await gitea.StartAsync();
@@ -16,41 +16,7 @@ await cluster.StartAsync();
 DemoFleet.Populate(cluster);
 
 var folder = Directory.CreateTempSubdirectory("oci-cleanup-demo-").FullName;
-await File.WriteAllTextAsync(Path.Combine(folder, "gitea-token"), Token);
-await File.WriteAllTextAsync(Path.Combine(folder, "kubeconfig"), cluster.Kubeconfig("armer"));
-await File.WriteAllTextAsync(Path.Combine(folder, "registry-pins.txt"), """
-    # Floating channel tags Flux ImagePolicies track (seed 003): never reap them.
-    container/cms-plugins==staging
-    container/cms-plugins==production
-    """);
-await File.WriteAllTextAsync(Path.Combine(folder, "config.yaml"), $"""
-    mode: dry-run
-    registries:
-      - name: main
-        kind: gitea
-        url: {gitea.Url}
-        tokenFile: gitea-token
-        owners: [{DemoFleet.Owner}]
-        hostAliases: [git.oleks.space]
-    pins:
-      files: [registry-pins.txt]
-    clusters:
-      - name: armer
-        kubeconfig: kubeconfig
-    retention:
-      default:
-        keepLast: 10
-        keepWithinDays: 14
-      packages:
-        - match: container/cms-plugins
-          keepLast: 5
-    safety:
-      stateDir: state
-    report:
-      auditLog: audit.jsonl
-    """);
-
-var config = Path.Combine(folder, "config.yaml");
+var config = DemoConfig.Write(folder, Token, gitea.Url, cluster.Kubeconfig("armer"));
 await Console.Error.WriteLineAsync($"demo: Gitea test server at {gitea.Url}, Kubernetes test server at {cluster.Url}, config in {folder}");
 int exitCode;
 if (args is ["first-run", ..])
@@ -81,7 +47,11 @@ if (args is ["first-run", ..])
 }
 else
 {
-    exitCode = await Cli.InvokeAsync(["run", "--config", config, "--dry-run", .. args.Length > 0 ? args : ["--report", "table"]]);
+    // `dotnet run --project demo -- explain REF` explains one version of the demo fleet; anything else is passed to `run`.
+    List<string> runArgs = args is ["explain", .. var rest]
+        ? ["explain", "--config", config, .. rest]
+        : ["run", "--config", config, "--dry-run", .. (args.Length > 0 ? args : ["--report", "table"])];
+    exitCode = await Cli.InvokeAsync([.. runArgs]);
 }
 
 var deletes = gitea.Requests.Count(r => r.Method is "DELETE" or "PUT" or "POST");

@@ -9,6 +9,7 @@ command -v skopeo >/dev/null || need+=(skopeo)
 command -v nix-instantiate >/dev/null || need+=(nix-bin)
 command -v systemd-analyze >/dev/null || need+=(systemd)
 command -v promtool >/dev/null || need+=(prometheus)
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "installing: ${need[*]}"

@@ -31,8 +31,8 @@ internal sealed class CleanupRun(
         ImmutableArray<SourceResult> collected;
         try
         {
-            var inventoryTask = Task.WhenAll(registries.Select(r => InventoryAsync(r, stopping)));
-            var collectTask = Task.WhenAll(sources.Select(s => CollectAsync(s, stopping)));
+            var inventoryTask = Task.WhenAll(registries.Select(r => InventoryAsync(r, options.Progress, stopping)));
+            var collectTask = Task.WhenAll(sources.Select(s => CollectAsync(s, options.Progress, stopping)));
             inventoried = [.. await inventoryTask];
             collected = [.. await collectTask];
         }
@@ -148,32 +148,37 @@ internal sealed class CleanupRun(
         return new RunOutcome(report, failed ? ExitCodes.Failed : ExitCodes.Success);
     }
 
-    private async Task<(ImmutableArray<PackageVersion> Versions, SourceResult Source)> InventoryAsync(IRegistry registry, CancellationToken stopping)
+    private async Task<(ImmutableArray<PackageVersion> Versions, SourceResult Source)> InventoryAsync(IRegistry registry, IRunProgress progress, CancellationToken stopping)
     {
         var name = $"registry:{registry.Config.Name}";
         try
         {
             var versions = await registry.ListVersionsAsync(stopping);
+            progress.RegistryListed(registry.Config.Name, versions.Select(v => (v.Owner, v.Type, v.Name)).Distinct().Count(), versions.Length, null);
             return (versions, SourceResult.Ok(name, [], [$"{versions.Length} versions"]));
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
             var why = e is RegistryException ? e.Message : $"registry {registry.Config.Name}: {ErrorCause.Describe(e, RegistryFactory.RequestTimeout)}";
             logger.LogError("Inventory of {Registry} failed: {Error}", registry.Config.Name, why);
+            progress.RegistryListed(registry.Config.Name, 0, 0, why);
             return ([], SourceResult.Failed(name, why));
         }
     }
 
-    private async Task<SourceResult> CollectAsync(NamedSource source, CancellationToken stopping)
+    private async Task<SourceResult> CollectAsync(NamedSource source, IRunProgress progress, CancellationToken stopping)
     {
         try
         {
-            return await source.Source.CollectAsync(stopping);
+            var result = await source.Source.CollectAsync(stopping);
+            progress.SourceCollected(source.Name, result.Protections.Length, result.Error);
+            return result;
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
             // A source should say its own failure; this is the boundary for whatever it did not foresee.
             logger.LogError("Reference source {Source} failed: {Error}", source.Name, ErrorCause.Describe(e));
+            progress.SourceCollected(source.Name, 0, ErrorCause.Describe(e));
             return SourceResult.Failed(source.Name, ErrorCause.Describe(e));
         }
     }

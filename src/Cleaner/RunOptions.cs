@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Reporting;
 
 namespace OciCleanup.Cleaner;
 
@@ -27,4 +28,7 @@ internal sealed record RunOptions(RunMode Mode)
 
     /// <summary><c>apply</c>: the reviewed plan; nothing outside it is deleted.</summary>
     public Plans.PlanFile? Approved { get; init; }
+
+    /// <summary>Where the run tells its steps (a terminal's progress display); nowhere by default.</summary>
+    public IRunProgress Progress { get; init; } = NoProgress.Instance;
 }

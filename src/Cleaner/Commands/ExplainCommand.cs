@@ -5,7 +5,12 @@ using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Commands;
 
-/// <summary><c>oci-cleanup explain REF</c>: why a version is kept or would be deleted. REF uses the pins grammar.</summary>
+/// <summary>
+/// <c>oci-cleanup explain REF</c>: why a version is kept or would be deleted, in sentences. REF uses the
+/// pins grammar. A look, not a run: it reads the same config (default path, <c>--config</c>, or
+/// <c>$OCI_CLEANUP_CONFIG</c>; read-only places like /etc or the Nix store are fine) and writes nothing
+/// to <c>stateDir</c> — no baselines, no first-seen times, no last report, no lock.
+/// </summary>
 internal static class ExplainCommand
 {
     public static Command Create()
@@ -49,16 +54,7 @@ internal static class ExplainCommand
 
             foreach (var d in matches)
             {
-                await Console.Out.WriteLineAsync($"{d.Registry}:{d.Owner}/{d.Type}/{d.Package}=={d.Version} {d.Digest}: {d.Action.ToUpperInvariant()}");
-                foreach (var r in d.Reasons)
-                {
-                    await Console.Out.WriteLineAsync($"  {r.Kind}: {r.Detail}");
-                }
-            }
-
-            if (outcome.Report.Summary.Blocked)
-            {
-                await Console.Out.WriteLineAsync($"(the run would be blocked: {outcome.Report.Summary.BlockedReason})");
+                await Console.Out.WriteLineAsync(Explanation.Of(d, outcome.Report, loaded.Retention.For(d.Type, d.Package)));
             }
 
             return ExitCodes.Success;

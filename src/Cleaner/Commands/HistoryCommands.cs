@@ -44,8 +44,7 @@ internal static class HistoryCommands
     {
         var config = CommonOptions.Config();
         var run = new Argument<string>("run") { Description = "Run id, unique prefix, or -N (the N-th last); default the last", Arity = ArgumentArity.ZeroOrOne };
-        var format = new Option<string?>("--report") { Description = "table, json, markdown or html (default: table on a terminal, else json)" };
-        format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
+        var format = ReportOptions.ReportFormatOption();
         var output = new Option<string?>("--output", "-o") { Description = "Write the report here instead of standard output" };
         var command = new Command("report", "Render a stored run in any report format") { run, config, format, output };
         command.SetAction(async (parse, cancellationToken) =>
@@ -62,14 +61,7 @@ internal static class HistoryCommands
                 return ExitCodes.Failed;
             }
 
-            var chosen = parse.GetValue(format) switch
-            {
-                "json" => ReportFormat.Json,
-                "markdown" => ReportFormat.Markdown,
-                "html" => ReportFormat.Html,
-                "table" => ReportFormat.Table,
-                _ => Console.IsOutputRedirected && parse.GetValue(output) is null ? ReportFormat.Json : ReportFormat.Table,
-            };
+            var chosen = ReportOptions.Parse(parse.GetValue(format), parse.GetValue(output));
             using var destination = ReportDestination.Open(parse.GetValue(output));
             if (destination.Problem is { } problem)
             {
@@ -77,7 +69,7 @@ internal static class HistoryCommands
                 return ExitCodes.Failed;
             }
 
-            await destination.WriteAsync(ReportWriter.Render(report, chosen), cancellationToken);
+            await destination.WriteAsync(ReportWriter.Render(report, chosen, ReportLook.ForStandardOutput(toFile: parse.GetValue(output) is not null)), cancellationToken);
             return ExitCodes.Success;
         });
         return command;

@@ -60,12 +60,13 @@ internal static class RunCommand
             stopping.Cancel();
         }
 
-        var result = await RunOnce.ExecuteAsync(ConfigLoader.ResolvePath(parse.GetValue(options.Config)), request with { DeleteHold = destination.Problem }, loggers, TimeProvider.System, stopping.Token);
+        var progress = TerminalProgress.For(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("NO_COLOR"));
+        var result = await RunOnce.ExecuteAsync(ConfigLoader.ResolvePath(parse.GetValue(options.Config)), request with { DeleteHold = destination.Problem, Progress = progress }, loggers, TimeProvider.System, stopping.Token);
         var exit = after is null ? result.ExitCode : await after(result);
         if (result.Report is not null)
         {
             // Written whatever happened, and not cancellable: a stopped run still says what it did.
-            await destination.WriteAsync(ReportWriter.Render(result.Report, options.Format(parse)), CancellationToken.None);
+            await destination.WriteAsync(ReportWriter.Render(result.Report, options.Format(parse), ReportLook.ForStandardOutput(toFile: parse.GetValue(options.Output) is not null)), CancellationToken.None);
         }
 
         return exit;

@@ -64,7 +64,15 @@ internal static class RunOnce
         }
 
         using var held = runLock;
-        var options = new RunOptions(request.ModeOverride ?? config.Mode) { AcceptShrink = request.AcceptShrink, DeleteHold = request.DeleteHold, SizeApproved = request.SizeApproved, Approved = request.Approved, RunId = runId };
+        var options = new RunOptions(request.ModeOverride ?? config.Mode)
+        {
+            AcceptShrink = request.AcceptShrink,
+            DeleteHold = request.DeleteHold,
+            SizeApproved = request.SizeApproved,
+            Approved = request.Approved,
+            RunId = runId,
+            Progress = request.Progress,
+        };
         var outcome = await run.ExecuteAsync(options, cancellationToken);
         outcome = outcome with { Report = outcome.Report with { RunId = runId } };
         return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock);

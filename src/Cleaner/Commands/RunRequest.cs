@@ -18,4 +18,7 @@ internal sealed record RunRequest(RunMode? ModeOverride)
 
     /// <summary><c>apply</c>: the reviewed plan.</summary>
     public Plans.PlanFile? Approved { get; init; }
+
+    /// <summary>The progress display: a terminal's, or none.</summary>
+    public Reporting.IRunProgress Progress { get; init; } = Reporting.NoProgress.Instance;
 }

@@ -1,37 +1,74 @@
-using System.Net;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>A self-contained HTML page: what goes, what stays and why.</summary>
+/// <summary>
+/// One self-contained HTML page to share (no external assets): the run at the top in large numbers,
+/// warnings, a banner when blocked, then one collapsible table per package, sortable and filterable
+/// by package, action, reason kind and source with an inline script that works offline.
+/// </summary>
 internal static class HtmlReportWriter
 {
-    public static string Write(RunReport report)
+    private static readonly Lazy<string> Css = new(() => HtmlAssets.Read("report.css"));
+    private static readonly Lazy<string> Script = new(() => HtmlAssets.Read("report.js"));
+
+    public static string Write(RunReport report, ReportLook look)
     {
-        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var groups = PackageGroup.Of(report);
         var html = new StringBuilder();
-        html.AppendLine("<!doctype html><html><head><meta charset=\"utf-8\"><title>oci-cleanup report</title>");
-        html.AppendLine("<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}.delete{background:#fdd}.keep{background:#dfd}</style></head><body>");
-        html.AppendLine($"<h1>{E(PackageTotals.Headline(report))}</h1>");
-        html.AppendLine("<h2>Sources</h2><table><tr><th>source</th><th>status</th><th>references</th><th>error</th><th>notes</th></tr>");
-        foreach (var s in report.Sources)
+        html.AppendLine("<!doctype html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        html.AppendLine($"<title>{E(ReportHeadline.Title(report, look.ToolVersion))}</title><style>{Css.Value}</style></head>");
+        html.AppendLine($"<body class=\"{(report.Summary.Blocked ? "run-blocked" : "run-ok")}\"><header>");
+        html.AppendLine($"<h1>oci-cleanup report — {E(report.Mode)}</h1><p class=\"meta\" id=\"meta\">{E(ReportHeadline.Title(report, look.ToolVersion))}</p>");
+        if (report.Summary.BlockedReason is { } blocked)
         {
-            html.AppendLine($"<tr><td>{E(s.Name)}</td><td>{E(s.Status)}</td><td>{s.References}</td><td>{E(s.Error)}</td><td>{E(string.Join("; ", s.Notes ?? []))}</td></tr>");
+            html.AppendLine($"<div class=\"banner\" id=\"blocked\" role=\"alert\"><strong>BLOCKED — nothing is deleted</strong>{E(blocked)}</div>");
         }
 
-        html.AppendLine("</table><h2>Totals</h2><table><tr><th>package</th><th>versions</th><th>keep</th><th>delete</th></tr>");
-        foreach (var t in PackageTotals.Of(report))
+        AppendNumbers(html, report);
+        if (!report.Warnings.IsEmpty)
         {
-            html.AppendLine($"<tr><td>{E(t.Package)}</td><td>{t.Versions}</td><td>{t.Keep}</td><td>{t.Delete}</td></tr>");
+            html.AppendLine("<ul class=\"warnings\" id=\"warnings\">");
+            html.AppendJoin("", report.Warnings.Select(w => $"<li><b>{E(w.Kind)}</b>: {E(w.Detail)}</li>")).AppendLine("</ul>");
         }
 
-        html.AppendLine("</table><h2>Decisions</h2><table><tr><th>action</th><th>package</th><th>version</th><th>created</th><th>reasons</th></tr>");
-        foreach (var d in report.Decisions)
+        html.AppendLine("</header><main>");
+        HtmlSections.AppendSources(html, report);
+        HtmlSections.AppendFilters(html, report, groups);
+        foreach (var group in groups)
         {
-            html.AppendLine($"<tr class=\"{E(d.Action)}\"><td>{E(d.Action)} {E(d.Result)}</td><td>{E($"{d.Owner}/{d.Type}/{d.Package}")}</td><td>{E(d.Version)}</td><td>{d.CreatedAt:yyyy-MM-dd HH:mm}</td><td>{E(PackageTotals.Reasons(d))}</td></tr>");
+            HtmlSections.AppendPackage(html, report, group);
         }
 
-        html.AppendLine("</table></body></html>");
+        html.AppendLine($"</main><script>{Script.Value}</script></body></html>");
         return html.ToString();
     }
+
+    private static void AppendNumbers(StringBuilder html, RunReport report)
+    {
+        var s = report.Summary;
+        ImmutableArray<(string Class, string Value, string Label)> numbers =
+        [
+            ("versions", $"{s.Versions}", "versions"),
+            ("keep", $"{s.Keep}", "keep"),
+            (s.Blocked ? "blocked" : "delete", $"{s.Delete}", s.Blocked ? "would delete — blocked" : report.Mode == "dry-run" ? "would delete" : "to delete"),
+        ];
+        if (report.Mode == "delete")
+        {
+            numbers = numbers.Add(("deleted", $"{s.Deleted}", "deleted")).Add(("failed", $"{s.Failed}", "failed"));
+        }
+
+        if (s.ReclaimableBytes is { } bytes)
+        {
+            numbers = numbers.Add(("bytes", ByteSize.Of(bytes), "reclaimable"));
+        }
+
+        html.Append("<div class=\"numbers\">");
+        html.AppendJoin("", numbers.Select(n => string.Create(CultureInfo.InvariantCulture, $"<div class=\"number {n.Class}\" id=\"n-{n.Class}\"><b>{E(n.Value)}</b>{E(n.Label)}</div>")));
+        html.AppendLine("</div>");
+    }
+
+    internal static string E(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
 }

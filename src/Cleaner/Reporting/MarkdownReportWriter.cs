@@ -1,34 +1,58 @@
+using System.Globalization;
 using System.Text;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>A Markdown report, for pasting into an issue or a PR.</summary>
+/// <summary>A Markdown report for an issue or a PR comment: summary, warnings, one <c>&lt;details&gt;</c> per package.</summary>
 internal static class MarkdownReportWriter
 {
-    public static string Write(RunReport report)
+    public static string Write(RunReport report, ReportLook look)
     {
         var md = new StringBuilder();
-        md.AppendLine($"# {PackageTotals.Headline(report)}").AppendLine();
-        md.AppendLine("| source | status | references | error | notes |").AppendLine("|---|---|---|---|---|");
-        foreach (var s in report.Sources)
+        md.AppendLine($"### {Escape(ReportHeadline.Title(report, look.ToolVersion))}").AppendLine();
+        if (report.Summary.BlockedReason is { } blocked)
         {
-            md.AppendLine($"| {Cell(s.Name)} | {s.Status} | {s.References} | {Cell(s.Error ?? "")} | {Cell(string.Join("; ", s.Notes ?? []))} |");
+            md.AppendLine($"> [!CAUTION]").AppendLine($"> **BLOCKED — nothing is deleted:** {Escape(blocked)}").AppendLine();
         }
 
-        md.AppendLine().AppendLine("| package | versions | keep | delete |").AppendLine("|---|---|---|---|");
-        foreach (var t in PackageTotals.Of(report))
+        var s = report.Summary;
+        md.AppendLine("| versions | keep | delete | deleted | failed | reclaimable |").AppendLine("|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Versions} | {s.Keep} | {s.Delete}{(s.Blocked ? " (blocked)" : "")} | {s.Deleted} | {s.Failed} | {(s.ReclaimableBytes is { } b ? ByteSize.Of(b) : "—")} |").AppendLine();
+        if (!report.Warnings.IsEmpty)
         {
-            md.AppendLine($"| {Cell(t.Package)} | {t.Versions} | {t.Keep} | {t.Delete} |");
+            md.AppendLine("**Warnings**").AppendLine();
+            foreach (var w in report.Warnings)
+            {
+                md.AppendLine($"- `{w.Kind}`: {Escape(w.Detail)}");
+            }
+
+            md.AppendLine();
         }
 
-        md.AppendLine().AppendLine("| action | package | version | created | reasons |").AppendLine("|---|---|---|---|---|");
-        foreach (var d in report.Decisions)
+        md.AppendLine("| source | status | what it said |").AppendLine("|---|---|---|");
+        foreach (var source in report.Sources)
         {
-            md.AppendLine($"| {d.Action}{(d.Result is null ? "" : $" ({d.Result})")} | {Cell($"{d.Owner}/{d.Type}/{d.Package}")} | `{d.Version}` | {d.CreatedAt:yyyy-MM-dd} | {Cell(PackageTotals.Reasons(d))} |");
+            var said = string.Join("; ", new[] { source.References is { } n ? $"{n} references" : null, source.Error }.Concat(source.Notes ?? []).OfType<string>());
+            md.AppendLine($"| `{source.Name}` | {(source.Status == "ok" ? "ok" : "**failed**")} | {Escape(said)} |");
+        }
+
+        foreach (var group in PackageGroup.Of(report))
+        {
+            md.AppendLine().AppendLine($"<details><summary><b>{Html(group.Title)}</b> — {Html(ReportHeadline.Totals(group))}</summary>").AppendLine();
+            md.AppendLine("| action | version | created | why |").AppendLine("|---|---|---|---|");
+            foreach (var run in DecisionRun.Collapse(group.Decisions))
+            {
+                var why = ReasonText.Join(run.First) + (run.First.ResultDetail is { } detail ? $" — {detail}" : "");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {ActionText.Of(run.First, report)} | `{run.Versions}` | {run.First.CreatedAt:yyyy-MM-dd} | {Escape(why)} |");
+            }
+
+            md.AppendLine().AppendLine("</details>");
         }
 
         return md.ToString();
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

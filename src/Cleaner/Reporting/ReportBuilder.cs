@@ -49,6 +49,8 @@ internal static class ReportBuilder
             facts.Outcomes.Values.Count(o => o is DeleteOutcome.Failed),
             facts.BlockedReason is not null,
             facts.BlockedReason);
+        var (bytes, byPackage) = ReclaimableBytes.Of(decisions, facts.Blobs);
+        summary = summary with { ReclaimableBytes = bytes, PackageBytes = byPackage };
         return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary) { Warnings = facts.Warnings };
     }
 

@@ -25,6 +25,9 @@ internal sealed record RunFacts(
     /// <summary>What could not be resolved: the report's <c>warnings</c>.</summary>
     public ImmutableArray<ReportWarning> Warnings { get; init; } = [];
 
+    /// <summary>Blob sizes per (registry, manifest digest), when the run fetched them; empty: no bytes in the report.</summary>
+    public IReadOnlyDictionary<(string Registry, string? Digest), VersionBlobs> Blobs { get; init; } = ImmutableDictionary<(string, string?), VersionBlobs>.Empty;
+
     /// <summary>A run that stopped before it read anything.</summary>
     public static RunFacts Empty(RunMode mode, DateTimeOffset startedAt, DateTimeOffset finishedAt) =>
         new(mode, startedAt, finishedAt, [], ProtectedSet.Empty, new Plan([]), ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, null, [], ImmutableDictionary<string, SourceBaseline>.Empty, [], null);

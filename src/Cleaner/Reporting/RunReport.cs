@@ -65,4 +65,18 @@ internal sealed record Summary(
     [property: JsonPropertyName("deleted")] int Deleted,
     [property: JsonPropertyName("failed")] int Failed,
     [property: JsonPropertyName("blocked")] bool Blocked,
-    [property: JsonPropertyName("blockedReason")] string? BlockedReason);
+    [property: JsonPropertyName("blockedReason")] string? BlockedReason)
+{
+    /// <summary>
+    /// Bytes the planned deletes would free (SPEC §8, optional): the blobs of deleted versions that no
+    /// kept version of the same registry also uses. Absent when the registry did not tell sizes.
+    /// </summary>
+    [JsonPropertyName("reclaimableBytes")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? ReclaimableBytes { get; init; }
+
+    /// <summary>The same per package, keyed <c>registry:owner/type/name</c>.</summary>
+    [JsonPropertyName("reclaimableBytesByPackage")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableSortedDictionary<string, long>? PackageBytes { get; init; }
+}

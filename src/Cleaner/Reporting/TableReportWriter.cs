@@ -1,50 +1,107 @@
-using System.Text;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>A plain-text report for a terminal: sources, every decision with its reasons, totals.</summary>
+/// <summary>
+/// The terminal report (Spectre.Console): the run at the top, then one table per package with runs of
+/// like decisions collapsed and reasons in words, then the totals. Fits <see cref="ReportLook.Width"/>.
+/// </summary>
 internal static class TableReportWriter
 {
-    public static string Write(RunReport report)
+    public static string Write(RunReport report, ReportLook look)
     {
-        var text = new StringBuilder();
-        text.AppendLine(PackageTotals.Headline(report));
-        text.AppendLine();
-        text.AppendLine("Sources:");
-        foreach (var s in report.Sources)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            text.AppendLine($"  {s.Status,-7} {s.Name}{(s.References is { } n ? $" ({n} references)" : "")}{(s.Error is null ? "" : " — " + s.Error)}");
-            foreach (var note in s.Notes ?? [])
-            {
-                text.AppendLine($"          note: {note}");
-            }
-        }
-
-        text.AppendLine();
-        var rows = report.Decisions.Select(d => new[]
+            Ansi = look.Colour ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = look.Colour ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = look.Width;
+        foreach (var part in Parts(report, look))
         {
-            d.Action.ToUpperInvariant() + (d.Result is null ? "" : $" [{d.Result}]"),
-            $"{(d.Owner is null ? "" : d.Owner + "/")}{d.Type}/{d.Package}",
-            d.Version,
-            d.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            PackageTotals.Reasons(d) + (d.ResultDetail is null ? "" : $" — {d.ResultDetail}"),
-        }).ToList();
-        string[] header = ["ACTION", "PACKAGE", "VERSION", "CREATED", "REASONS"];
-        var widths = Enumerable.Range(0, 4).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();
-        string Line(string[] cells) => string.Join("  ", cells.Take(4).Select((c, i) => c.PadRight(widths[i]))) + "  " + cells[4];
-        text.AppendLine(Line(header));
-        foreach (var row in rows)
-        {
-            text.AppendLine(Line(row));
-        }
-
-        text.AppendLine();
-        text.AppendLine("Totals per package:");
-        foreach (var t in PackageTotals.Of(report))
-        {
-            text.AppendLine($"  {t.Package}: {t.Versions} versions, keep {t.Keep}, delete {t.Delete}");
+            console.Write(part);
         }
 
         return text.ToString();
+    }
+
+    private static IEnumerable<IRenderable> Parts(RunReport report, ReportLook look)
+    {
+        yield return new Markup($"[bold]{Markup.Escape(ReportHeadline.Title(report, look.ToolVersion))}[/]{Environment.NewLine}");
+        yield return new Text(ReportHeadline.Numbers(report) + Environment.NewLine);
+        if (report.Summary.BlockedReason is { } blocked)
+        {
+            yield return new Panel(new Text($"BLOCKED — nothing is deleted: {blocked}", new Style(Color.Red, decoration: Decoration.Bold))) { Border = BoxBorder.Heavy, BorderStyle = new Style(Color.Red), Expand = true };
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            yield return new Markup($"[yellow]warning[/] {Markup.Escape($"{warning.Kind}: {warning.Detail}")}{Environment.NewLine}");
+        }
+
+        yield return Sources(report);
+        foreach (var group in PackageGroup.Of(report))
+        {
+            yield return new Rule($"[bold]{Markup.Escape(group.Title)}[/] {Markup.Escape(ReportHeadline.Totals(group))}") { Justification = Justify.Left };
+            yield return Decisions(group, report);
+        }
+
+        yield return Totals(report);
+    }
+
+    private static Table Sources(RunReport report)
+    {
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle("sources") }.AddColumns("source", "status", "what it said");
+        foreach (var s in report.Sources)
+        {
+            var said = string.Join("; ", new[] { s.References is { } n ? $"{n} references" : null, s.Baseline is { } b ? $"baseline {b}" : null, s.Error }.Concat(s.Notes ?? []).OfType<string>());
+            table.AddRow(new Text(s.Name), new Text(s.Status, s.Status == "ok" ? Style.Plain : new Style(Color.Red)), new Text(said));
+        }
+
+        return table;
+    }
+
+    private static Table Decisions(PackageGroup group, RunReport report)
+    {
+        var table = new Table { Border = TableBorder.Simple, ShowHeaders = true }.AddColumns("action", "version", "created", "why");
+        table.Columns[0].NoWrap = true;
+        table.Columns[1].NoWrap = true;
+        table.Columns[2].NoWrap = true;
+        foreach (var run in DecisionRun.Collapse(group.Decisions))
+        {
+            var action = ActionText.Of(run.First, report);
+            var style = ActionText.Class(run.First, report) switch { "keep" => new Style(Color.Green), "blocked" => new Style(Color.Yellow), _ => new Style(Color.Red) };
+            var created = run.First.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var why = string.Join(Environment.NewLine, run.First.Reasons.Select(ReasonText.Of)) + (run.First.ResultDetail is { } detail ? $" — {detail}" : "");
+            table.AddRow(new Text(action, style), new Text(Short(run.Versions)), new Text(created), new Text(why));
+        }
+
+        return table;
+    }
+
+    /// <summary>A digest version in 20 characters (<c>sha256:4f5a0c1e2d3b…</c>): the table is for reading, the JSON has it whole.</summary>
+    private static string Short(string versions) =>
+        versions.StartsWith("sha256:", StringComparison.Ordinal) && versions.Length > 20 ? versions[..19] + "…" : versions;
+
+    private static Table Totals(RunReport report)
+    {
+        var table = new Table { Border = TableBorder.Simple, Title = new TableTitle("totals") }.AddColumns("package", "versions", "keep", "delete", "reclaimable");
+        foreach (var column in table.Columns.Skip(1))
+        {
+            column.RightAligned();
+        }
+
+        foreach (var g in PackageGroup.Of(report))
+        {
+            table.AddRow(g.Title, $"{g.Decisions.Length}", $"{g.Keep}", $"{g.Delete}", g.ReclaimableBytes is { } b ? ByteSize.Of(b) : "—");
+        }
+
+        var s = report.Summary;
+        table.AddRow("[bold]all packages[/]", $"[bold]{s.Versions}[/]", $"[bold]{s.Keep}[/]", $"[bold]{s.Delete}[/]", s.ReclaimableBytes is { } all ? $"[bold]{ByteSize.Of(all)}[/]" : "—");
+        return table;
     }
 }

@@ -172,9 +172,9 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("table", "KEEP")]
+    [InlineData("table", "  keep  ")]
     [InlineData("markdown", "| keep |")]
-    [InlineData("html", "<tr class=\"keep\">")]
+    [InlineData("html", "<tr class=\"decision keep\"")]
     public async Task Run_HumanReportFormats_ShowDecisionsWithReasons(string format, string marker)
     {
         _folder.Write("pins.txt", "container/cms-plugins==production\n");
@@ -186,8 +186,8 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
         var text = await File.ReadAllTextAsync(output);
         text.ShouldContain(marker);
         text.ShouldContain("production");
-        text.ShouldContain("pin (");
-        text.ShouldContain("retention");
+        text.ShouldContain("pinned by ");
+        text.ShouldContain("retention: older than");
     }
 
     [Fact]
@@ -199,8 +199,8 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("cms-plugins==production");
-        result.Stdout.ShouldContain("KEEP");
-        result.Stdout.ShouldContain("pin: ");
+        result.Stdout.ShouldContain("Decision: KEEP.");
+        result.Stdout.ShouldContain("It is pinned by line 1 of the pins file");
     }
 
     [Fact]

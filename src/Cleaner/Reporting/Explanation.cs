@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+using OciCleanup.Cleaner.Configuration;
+
+namespace OciCleanup.Cleaner.Reporting;
+
+/// <summary>
+/// What <c>explain</c> says about one version, in sentences: every reason with the source that gave
+/// it, what was consulted, the retention that applies, and the final decision.
+/// </summary>
+internal static class Explanation
+{
+    public static string Of(DecisionEntry d, RunReport report, RetentionPolicy policy)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{d.Registry}: {(d.Owner is null ? "" : d.Owner + "/")}{d.Type}/{d.Package}=={d.Version} ({d.Digest ?? "no digest"}), pushed {d.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.");
+        foreach (var reason in d.Reasons)
+        {
+            text.AppendLine($"  - {ReasonSentence.Of(reason)} [{reason.Kind}, from {ReasonSource.Of(reason)}]");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"  Retention for {d.Type}/{d.Package}: keepLast {policy.KeepLast}, keepWithinDays {policy.KeepWithinDays}, keepTags [{string.Join(", ", policy.KeepTags)}], removeTags [{string.Join(", ", policy.RemoveTags)}], untaggedAfterDays {policy.UntaggedAfterDays}, minAgeHours {policy.MinAgeHours}.");
+        text.AppendLine($"  Consulted: {string.Join("; ", report.Sources.Select(Consulted))}.");
+        text.AppendLine($"  Decision: {Decision(d, report)}");
+        return text.ToString();
+    }
+
+    private static string Consulted(SourceEntry s) => s.Status == "ok"
+        ? $"{s.Name} (ok{(s.References is { } n ? $", {n} references" : "")}{(s.Notes is { IsEmpty: false } notes ? ", " + string.Join(", ", notes) : "")})"
+        : $"{s.Name} (FAILED: {s.Error})";
+
+    private static string Decision(DecisionEntry d, RunReport report) => d.Action == "keep"
+        ? d.Reasons.Any(r => ReasonSource.Of(r) != ReasonSource.Retention)
+            ? "KEEP. It is protected, so no retention rule can delete it."
+            : "KEEP. Retention keeps it; nothing protects it, so it will go once retention stops keeping it."
+        : report.Summary.BlockedReason is { } blocked
+            ? $"WOULD DELETE, but a run now is blocked, so nothing is deleted: {blocked}."
+            : "DELETE. Nothing protects it, and a delete run would delete it.";
+}

@@ -1,0 +1,36 @@
+using Spectre.Console;
+
+namespace OciCleanup.Cleaner.Reporting;
+
+/// <summary>
+/// Progress on a terminal's standard error (Spectre.Console), one line per step so it reads well
+/// between log lines; no colour with <c>NO_COLOR</c>. <see cref="For"/> picks it only for a terminal.
+/// </summary>
+internal sealed class TerminalProgress(IAnsiConsole console) : IRunProgress
+{
+    /// <summary>A terminal gets progress; anything else (a file, a pipe, the journal) gets none.</summary>
+    public static IRunProgress For(bool errorRedirected, string? noColor) => errorRedirected
+        ? NoProgress.Instance
+        : new TerminalProgress(AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            ColorSystem = string.IsNullOrEmpty(noColor) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        }));
+
+    public void RegistryListed(string registry, int packages, int versions, string? error) =>
+        Line(error, $"registry {registry}: {packages} packages, {versions} versions listed", $"registry {registry}: {error}");
+
+    public void ManifestsDescribed(string registry, int described) =>
+        Line(null, $"registry {registry}: {described} manifests described", "");
+
+    public void SourceCollected(string source, int references, string? error) =>
+        Line(error, $"{source}: {references} references", $"{source}: {error}");
+
+    private void Line(string? error, string ok, string failed)
+    {
+        lock (console)
+        {
+            console.MarkupLine(error is null ? $"[green]✓[/] {Markup.Escape(ok)}" : $"[red]✗[/] {Markup.Escape(failed)}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Reporting;
+
+namespace OciCleanup.Cleaner.Tests.Reporting;
+
+public class ExplanationTests
+{
+    [Fact]
+    public void Of_PinnedVersion_NamesEveryReasonItsSourceAndTheDecision()
+    {
+        var staging = FixedReport.Ok.Decisions.Single(d => d.Version == "staging");
+
+        var text = Explanation.Of(staging, FixedReport.Ok, RetentionPolicy.Default);
+
+        text.ShouldContain("It is pinned by line 3 of the pins file /etc/registry-pins.txt. [pin, from pins:/etc/registry-pins.txt]");
+        text.ShouldContain("HelmRelease kotkan/cms-plugins-staging in cluster armer (image), which is suspended");
+        text.ShouldContain("tracked by the ImagePolicy kotkan/cms-plugins-staging in cluster armer");
+        text.ShouldContain("Consulted: registry:main (ok, 10 versions); pins:/etc/registry-pins.txt (ok, 2 references); cluster:armer (ok, 5 references)");
+        text.ShouldContain("Decision: KEEP. It is protected");
+    }
+
+    [Fact]
+    public void Of_DeleteInBlockedRun_SaysNothingIsDeletedAndWhy()
+    {
+        var old = FixedReport.Blocked.Decisions.First(d => d.Action == "delete");
+
+        var text = Explanation.Of(old, FixedReport.Blocked, RetentionPolicy.Default);
+
+        text.ShouldContain("cluster:armer (FAILED: HTTP 403 listing helmreleases)");
+        text.ShouldContain("WOULD DELETE, but a run now is blocked, so nothing is deleted: reference source failed: cluster:armer");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using OciCleanup.Cleaner.Reporting;
+using OciCleanup.Cleaner.Tests.Support;
+
+namespace OciCleanup.Cleaner.Tests.Reporting;
+
+/// <summary>
+/// One fixed report the golden files are made from: two packages, every kind of reason a person meets
+/// (pin, workload, suspended HelmRelease, ImagePolicy, index child, retention), a run of deletes to
+/// collapse, a warning, and sizes. <see cref="Blocked"/> is the same run, blocked by a failed cluster.
+/// </summary>
+internal static class FixedReport
+{
+    public static readonly ReportLook Look = new(100, Colour: false, ToolVersion: "9.9.9");
+
+    public static RunReport Ok { get; } = Build(blocked: null);
+
+    public static RunReport Blocked { get; } = Build("reference source failed: cluster:armer: HTTP 403 listing helmreleases") with
+    {
+        Sources = [.. Build(null).Sources.Where(s => s.Name != "cluster:armer"), new SourceEntry("cluster:armer", "failed", null, "HTTP 403 listing helmreleases", null)],
+    };
+
+    private static RunReport Build(string? blocked)
+    {
+        var decisions = ImmutableArray.CreateBuilder<DecisionEntry>();
+        DecisionEntry D(string package, string version, double daysAgo, string action, params (string Kind, string Detail)[] reasons) =>
+            new("main", "oleks", "container", package, version, Some.Digest(package + version).ToString(), Some.Now.AddDays(-daysAgo), action, [.. reasons.Select(r => new ReasonEntry(r.Kind, r.Detail))]);
+        decisions.Add(D("cms-plugins", "staging", 1, "keep", ("pin", "/etc/registry-pins.txt:3"), ("helmrelease-suspended", "armer/kotkan/HelmRelease/cms-plugins-staging (image)"), ("imagepolicy", "armer/kotkan/ImagePolicy/cms-plugins-staging (would pick staging by filterTags '^staging$', alphabetical asc)")));
+        decisions.Add(D("cms-plugins", "0.1.6", 1, "keep", ("workload", "armer/kotkan/Deployment/cms-plugins-staging/app"), ("keep-last", "#1 of the newest 2 tagged")));
+        decisions.Add(D("cms-plugins", "0.1.5", 2, "keep", ("keep-last", "#2 of the newest 2 tagged")));
+        for (var v = 4; v >= 1; v--)
+        {
+            decisions.Add(D("cms-plugins", $"0.1.{v}", 30 + (4 - v), "delete", ("retention", "older than 14 days and not among the newest 2")));
+        }
+
+        decisions.Add(D("base", "v5", 3, "keep", ("keep-last", "#1 of the newest 10 tagged")));
+        decisions.Add(D("base", "sha256:" + new string('a', 64), 3, "keep", ("index-child", "v5 (sha256:" + new string('b', 64) + ")")));
+        decisions.Add(D("base", "sha256:" + new string('c', 64), 40, "delete", ("untagged", "untagged, no kept index needs it, older than 2 days")));
+        var list = decisions.ToImmutable();
+        var summary = new Summary(list.Length, list.Count(d => d.Action == "keep"), list.Count(d => d.Action == "delete"), 0, 0, blocked is not null, blocked)
+        {
+            ReclaimableBytes = 123_456_789,
+            PackageBytes = ImmutableSortedDictionary.CreateRange([KeyValuePair.Create("main:oleks/container/cms-plugins", 123_000_000L), KeyValuePair.Create("main:oleks/container/base", 456_789L)]),
+        };
+        ImmutableArray<SourceEntry> sources =
+        [
+            new("registry:main", "ok", null, null, ["10 versions"]),
+            new("pins:/etc/registry-pins.txt", "ok", 2, null, null),
+            new("cluster:armer", "ok", 5, null, null) { Baseline = 5 },
+        ];
+        return new RunReport(1, "dry-run", Some.Now, Some.Now.AddSeconds(4), sources, list, summary)
+        {
+            Warnings = [new ReportWarning("pin-matches-nothing", "/etc/registry-pins.txt:4: container/cms-plugin==staging matches no version")],
+        };
+    }
+}

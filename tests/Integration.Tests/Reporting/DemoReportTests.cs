@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using OciCleanup.Integration.Tests.Support;
+
+namespace OciCleanup.Integration.Tests.Reporting;
+
+/// <summary>
+/// The demo's report in every format, from the real program against the demo fleet: each shows the
+/// same decisions as the JSON; the HTML is read in headless Chromium after its script ran.
+/// </summary>
+public sealed partial class DemoReportTests(DemoFleetServers demo) : IClassFixture<DemoFleetServers>
+{
+    private async Task<ReportJson> JsonAsync()
+    {
+        var run = await demo.RunAsync("json");
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        return new ReportJson(run.Stdout);
+    }
+
+    [Fact]
+    public async Task Table_DemoFleet_ShowsTheSameDecisionsAsJson()
+    {
+        var json = await JsonAsync();
+        var table = await demo.RunAsync("table");
+
+        table.ExitCode.ShouldBe(0, table.Stderr);
+        ReportDecisions.FromRows(ReportDecisions.TableRows(table.Stdout), json).ShouldBe(ReportDecisions.FromJson(json), ignoreOrder: true);
+        table.Stdout.ShouldContain("0.1.1 … 0.1.20 — 20 versions");
+        // Reasons wrap inside their column: each phrase is on a line of its own.
+        table.Stdout.ShouldContain("set by suspended HelmRelease");
+        table.Stdout.ShouldContain("runs when resumed");
+    }
+
+    [Fact]
+    public async Task Table_NotATerminal_HasNoColourAndFitsTheWidth()
+    {
+        var table = await demo.RunAsync("table");
+
+        table.Stdout.ShouldNotContain("\u001b[");
+        table.Stderr.ShouldNotContain("✓", customMessage: "no progress display when standard error is not a terminal");
+        table.Stdout.Split('\n').Max(l => l.Length).ShouldBeLessThanOrEqualTo(120);
+    }
+
+    [Fact]
+    public async Task Markdown_DemoFleet_ShowsTheSameDecisionsAsJson()
+    {
+        var json = await JsonAsync();
+        var markdown = await demo.RunAsync("markdown");
+
+        markdown.ExitCode.ShouldBe(0, markdown.Stderr);
+        ReportDecisions.FromRows(ReportDecisions.MarkdownRows(markdown.Stdout), json).ShouldBe(ReportDecisions.FromJson(json), ignoreOrder: true);
+        markdown.Stdout.ShouldContain("<details><summary><b>main: oleks/container/cms-plugins</b>");
+    }
+
+    [Fact]
+    public async Task Html_DemoFleet_RendersTheSameDecisionsAsJsonInChromium()
+    {
+        var json = await JsonAsync();
+        var page = demo.Folder.Write("report.html", "");
+        var html = await demo.RunAsync("html", "--output", page);
+        html.ExitCode.ShouldBe(0, html.Stderr);
+
+        var dom = await Chromium.DumpDomAsync(page);
+        var rows = Rows(dom);
+
+        rows.ToDictionary(r => r.Version, r => r.Action).ShouldBe(ReportDecisions.FromJson(json), ignoreOrder: true);
+        rows.ShouldAllBe(r => !r.Hidden);
+        dom.ShouldContain("43 of 43 versions shown");
+        dom.ShouldNotContain("id=\"blocked\"");
+        Regex.IsMatch(dom, "<tr [^>]*data-version=\"staging\"[^>]*>.*?pinned by [^<]*registry-pins.txt:2<br>set by suspended HelmRelease kotkan/cms-plugins-staging in armer").ShouldBeTrue();
+        var png = await Chromium.ScreenshotAsync(page, Chromium.Artifact("demo-report.png"));
+        new FileInfo(png).Length.ShouldBeGreaterThan(10_000);
+    }
+
+    [Fact]
+    public async Task Html_FilterInTheLink_HidesEveryOtherRow()
+    {
+        var page = demo.Folder.Write("filtered.html", "");
+        (await demo.RunAsync("html", "--output", page)).ExitCode.ShouldBe(0);
+
+        var rows = Rows(await Chromium.DumpDomAsync(page, "#kind=helmrelease-suspended"));
+
+        rows.Where(r => !r.Hidden).Select(r => r.Version).ShouldBe(["staging", "production"], ignoreOrder: true);
+        rows.Count(r => r.Hidden).ShouldBe(41);
+    }
+
+    internal sealed record Row(string Version, string Action, bool Hidden);
+
+    internal static List<Row> Rows(string dom) =>
+        [.. DecisionRow().Matches(dom).Select(m => new Row(
+            Attribute(m.Value, "data-version"),
+            Attribute(m.Value, "data-action") is "keep" ? "keep" : "delete",
+            Regex.IsMatch(m.Value, @"\shidden(=""[^""]*"")?[\s>]")))];
+
+    private static string Attribute(string tag, string name) => Regex.Match(tag, $"{name}=\"([^\"]*)\"").Groups[1].Value;
+
+    [GeneratedRegex("<tr class=\"decision [^\"]*\"[^>]*>")]
+    private static partial Regex DecisionRow();
+}
