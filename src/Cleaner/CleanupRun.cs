@@ -85,7 +85,8 @@ internal sealed class CleanupRun(
         var blockedReason = SafetyGate.Check(plan, allSources, shrinks, config.Safety, options.SizeApproved)
             ?? (options.Mode == RunMode.Delete ? options.DeleteHold : null);
         var warnings = collected.SelectMany(s => s.Warnings).Select(w => new ReportWarning(w.Kind, w.Detail)).Concat(matched.Warnings).Distinct().ToImmutableArray();
-        var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null) { Warnings = warnings };
+        var blobs = config.Report.Sizes ? await BlobSizesAsync(plan, stopping) : ImmutableDictionary<(string, string?), VersionBlobs>.Empty;
+        var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null) { Warnings = warnings, Blobs = blobs };
         if (options.Mode == RunMode.Delete && blockedReason is null)
         {
             facts = await DeleteAsync(facts, options, stopping);
@@ -107,6 +108,34 @@ internal sealed class CleanupRun(
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// <c>report.sizes</c>: the blobs of each distinct manifest (one request each: Gitea's <c>/files</c>,
+    /// which counts no download, or the manifest body), for <c>reclaimableBytes</c>. A size that cannot be
+    /// read leaves the bytes unknown — the report then shows none rather than too few.
+    /// </summary>
+    private async Task<ImmutableDictionary<(string, string?), VersionBlobs>> BlobSizesAsync(Plan plan, CancellationToken stopping)
+    {
+        var byName = registries.ToDictionary(r => r.Config.Name);
+        var wanted = plan.Decisions.Select(d => d.Version).Where(v => v.Type == "container" && v.Digest is not null)
+            .DistinctBy(v => (v.Registry, v.Digest)).ToList();
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<(string, string?), VersionBlobs>();
+        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stopping }, async (v, ct) =>
+        {
+            try
+            {
+                if (await byName[v.Registry].BlobsAsync(v, ct) is { } blobs)
+                {
+                    found[(v.Registry, v.Digest?.ToString())] = blobs;
+                }
+            }
+            catch (Exception e) when (e is RegistryException or HttpRequestException or IOException)
+            {
+                logger.LogWarning("Sizes of {Version} unknown: {Error}", v, e.Message);
+            }
+        });
+        return found.ToImmutableDictionary();
     }
 
     private async Task<RunFacts> DeleteAsync(RunFacts facts, RunOptions options, CancellationToken stopping)

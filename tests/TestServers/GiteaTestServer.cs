@@ -161,10 +161,11 @@ public sealed class GiteaTestServer(string token, bool forgejo = false) : Loopba
 
             var manifest = found.Manifest;
             var sizeKey = forgejo ? "Size" : "size";
+            // As Gitea's createManifestBlob stores them: manifest.json, then each blob as sha256_<hex>.
             var files = manifest is null ? [] : new[]
             {
                 new Dictionary<string, object> { ["id"] = found.Id * 10, [sizeKey] = manifest.Bytes.Length, ["name"] = "manifest.json", ["md5"] = "", ["sha1"] = "", ["sha256"] = manifest.Digest["sha256:".Length..], ["sha512"] = "" },
-            };
+            }.Concat(manifest.BlobSizes.Select((b, i) => new Dictionary<string, object> { ["id"] = (found.Id * 10) + i + 1, [sizeKey] = b.Size, ["name"] = "sha256_" + b.Digest["sha256:".Length..], ["md5"] = "", ["sha1"] = "", ["sha256"] = b.Digest["sha256:".Length..], ["sha512"] = "" })).ToArray();
             return Results.Json(files);
         });
         app.MapDelete("/api/v1/packages/{owner}/{type}/{name}/{version}", (HttpContext http, string owner, string type, string name, string version) =>

@@ -28,6 +28,18 @@ public sealed record StoredManifest(byte[] Bytes, string MediaType)
         }
     }
 
+    /// <summary>The blobs an image manifest needs with the sizes its descriptors give.</summary>
+    public IReadOnlyList<(string Digest, long Size)> BlobSizes
+    {
+        get
+        {
+            var root = JsonDocument.Parse(Bytes).RootElement;
+            var descriptors = (root.TryGetProperty("config", out var c) ? [c] : Array.Empty<JsonElement>())
+                .Concat(root.TryGetProperty("layers", out var l) ? l.EnumerateArray() : []);
+            return [.. descriptors.Select(d => (d.GetProperty("digest").GetString()!, d.GetProperty("size").GetInt64()))];
+        }
+    }
+
     /// <summary>A distinct single-platform image manifest; <paramref name="seed"/> makes its digest unique.</summary>
     public static StoredManifest Image(string seed)
     {

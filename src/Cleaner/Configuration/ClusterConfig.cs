@@ -14,7 +14,7 @@ internal sealed record SafetyConfig(
     public const int DefaultPlanMaxAgeHours = 24;
 }
 
-internal sealed record ReportConfig(string? AuditLog, string? MetricsFile, int HistoryRuns = ReportConfig.DefaultHistoryRuns)
+internal sealed record ReportConfig(string? AuditLog, string? MetricsFile, int HistoryRuns = ReportConfig.DefaultHistoryRuns, bool Sizes = false)
 {
     public const int DefaultHistoryRuns = 60;
 

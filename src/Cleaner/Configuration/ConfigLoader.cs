@@ -113,7 +113,8 @@ internal static class ConfigLoader
         var report = new ReportConfig(
             reportNode?.String("auditLog") is { } a ? Resolve(a) : null,
             reportNode?.String("metricsFile") is { } m ? Resolve(m) : null,
-            reportNode?.Int("historyRuns", ReportConfig.DefaultHistoryRuns, 1, ReportConfig.MaxHistoryRuns) ?? ReportConfig.DefaultHistoryRuns);
+            reportNode?.Int("historyRuns", ReportConfig.DefaultHistoryRuns, 1, ReportConfig.MaxHistoryRuns) ?? ReportConfig.DefaultHistoryRuns,
+            reportNode?.Bool("sizes", false) ?? false);
         reportNode?.RejectUnknownKeys();
         var daemonNode = root.Mapping("daemon");
         var daemon = new DaemonConfig(daemonNode?.String("listen") ?? "127.0.0.1:9465");

@@ -49,6 +49,32 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
         return head is null ? null : fresh with { Digest = head.Digest, MediaType = head.MediaType };
     }
 
+    /// <summary>
+    /// Gitea's <c>/files</c> of the version: one file per blob (<c>manifest.json</c>, <c>sha256_&lt;hex&gt;</c>),
+    /// each with its size (<c>size</c>, or <c>Size</c> before Gitea 1.24 and on Forgejo) and sha256.
+    /// </summary>
+    public async Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken)
+    {
+        using var response = await api.ListFilesAsync(version.Owner!, version.Type, version.Name, version.Version, cancellationToken);
+        EnsureOk(response, $"list files of {version}");
+        if (response.Content.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var sizes = ImmutableDictionary.CreateBuilder<string, long>();
+        foreach (var file in response.Content.EnumerateArray())
+        {
+            var size = file.TryGetProperty("size", out var s) || file.TryGetProperty("Size", out s) ? s.GetInt64() : -1;
+            if (size >= 0 && file.TryGetProperty("sha256", out var hex) && hex.GetString() is { Length: 64 } sha256)
+            {
+                sizes["sha256:" + sha256] = size;
+            }
+        }
+
+        return new Reporting.VersionBlobs(sizes.ToImmutable());
+    }
+
     public async Task<Pins.Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken) =>
         (await distribution.HeadManifestAsync($"{package.Owner}/{package.Name}", reference, cancellationToken))?.Digest;
 

@@ -12,6 +12,10 @@ internal interface IGiteaPackagesApi
     [Get("/api/v1/packages/{owner}/{type}/{name}/{version}")]
     Task<IApiResponse<GiteaPackage>> GetVersionAsync(string owner, string type, string name, string version, CancellationToken cancellationToken);
 
+    /// <summary>The files of one version (a container's manifest, config and layers) with their sizes; counts no download.</summary>
+    [Get("/api/v1/packages/{owner}/{type}/{name}/{version}/files")]
+    Task<IApiResponse<System.Text.Json.JsonElement>> ListFilesAsync(string owner, string type, string name, string version, CancellationToken cancellationToken);
+
     /// <summary>Deletes one version. Call only through <see cref="GiteaRegistry"/>, which refuses an empty version.</summary>
     [Delete("/api/v1/packages/{owner}/{type}/{name}/{version}")]
     Task<IApiResponse> DeleteVersionAsync(string owner, string type, string name, string version, CancellationToken cancellationToken);

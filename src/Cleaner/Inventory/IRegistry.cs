@@ -16,6 +16,9 @@ internal interface IRegistry
     /// <summary>Resolves a tag or digest of a package through the distribution API; null when it does not resolve.</summary>
     Task<Pins.Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken);
 
+    /// <summary>The blobs a version holds with their sizes (<c>report.sizes</c>); null when the registry cannot tell.</summary>
+    Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken);
+
     /// <summary>Its manifests as bytes: for the audit trail and <c>restore</c>.</summary>
     IManifestStore Manifests { get; }
 
