@@ -13,7 +13,7 @@ var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCult
 var heapLimitMb = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
 var (owners, packages, tags, indexes, clusters, pods, replicaSets) = variant switch
 {
-    "deep" => (1, 1, 16_000, 2_000, 0, 0, 0),            // one package: 20,000 versions, 2,000 indexes
+    "deep" => (1, 1, 14_000, 2_000, 0, 0, 0),            // one package: 20,000 versions, 2,000 indexes
     "smoke" => (2, 5, 14, 2, 1, 20, 6),                   // 100 versions: keeps this program from rotting
     _ => (10, 100, 70, 10, 3, 10_000 / 3, 3_000 / 3),     // 1,000 packages, 100,000 versions, 3 clusters
 };
