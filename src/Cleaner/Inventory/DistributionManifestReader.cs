@@ -14,7 +14,6 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
 {
     private const int NotFoundAttempts = 3;
 
-    private readonly ConcurrentDictionary<(string Repository, string Reference), Lazy<Task<ManifestHead?>>> _heads = new();
     private readonly ConcurrentDictionary<(string Repository, string Digest), Lazy<Task<ManifestBody?>>> _bodies = new();
     private readonly ConcurrentDictionary<(string Repository, Pins.Digest Digest), string> _childMediaTypes = new();
     private int _describedByIndex;
@@ -62,7 +61,8 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
         }
         else
         {
-            var head = await _heads.GetOrAdd((repository, version.Version), key => new Lazy<Task<ManifestHead?>>(() => HeadListedAsync(key.Repository, key.Reference, cancellationToken))).Value
+            // No cache: the listing guard proves each version listed once, so no HEAD could repeat.
+            var head = await HeadListedAsync(repository, version.Version, cancellationToken)
                 ?? throw Undescribable(version, "its manifest answers 404");
             described = version with { Digest = head.Digest, MediaType = head.MediaType };
         }

@@ -81,6 +81,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
         var what = $"list {type} packages of {owner}";
         var guard = new ListingGuard(config.Name, what);
         var result = new List<PackageVersion>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal); // one string per package, not per version
         using var slots = new SemaphoreSlim(config.Concurrency);
         using var unneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var prefetched = new Dictionary<int, Task<IApiResponse<List<GiteaPackage>>>>();
@@ -96,7 +97,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
                         ?? throw new RegistryException(config.Name, $"{what}, page {number}: no X-Total-Count header, so the list cannot be proven complete");
                     guard.Page(number.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. items.Select(p => $"{p.Type}/{p.Name}=={p.Version}")], total);
                     // The owner list is filtered by type server-side, but check: a proxy or old server may not.
-                    result.AddRange(items.Where(p => string.Equals(p.Type, type, StringComparison.OrdinalIgnoreCase)).Select(p => ToVersion(owner, p)));
+                    result.AddRange(items.Where(p => string.Equals(p.Type, type, StringComparison.OrdinalIgnoreCase)).Select(p => ToVersion(owner, p with { Name = Shared(names, p.Name) })));
                     page = GiteaPaging.NextPage(response.Headers!, number, guard.Received, items.Count, total);
                     guard.Next(page?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     if (number == 1 && items.Count > 0)
@@ -145,8 +146,18 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
         }
     }
 
+    private static string Shared(Dictionary<string, string> strings, string value)
+    {
+        if (!strings.TryGetValue(value, out var shared))
+        {
+            strings[value] = shared = value;
+        }
+
+        return shared;
+    }
+
     private PackageVersion ToVersion(string owner, GiteaPackage p) =>
-        new(config.Name, owner, p.Type, p.Name, p.Version, Pins.Digest.TryParse(p.Version, out var d) ? d.Value : null, p.CreatedAt, p.Id);
+        new(config.Name, owner, p.Type == "container" ? "container" : p.Type, p.Name, p.Version, Pins.Digest.TryParse(p.Version, out var d) ? d.Value : null, p.CreatedAt, p.Id);
 
     /// <summary>
     /// The body of a successful answer, or a <see cref="RegistryException"/> that keeps the cause:

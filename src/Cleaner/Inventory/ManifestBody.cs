@@ -51,7 +51,7 @@ internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableA
             }
             else
             {
-                types[digest] = type;
+                types[digest] = ManifestMediaTypes.Shared(type)!;
             }
         }
 

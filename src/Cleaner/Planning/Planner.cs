@@ -80,6 +80,7 @@ internal static class Planner
         return hex.All(Uri.IsHexDigit) && (rest.Length == 0 || rest.StartsWith('.')) ? hex : null;
     }
 
+    // Reason texts depend on the policy only: interned, 100k decisions share a handful of strings.
     private static ImmutableArray<Reason> RetentionReasons(PackageVersion v, int taggedRank, ImmutableArray<Reason> protectedBy, RetentionPolicy policy, DateTimeOffset now)
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>();
@@ -87,14 +88,14 @@ internal static class Planner
         var age = now - v.CreatedAt;
         if (age < TimeSpan.FromHours(policy.MinAgeHours))
         {
-            reasons.Add(new Reason(Reason.Grace, $"younger than minAgeHours {policy.MinAgeHours}"));
+            reasons.Add(new Reason(Reason.Grace, string.Intern($"younger than minAgeHours {policy.MinAgeHours}")));
         }
 
         if (!v.IsTagged)
         {
             reasons.Add(age < TimeSpan.FromDays(policy.UntaggedAfterDays)
-                ? new Reason(Reason.Grace, $"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}")
-                : new Reason(Reason.Untagged, $"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days"));
+                ? new Reason(Reason.Grace, string.Intern($"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}"))
+                : new Reason(Reason.Untagged, string.Intern($"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days")));
             return reasons.ToImmutable();
         }
 
@@ -110,18 +111,18 @@ internal static class Planner
 
         if (taggedRank >= 0 && taggedRank < policy.KeepLast)
         {
-            reasons.Add(new Reason(Reason.KeepLast, $"#{taggedRank + 1} of the newest {policy.KeepLast} tagged"));
+            reasons.Add(new Reason(Reason.KeepLast, string.Intern($"#{taggedRank + 1} of the newest {policy.KeepLast} tagged")));
         }
 
         var firstSeen = v.CreatedIsFirstSeen ? " (age from when oci-cleanup first saw it: the registry gives no plausible creation time)" : "";
         if (age < TimeSpan.FromDays(policy.KeepWithinDays))
         {
-            reasons.Add(new Reason(Reason.KeepWithin, $"pushed within {policy.KeepWithinDays} days{firstSeen}"));
+            reasons.Add(new Reason(Reason.KeepWithin, string.Intern($"pushed within {policy.KeepWithinDays} days{firstSeen}")));
         }
 
         if (reasons.Count == 0)
         {
-            reasons.Add(new Reason(Reason.Retention, $"older than {policy.KeepWithinDays} days and not among the newest {policy.KeepLast}{firstSeen}"));
+            reasons.Add(new Reason(Reason.Retention, string.Intern($"older than {policy.KeepWithinDays} days and not among the newest {policy.KeepLast}{firstSeen}")));
         }
 
         return reasons.ToImmutable();
