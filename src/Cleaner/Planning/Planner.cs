@@ -58,9 +58,11 @@ internal static class Planner
         foreach (var version in sorted)
         {
             // keepLast counts builds: not the artifact tags that follow a subject, nor keepTags matches.
-            var counts = version.IsTagged && ArtifactSubject(version.Version) is null && !policy.KeepTags.Any(r => r.IsMatch(version.Version));
+            // Each pattern is run once per version: at 100k versions a regex call is not free.
+            var keepTag = version.IsTagged ? policy.KeepTags.FirstOrDefault(r => r.IsMatch(version.Version)) : null;
+            var counts = version.IsTagged && ArtifactSubject(version.Version) is null && keepTag is null;
             var rank = counts ? taggedRank++ : -1;
-            var reasons = RetentionReasons(version, rank, protections.GetValueOrDefault(version.Key, []), policy, now);
+            var reasons = RetentionReasons(version, rank, keepTag, protections.GetValueOrDefault(version.Key, []), policy, now);
             decisions.Add(new Decision(version, reasons[0].IsDelete ? DecisionAction.Delete : DecisionAction.Keep, reasons));
         }
 
@@ -81,7 +83,7 @@ internal static class Planner
     }
 
     // Reason texts depend on the policy only: interned, 100k decisions share a handful of strings.
-    private static ImmutableArray<Reason> RetentionReasons(PackageVersion v, int taggedRank, ImmutableArray<Reason> protectedBy, RetentionPolicy policy, DateTimeOffset now)
+    private static ImmutableArray<Reason> RetentionReasons(PackageVersion v, int taggedRank, System.Text.RegularExpressions.Regex? keepTag, ImmutableArray<Reason> protectedBy, RetentionPolicy policy, DateTimeOffset now)
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>();
         reasons.AddRange(protectedBy);
@@ -99,7 +101,7 @@ internal static class Planner
             return reasons.ToImmutable();
         }
 
-        if (policy.KeepTags.FirstOrDefault(r => r.IsMatch(v.Version)) is { } keepTag)
+        if (keepTag is not null)
         {
             reasons.Add(new Reason(Reason.KeepTag, keepTag.ToString()));
         }

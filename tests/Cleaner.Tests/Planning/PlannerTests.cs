@@ -317,12 +317,12 @@ public class PlannerTests
             plan.Deletes.ShouldAllBe(d => !protections.ContainsKey(d.Version.Key));
             var kept = plan.Keeps.Select(d => d.Version).ToList();
             var reached = Reach(kept, versions);
-            plan.Deletes.ShouldAllBe(d => d.Version.IsTagged || !reached.Contains((d.Version.Name, d.Version.Digest!.Value)));
+            plan.Deletes.Where(d => !d.Version.IsTagged && reached.Contains((d.Version.Name, d.Version.Digest!.Value))).ShouldBeEmpty("a child a kept index reaches");
             var keptDigests = kept.Select(v => (v.Name, v.Digest!.Value.Hex)).ToHashSet();
-            plan.Deletes.ShouldAllBe(d => !d.Version.Version.StartsWith("sha256-", StringComparison.Ordinal) || !keptDigests.Contains((d.Version.Name, d.Version.Version.Substring(7, 64))));
+            plan.Deletes.Where(d => d.Version.Version.StartsWith("sha256-", StringComparison.Ordinal) && keptDigests.Contains((d.Version.Name, d.Version.Version.Substring(7, 64)))).ShouldBeEmpty("a signature of a kept digest");
             if (byDigest)
             {
-                plan.Deletes.ShouldAllBe(d => !keptDigests.Contains((d.Version.Name, d.Version.Digest!.Value.Hex)));
+                plan.Deletes.Where(d => keptDigests.Contains((d.Version.Name, d.Version.Digest!.Value.Hex))).ShouldBeEmpty("a manifest a kept version shares, deleted by digest");
             }
 
             Planner.Plan([.. kept], protections, retention, Some.Now, deletesByDigest).Deletes.ShouldBeEmpty();
