@@ -70,9 +70,18 @@ internal sealed class CleanupRun(
         var protectedSet = ProtectedSet.Merge(collected);
         // An incomplete inventory is a failed source like any other: it blocks deletes.
         var allSources = ProtectedSet.Merge(inventorySources.Concat(collected));
+        var planStarted = clock.GetTimestamp();
+        var planCpuStarted = Environment.CpuUsage.TotalTime;
         var matched = ProtectionMatcher.Match(inventory, protectedSet, config.Registries, config.UnknownHosts);
         var deletesByDigest = config.Registries.Where(r => r.Kind == RegistryKind.Oci).Select(r => r.Name).ToHashSet();
         var plan = Planner.Plan(inventory, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest);
+        logger.LogInformation(
+            "Matched {Protections} protections and planned {Versions} versions in {PlanMilliseconds} ms ({PlanCpuMilliseconds} ms CPU); heap {HeapMegabytes} MB",
+            protectedSet.Protections.Length,
+            inventory.Length,
+            (long)clock.GetElapsedTime(planStarted).TotalMilliseconds,
+            (long)(Environment.CpuUsage.TotalTime - planCpuStarted).TotalMilliseconds,
+            GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024));
         if (logger.IsEnabled(LogLevel.Debug))
         {
             foreach (var decision in plan.Decisions)

@@ -9,7 +9,7 @@ namespace OciCleanup.Cleaner.Commands;
 internal static class ClusterSources
 {
     public static IEnumerable<NamedSource> Create(CleanerConfig config, ILoggerFactory loggers) =>
-        config.Clusters.Select(c => new NamedSource($"cluster:{c.Name}", new ClusterReferenceSource(c.Name, () => Connect(c), config.References, loggers.CreateLogger<ClusterReferenceSource>())));
+        config.Clusters.Select(c => new NamedSource($"cluster:{c.Name}", new ClusterReferenceSource(c.Name, () => Connect(c), config.References, loggers.CreateLogger<ClusterReferenceSource>(), c.Concurrency)));
 
     /// <summary>A kubeconfig (with optional context) when given; otherwise in-cluster config, else ~/.kube/config.</summary>
     private static Kubernetes Connect(ClusterConfig cluster)

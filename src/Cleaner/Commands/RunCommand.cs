@@ -66,7 +66,16 @@ internal static class RunCommand
         if (result.Report is not null)
         {
             // Written whatever happened, and not cancellable: a stopped run still says what it did.
-            await destination.WriteAsync(ReportWriter.Render(result.Report, options.Format(parse), ReportLook.ForStandardOutput(toFile: parse.GetValue(options.Output) is not null)), CancellationToken.None);
+            var format = options.Format(parse);
+            // JSON is streamed: at 100k versions one string of it would not fit the CronJob's heap.
+            if (format == ReportFormat.Json)
+            {
+                await destination.WriteAsync((stream, ct) => JsonReportWriter.WriteAsync(result.Report, stream, ct), CancellationToken.None);
+            }
+            else
+            {
+                await destination.WriteAsync(ReportWriter.Render(result.Report, format, ReportLook.ForStandardOutput(toFile: parse.GetValue(options.Output) is not null)), CancellationToken.None);
+            }
         }
 
         return exit;

@@ -94,7 +94,10 @@ internal static class ConfigLoader
 
         var clusters = root.Mappings("clusters").Select(c =>
         {
-            var cluster = new ClusterConfig(c.RequiredString("name"), c.String("kubeconfig") is { } k ? Resolve(k) : null, c.String("context"));
+            var cluster = new ClusterConfig(c.RequiredString("name"), c.String("kubeconfig") is { } k ? Resolve(k) : null, c.String("context"))
+            {
+                Concurrency = c.Int("concurrency", ClusterConfig.DefaultConcurrency, 1, ClusterConfig.MaxConcurrency),
+            };
             c.RejectUnknownKeys();
             return cluster;
         }).ToImmutableArray();
@@ -175,12 +178,13 @@ internal static class ConfigLoader
         }
 
         var aliases = r.Strings("hostAliases", []).ToImmutableArray();
+        var concurrency = r.Int("concurrency", RegistryConfig.DefaultConcurrency, 1, RegistryConfig.MaxConcurrency);
         var repositories = r.Mapping("repositories");
         var include = repositories?.Strings("include", []).ToImmutableArray() ?? [];
         var exclude = repositories?.Strings("exclude", []).ToImmutableArray() ?? [];
         repositories?.RejectUnknownKeys();
         r.RejectUnknownKeys();
-        return new RegistryConfig(name, kind, url, token, basic, owners, types, aliases, include, exclude);
+        return new RegistryConfig(name, kind, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency };
     }
 
     private static ReferenceKinds ReadReferences(YamlMapping? m)

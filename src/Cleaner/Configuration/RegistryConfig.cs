@@ -21,6 +21,15 @@ internal sealed record RegistryConfig(
     ImmutableArray<string> IncludeRepositories,
     ImmutableArray<string> ExcludeRepositories)
 {
+    /// <summary>Requests in flight to one registry unless <c>concurrency</c> says otherwise (SPEC §3).</summary>
+    public const int DefaultConcurrency = 8;
+
+    /// <summary>The most <c>concurrency</c> may be: beyond it a registry sees a burst, not a run.</summary>
+    public const int MaxConcurrency = 64;
+
+    /// <summary>Requests in flight to this registry: list pages, HEADs and manifest GETs together.</summary>
+    public int Concurrency { get; init; } = DefaultConcurrency;
+
     /// <summary>Every host name workloads may use for this registry, lower case, with port when not default.</summary>
     public ImmutableArray<string> Hosts =>
         [.. new[] { Url.IsDefaultPort ? Url.Host : $"{Url.Host}:{Url.Port}" }.Concat(HostAliases).Select(h => h.ToLowerInvariant()).Distinct()];

@@ -25,7 +25,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         var digest = Digest.TryParse(digestHeader, out var d) ? d : (Digest.TryParse(reference, out var r) ? r : null);
         return digest is null
             ? throw new RegistryException(registryName, $"HEAD manifest {repository}:{reference}: no Docker-Content-Digest")
-            : new ManifestHead(digest.Value, response.Content.Headers.ContentType?.MediaType);
+            : new ManifestHead(digest.Value, ManifestMediaTypes.Shared(response.Content.Headers.ContentType?.MediaType));
     }
 
     public async Task<ManifestBody?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)

@@ -5,23 +5,43 @@ namespace OciCleanup.Cleaner.Inventory;
 
 /// <summary>
 /// Describes container versions with the fewest requests the distribution API allows: one HEAD
-/// per version (digest and media type), plus one GET per distinct index digest (its children are
-/// only in the body). Bounded concurrency; no request is repeated within one reader's life (a run).
+/// per tagged version (digest and media type), one GET per distinct index digest (its children are
+/// only in the body), and no HEAD for a <c>sha256:</c> version an index already fetched describes:
+/// its digest is its name and the index's descriptor gives its media type, which is all a HEAD
+/// would tell. Bounded concurrency; no request is repeated within one reader's life (a run).
 /// </summary>
 internal sealed class DistributionManifestReader(DistributionClient client, Func<PackageVersion, string> repositoryOf, int concurrency = 8) : IManifestReader
 {
     private const int NotFoundAttempts = 3;
 
-    private readonly ConcurrentDictionary<(string Repository, string Reference), Lazy<Task<ManifestHead?>>> _heads = new();
     private readonly ConcurrentDictionary<(string Repository, string Digest), Lazy<Task<ManifestBody?>>> _bodies = new();
+    private readonly ConcurrentDictionary<(string Repository, Pins.Digest Digest), string> _childMediaTypes = new();
+    private int _describedByIndex;
+
+    /// <summary>How many versions were described by an index's descriptor instead of a HEAD.</summary>
+    public int DescribedByIndex => _describedByIndex;
 
     public async Task<ImmutableArray<PackageVersion>> DescribeAsync(ImmutableArray<PackageVersion> versions, CancellationToken cancellationToken)
     {
         var results = new PackageVersion[versions.Length];
-        await Parallel.ForAsync(0, versions.Length, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        // Tags first: their indexes' bodies describe most of the digest versions, which then need no HEAD.
+        var pending = Enumerable.Range(0, versions.Length).Where(i => versions[i].Type != "container" || versions[i].IsTagged).ToList();
+        var digestNamed = Enumerable.Range(0, versions.Length).Except(pending).ToHashSet();
+        while (pending.Count > 0)
         {
-            results[i] = await DescribeOneAsync(versions[i], ct);
-        });
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                results[i] = await DescribeOneAsync(versions[i], ct);
+            });
+            digestNamed.ExceptWith(pending);
+            // Those an index describes now; when none, the rest (untagged indexes, orphans) by HEAD.
+            pending = [.. digestNamed.Where(i => IndexDescribes(versions[i]) is not null)];
+            if (pending.Count == 0)
+            {
+                pending = [.. digestNamed];
+            }
+        }
+
         return [.. results];
     }
 
@@ -33,18 +53,36 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
         }
 
         var repository = repositoryOf(version);
-        var head = await _heads.GetOrAdd((repository, version.Version), key => new Lazy<Task<ManifestHead?>>(() => HeadListedAsync(key.Repository, key.Reference, cancellationToken))).Value
-            ?? throw Undescribable(version, "its manifest answers 404");
-        var described = version with { Digest = head.Digest, MediaType = head.MediaType };
-        if (!ManifestMediaTypes.IsIndex(head.MediaType))
+        PackageVersion described;
+        if (IndexDescribes(version) is { } known)
+        {
+            described = version with { Digest = known.Digest, MediaType = known.MediaType };
+            Interlocked.Increment(ref _describedByIndex);
+        }
+        else
+        {
+            // No cache: the listing guard proves each version listed once, so no HEAD could repeat.
+            var head = await HeadListedAsync(repository, version.Version, cancellationToken)
+                ?? throw Undescribable(version, "its manifest answers 404");
+            described = version with { Digest = head.Digest, MediaType = head.MediaType };
+        }
+
+        if (!ManifestMediaTypes.IsIndex(described.MediaType))
         {
             return described;
         }
 
         // An index without its children would leave them unprotected: no body, no inventory.
-        var body = await BodyAsync(repository, head.Digest, cancellationToken) ?? throw Undescribable(version, $"its index {head.Digest} answers 404");
+        var body = await BodyAsync(repository, described.Digest!.Value, cancellationToken) ?? throw Undescribable(version, $"its index {described.Digest} answers 404");
         return described with { Children = body.Children };
     }
+
+    /// <summary>What a fetched index in the same repository says of a <c>sha256:</c> version: its digest (the name) and media type.</summary>
+    private ManifestHead? IndexDescribes(PackageVersion version) =>
+        version.Type == "container" && !version.IsTagged && Pins.Digest.TryParse(version.Version, out var named)
+        && _childMediaTypes.TryGetValue((repositoryOf(version), named.Value), out var mediaType) && mediaType.Length > 0
+            ? new ManifestHead(named.Value, mediaType)
+            : null;
 
     /// <summary>
     /// The HEAD of a version the registry has just listed. A 404 here is a registry (or a proxy, or
@@ -76,6 +114,15 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
         for (var attempt = 1; ; attempt++)
         {
             var body = await client.GetManifestAsync(repository, digest, cancellationToken);
+            if (body is not null)
+            {
+                foreach (var (child, mediaType) in body.ChildMediaTypes)
+                {
+                    // Two indexes that disagree on a child's type say nothing certain: "" leaves it to a HEAD.
+                    _childMediaTypes.AddOrUpdate((repository, child), mediaType, (_, seen) => seen == mediaType ? seen : "");
+                }
+            }
+
             if (body is not null || attempt == NotFoundAttempts)
             {
                 return body;

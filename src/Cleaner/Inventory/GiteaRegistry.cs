@@ -9,6 +9,9 @@ namespace OciCleanup.Cleaner.Inventory;
 /// <summary>A Gitea or Forgejo registry, inventoried and deleted through the packages API.</summary>
 internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api, DistributionClient distribution, IManifestReader manifests, ILogger<GiteaRegistry> logger) : IRegistry
 {
+    /// <summary>A bound on pages requested ahead, whatever total a server announces.</summary>
+    private const int MaxPrefetchedPages = 10_000;
+
     public RegistryConfig Config => config;
 
     public IManifestStore Manifests { get; } = new DistributionManifestStore(distribution, p => $"{p.Owner}/{p.Name}");
@@ -96,30 +99,93 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
         return true;
     }
 
+    /// <summary>
+    /// One owner's list. Once the first page gives the total, the pages it implies are requested
+    /// together (up to <c>concurrency</c> in flight), but consumed strictly in the order the server's
+    /// paging names them, so <see cref="ListingGuard"/> sees exactly what a page-by-page read would.
+    /// </summary>
     private async Task<List<PackageVersion>> ListOwnerAsync(string owner, string type, CancellationToken cancellationToken)
     {
         var what = $"list {type} packages of {owner}";
         var guard = new ListingGuard(config.Name, what);
         var result = new List<PackageVersion>();
-        for (int? page = 1; page is { } number;)
+        var names = new Dictionary<string, string>(StringComparer.Ordinal); // one string per package, not per version
+        using var slots = new SemaphoreSlim(config.Concurrency);
+        using var unneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var prefetched = new Dictionary<int, Task<IApiResponse<List<GiteaPackage>>>>();
+        try
         {
-            using var response = await api.ListVersionsAsync(owner, type, number, GiteaPaging.PageSize, cancellationToken);
-            var items = ContentOf(response, $"{what}, page {number}");
-            var total = GiteaPaging.Total(response.Headers!)
-                ?? throw new RegistryException(config.Name, $"{what}, page {number}: no X-Total-Count header, so the list cannot be proven complete");
-            guard.Page(number.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. items.Select(p => $"{p.Type}/{p.Name}=={p.Version}")], total);
-            // The owner list is filtered by type server-side, but check: a proxy or old server may not.
-            result.AddRange(items.Where(p => string.Equals(p.Type, type, StringComparison.OrdinalIgnoreCase)).Select(p => ToVersion(owner, p)));
-            page = GiteaPaging.NextPage(response.Headers!, number, guard.Received, items.Count, total);
-            guard.Next(page?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            for (int? page = 1; page is { } number;)
+            {
+                var response = prefetched.Remove(number, out var ahead) ? await ahead : await api.ListVersionsAsync(owner, type, number, GiteaPaging.PageSize, cancellationToken);
+                using (response)
+                {
+                    var items = ContentOf(response, $"{what}, page {number}");
+                    var total = GiteaPaging.Total(response.Headers!)
+                        ?? throw new RegistryException(config.Name, $"{what}, page {number}: no X-Total-Count header, so the list cannot be proven complete");
+                    guard.Page(number.ToString(System.Globalization.CultureInfo.InvariantCulture), [.. items.Select(p => $"{p.Type}/{p.Name}=={p.Version}")], total);
+                    // The owner list is filtered by type server-side, but check: a proxy or old server may not.
+                    result.AddRange(items.Where(p => string.Equals(p.Type, type, StringComparison.OrdinalIgnoreCase)).Select(p => ToVersion(owner, p with { Name = Shared(names, p.Name) })));
+                    page = GiteaPaging.NextPage(response.Headers!, number, guard.Received, items.Count, total);
+                    guard.Next(page?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    if (number == 1 && items.Count > 0)
+                    {
+                        // The server's page size is what the first page held (Gitea clamps the limit).
+                        var last = Math.Min(MaxPrefetchedPages, (total + items.Count - 1) / items.Count);
+                        for (var next = 2; next <= last; next++)
+                        {
+                            prefetched[next] = FetchAsync(owner, type, next, slots, unneeded.Token);
+                        }
+                    }
+                }
+            }
+
+            guard.Finish();
+            return result;
+        }
+        finally
+        {
+            // Pages the list did not need (it ended early or failed): stop, wait for and dispose them.
+            await unneeded.CancelAsync();
+            foreach (var unused in prefetched.Values)
+            {
+                try
+                {
+                    (await unused).Dispose();
+                }
+                catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
+                {
+                    // The list has already failed or ended; what an unused page did is not news.
+                }
+            }
+        }
+    }
+
+    private async Task<IApiResponse<List<GiteaPackage>>> FetchAsync(string owner, string type, int page, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await api.ListVersionsAsync(owner, type, page, GiteaPaging.PageSize, cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private static string Shared(Dictionary<string, string> strings, string value)
+    {
+        if (!strings.TryGetValue(value, out var shared))
+        {
+            strings[value] = shared = value;
         }
 
-        guard.Finish();
-        return result;
+        return shared;
     }
 
     private PackageVersion ToVersion(string owner, GiteaPackage p) =>
-        new(config.Name, owner, p.Type, p.Name, p.Version, Pins.Digest.TryParse(p.Version, out var d) ? d.Value : null, p.CreatedAt, p.Id);
+        new(config.Name, owner, p.Type == "container" ? "container" : p.Type, p.Name, p.Version, Pins.Digest.TryParse(p.Version, out var d) ? d.Value : null, p.CreatedAt, p.Id);
 
     /// <summary>
     /// The body of a successful answer, or a <see cref="RegistryException"/> that keeps the cause:

@@ -7,6 +7,9 @@ namespace OciCleanup.Cleaner.Inventory;
 /// <summary>A manifest as fetched: its digest, media type, and what it points at.</summary>
 internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableArray<Digest> Children, Digest? Config, ImmutableArray<Digest> Layers, Digest? Subject)
 {
+    /// <summary>An index's own word on each child's media type (its descriptor's <c>mediaType</c>), where it gives one.</summary>
+    public ImmutableDictionary<Digest, string> ChildMediaTypes { get; init; } = ImmutableDictionary<Digest, string>.Empty;
+
     public static ManifestBody Parse(byte[] bytes, string? contentType)
     {
         using var json = JsonDocument.Parse(bytes);
@@ -18,7 +21,42 @@ internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableA
             Digests(root, "manifests"),
             root.TryGetProperty("config", out var config) ? DigestOf(config) : null,
             Digests(root, "layers"),
-            root.TryGetProperty("subject", out var subject) ? DigestOf(subject) : null);
+            root.TryGetProperty("subject", out var subject) ? DigestOf(subject) : null)
+        {
+            ChildMediaTypes = MediaTypes(root),
+        };
+    }
+
+    private static ImmutableDictionary<Digest, string> MediaTypes(JsonElement root)
+    {
+        if (!root.TryGetProperty("manifests", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return ImmutableDictionary<Digest, string>.Empty;
+        }
+
+        var types = ImmutableDictionary.CreateBuilder<Digest, string>();
+        var conflicting = new HashSet<Digest>();
+        foreach (var descriptor in array.EnumerateArray())
+        {
+            if (DigestOf(descriptor) is not { } digest)
+            {
+                continue;
+            }
+
+            var type = descriptor.TryGetProperty("mediaType", out var mt) && mt.ValueKind == JsonValueKind.String ? mt.GetString() : null;
+            // No media type, or one digest listed with two: the index says nothing certain, leave it to a HEAD.
+            if (string.IsNullOrEmpty(type) || (types.TryGetValue(digest, out var seen) && seen != type))
+            {
+                conflicting.Add(digest);
+            }
+            else
+            {
+                types[digest] = ManifestMediaTypes.Shared(type)!;
+            }
+        }
+
+        types.RemoveRange(conflicting);
+        return types.ToImmutable();
     }
 
     private static ImmutableArray<Digest> Digests(JsonElement root, string property) =>

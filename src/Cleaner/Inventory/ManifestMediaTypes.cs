@@ -10,6 +10,16 @@ internal static class ManifestMediaTypes
 
     public static readonly string Accept = string.Join(", ", OciIndex, DockerList, OciManifest, DockerManifest);
 
+    /// <summary>The known media types as one shared string each: 100k versions need not carry 100k copies.</summary>
+    public static string? Shared(string? mediaType) => mediaType switch
+    {
+        OciManifest => OciManifest,
+        OciIndex => OciIndex,
+        DockerManifest => DockerManifest,
+        DockerList => DockerList,
+        _ => mediaType,
+    };
+
     public static bool IsIndex(string? mediaType) =>
         mediaType is not null && (mediaType.StartsWith(OciIndex, StringComparison.OrdinalIgnoreCase) || mediaType.StartsWith(DockerList, StringComparison.OrdinalIgnoreCase));
 }

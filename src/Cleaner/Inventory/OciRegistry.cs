@@ -16,7 +16,7 @@ namespace OciCleanup.Cleaner.Inventory;
 /// </summary>
 internal sealed class OciRegistry(RegistryConfig config, DistributionClient client, ILogger<OciRegistry> logger) : IRegistry
 {
-    private readonly DistributionManifestReader _reader = new(client, v => v.Name);
+    private readonly DistributionManifestReader _reader = new(client, v => v.Name, config.Concurrency);
     private readonly ConcurrentDictionary<(string, Digest), Lazy<Task<DateTimeOffset?>>> _created = new();
 
     public RegistryConfig Config => config;

@@ -11,12 +11,12 @@ namespace OciCleanup.Cleaner.Planning;
 /// </summary>
 internal sealed class InventoryIndex
 {
-    private readonly FrozenDictionary<PackageKey, Package> _packages;
+    private readonly Dictionary<PackageKey, Package> _packages;
     private readonly FrozenDictionary<string, PackageKey[]> _byPath;
 
     public InventoryIndex(IEnumerable<PackageVersion> inventory)
     {
-        _packages = inventory.GroupBy(v => Normalize(v.Package)).ToFrozenDictionary(g => g.Key, g => new Package([.. g]));
+        _packages = inventory.GroupBy(v => Normalize(v.Package)).ToDictionary(g => g.Key, g => new Package([.. g]));
         _byPath = _packages.Keys.Where(k => k.Type == "container")
             .GroupBy(k => k.Owner is null ? k.Name : $"{k.Owner}/{k.Name}", StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
@@ -33,21 +33,29 @@ internal sealed class InventoryIndex
     public static PackageKey Normalize(PackageKey key) =>
         new(key.Registry, key.Owner?.ToLowerInvariant(), key.Type.ToLowerInvariant(), key.Name.ToLowerInvariant());
 
-    /// <summary>One package's versions and its lookups.</summary>
+    /// <summary>
+    /// One package's versions and its lookups, built on first use: most packages no protection names,
+    /// and plain dictionaries, since a frozen one costs far more to build than these few lookups save.
+    /// </summary>
     internal sealed class Package(PackageVersion[] versions)
     {
-        private readonly FrozenDictionary<string, PackageVersion[]> _byVersion = versions.GroupBy(v => v.Version, StringComparer.OrdinalIgnoreCase).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
-        private readonly FrozenDictionary<Digest, PackageVersion[]> _byDigest = versions.Where(v => v.Digest is not null).GroupBy(v => v.Digest!.Value).ToFrozenDictionary(g => g.Key, g => g.ToArray());
-        private readonly FrozenDictionary<Digest, PackageVersion[]> _byChild = versions.SelectMany(v => v.IndexChildren.Select(c => (Child: c, Index: v))).GroupBy(p => p.Child).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Index).ToArray());
+        private Dictionary<string, PackageVersion[]>? _byVersion;
+        private Dictionary<Digest, PackageVersion[]>? _byDigest;
+        private Dictionary<Digest, PackageVersion[]>? _byChild;
 
         public PackageVersion[] Versions { get; } = versions;
 
         public PackageVersion First => Versions[0];
 
-        public IEnumerable<PackageVersion> Named(string version) => _byVersion.GetValueOrDefault(version) ?? [];
+        public IEnumerable<PackageVersion> Named(string version) =>
+            (_byVersion ??= Versions.GroupBy(v => v.Version, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase)).GetValueOrDefault(version) ?? [];
 
         /// <summary>Versions whose manifest is <paramref name="digest"/>, and the indexes that hold it.</summary>
-        public IEnumerable<PackageVersion> Holding(Digest digest) =>
-            (_byDigest.GetValueOrDefault(digest) ?? []).Concat(_byChild.GetValueOrDefault(digest) ?? []);
+        public IEnumerable<PackageVersion> Holding(Digest digest)
+        {
+            _byDigest ??= Versions.Where(v => v.Digest is not null).GroupBy(v => v.Digest!.Value).ToDictionary(g => g.Key, g => g.ToArray());
+            _byChild ??= Versions.SelectMany(v => v.IndexChildren.Select(c => (Child: c, Index: v))).GroupBy(p => p.Child).ToDictionary(g => g.Key, g => g.Select(p => p.Index).ToArray());
+            return (_byDigest.GetValueOrDefault(digest) ?? []).Concat(_byChild.GetValueOrDefault(digest) ?? []);
+        }
     }
 }

@@ -58,9 +58,11 @@ internal static class Planner
         foreach (var version in sorted)
         {
             // keepLast counts builds: not the artifact tags that follow a subject, nor keepTags matches.
-            var counts = version.IsTagged && ArtifactSubject(version.Version) is null && !policy.KeepTags.Any(r => r.IsMatch(version.Version));
+            // Each pattern is run once per version: at 100k versions a regex call is not free.
+            var keepTag = version.IsTagged ? policy.KeepTags.FirstOrDefault(r => r.IsMatch(version.Version)) : null;
+            var counts = version.IsTagged && ArtifactSubject(version.Version) is null && keepTag is null;
             var rank = counts ? taggedRank++ : -1;
-            var reasons = RetentionReasons(version, rank, protections.GetValueOrDefault(version.Key, []), policy, now);
+            var reasons = RetentionReasons(version, rank, keepTag, protections.GetValueOrDefault(version.Key, []), policy, now);
             decisions.Add(new Decision(version, reasons[0].IsDelete ? DecisionAction.Delete : DecisionAction.Keep, reasons));
         }
 
@@ -80,25 +82,26 @@ internal static class Planner
         return hex.All(Uri.IsHexDigit) && (rest.Length == 0 || rest.StartsWith('.')) ? hex : null;
     }
 
-    private static ImmutableArray<Reason> RetentionReasons(PackageVersion v, int taggedRank, ImmutableArray<Reason> protectedBy, RetentionPolicy policy, DateTimeOffset now)
+    // Reason texts depend on the policy only: interned, 100k decisions share a handful of strings.
+    private static ImmutableArray<Reason> RetentionReasons(PackageVersion v, int taggedRank, System.Text.RegularExpressions.Regex? keepTag, ImmutableArray<Reason> protectedBy, RetentionPolicy policy, DateTimeOffset now)
     {
         var reasons = ImmutableArray.CreateBuilder<Reason>();
         reasons.AddRange(protectedBy);
         var age = now - v.CreatedAt;
         if (age < TimeSpan.FromHours(policy.MinAgeHours))
         {
-            reasons.Add(new Reason(Reason.Grace, $"younger than minAgeHours {policy.MinAgeHours}"));
+            reasons.Add(new Reason(Reason.Grace, string.Intern($"younger than minAgeHours {policy.MinAgeHours}")));
         }
 
         if (!v.IsTagged)
         {
             reasons.Add(age < TimeSpan.FromDays(policy.UntaggedAfterDays)
-                ? new Reason(Reason.Grace, $"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}")
-                : new Reason(Reason.Untagged, $"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days"));
+                ? new Reason(Reason.Grace, string.Intern($"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}"))
+                : new Reason(Reason.Untagged, string.Intern($"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days")));
             return reasons.ToImmutable();
         }
 
-        if (policy.KeepTags.FirstOrDefault(r => r.IsMatch(v.Version)) is { } keepTag)
+        if (keepTag is not null)
         {
             reasons.Add(new Reason(Reason.KeepTag, keepTag.ToString()));
         }
@@ -110,18 +113,18 @@ internal static class Planner
 
         if (taggedRank >= 0 && taggedRank < policy.KeepLast)
         {
-            reasons.Add(new Reason(Reason.KeepLast, $"#{taggedRank + 1} of the newest {policy.KeepLast} tagged"));
+            reasons.Add(new Reason(Reason.KeepLast, string.Intern($"#{taggedRank + 1} of the newest {policy.KeepLast} tagged")));
         }
 
         var firstSeen = v.CreatedIsFirstSeen ? " (age from when oci-cleanup first saw it: the registry gives no plausible creation time)" : "";
         if (age < TimeSpan.FromDays(policy.KeepWithinDays))
         {
-            reasons.Add(new Reason(Reason.KeepWithin, $"pushed within {policy.KeepWithinDays} days{firstSeen}"));
+            reasons.Add(new Reason(Reason.KeepWithin, string.Intern($"pushed within {policy.KeepWithinDays} days{firstSeen}")));
         }
 
         if (reasons.Count == 0)
         {
-            reasons.Add(new Reason(Reason.Retention, $"older than {policy.KeepWithinDays} days and not among the newest {policy.KeepLast}{firstSeen}"));
+            reasons.Add(new Reason(Reason.Retention, string.Intern($"older than {policy.KeepWithinDays} days and not among the newest {policy.KeepLast}{firstSeen}")));
         }
 
         return reasons.ToImmutable();

@@ -2,9 +2,18 @@ using System.Text.Json;
 
 namespace OciCleanup.Cleaner.Reporting;
 
+/// <summary>
+/// The JSON report (SPEC §8). <see cref="WriteAsync"/> serializes straight to the destination
+/// stream, flushing as its buffer fills, so a report of 100k decisions never exists as one string.
+/// </summary>
 internal static class JsonReportWriter
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
 
+    /// <summary>The report as one string: for small reports and tests; the same bytes as <see cref="WriteAsync"/>.</summary>
     public static string Write(RunReport report) => JsonSerializer.Serialize(report, Options);
+
+    /// <summary>Streams the report to <paramref name="destination"/> as UTF-8, without building it in memory.</summary>
+    public static Task WriteAsync(RunReport report, Stream destination, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(destination, report, Options, cancellationToken);
 }

@@ -16,7 +16,11 @@ internal static class LastReport
             Directory.CreateDirectory(stateDir);
             var path = Path.Combine(stateDir, FileName);
             var temporary = $"{path}.{Environment.ProcessId}.tmp";
-            await File.WriteAllTextAsync(temporary, JsonReportWriter.Write(report), cancellationToken);
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                await JsonReportWriter.WriteAsync(report, file, cancellationToken);
+            }
+
             File.Move(temporary, path, overwrite: true);
             return null;
         }

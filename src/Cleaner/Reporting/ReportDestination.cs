@@ -55,5 +55,26 @@ internal sealed class ReportDestination : IDisposable
         await _file.FlushAsync(cancellationToken);
     }
 
+    /// <summary>Streams a report straight to the file or standard output, replacing what the file held.</summary>
+    public async Task WriteAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (_file is null)
+        {
+            await Console.Out.FlushAsync(cancellationToken);
+            await using var stdout = Console.OpenStandardOutput();
+            await write(stdout, cancellationToken);
+            await stdout.FlushAsync(cancellationToken);
+            return;
+        }
+
+        if (_file.CanSeek)
+        {
+            _file.SetLength(0);
+        }
+
+        await write(_file, cancellationToken);
+        await _file.FlushAsync(cancellationToken);
+    }
+
     public void Dispose() => _file?.Dispose();
 }

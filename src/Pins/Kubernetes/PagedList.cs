@@ -20,22 +20,37 @@ public static class PagedList
     /// <param name="what">The list, for errors, e.g. <c>pods</c>.</param>
     /// <param name="page">Reads one page.</param>
     /// <param name="cancellationToken">Stops the list.</param>
-    public static async Task<List<T>> AllAsync<T>(string what, Func<string?, CancellationToken, Task<(IEnumerable<T> Items, string? Continue)>> page, CancellationToken cancellationToken)
+    public static Task<List<T>> AllAsync<T>(string what, Func<string?, CancellationToken, Task<(IEnumerable<T> Items, string? Continue)>> page, CancellationToken cancellationToken) =>
+        ReduceAsync<T, T>(what, page, item => [item], cancellationToken);
+
+    /// <summary>
+    /// Reads every page of a list and keeps only what <paramref name="reduce"/> takes from each item,
+    /// before the next page is fetched: a page of typed objects never outlives its own reduction.
+    /// </summary>
+    /// <param name="what">The list, for errors, e.g. <c>pods</c>.</param>
+    /// <param name="page">Reads one page.</param>
+    /// <param name="reduce">What to keep of one item, e.g. the protections a Pod implies.</param>
+    /// <param name="cancellationToken">Stops the list.</param>
+    public static async Task<List<TResult>> ReduceAsync<T, TResult>(string what, Func<string?, CancellationToken, Task<(IEnumerable<T> Items, string? Continue)>> page, Func<T, IEnumerable<TResult>> reduce, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var items = new List<T>();
+            var kept = new List<TResult>();
             string? token = null;
             try
             {
                 do
                 {
                     var (pageItems, next) = await page(token, cancellationToken);
-                    items.AddRange(pageItems);
+                    foreach (var item in pageItems)
+                    {
+                        kept.AddRange(reduce(item));
+                    }
+
                     token = string.IsNullOrEmpty(next) ? null : next;
                 }
                 while (token is not null);
-                return items;
+                return kept;
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone && token is not null && attempt < MaxRestarts)
             {

@@ -9,59 +9,72 @@ namespace OciCleanup.Pins.Kubernetes;
 /// <summary>
 /// Reads workloads in all namespaces: Pods (spec images and the digests nodes pulled), Deployments
 /// (also at 0 replicas), StatefulSets, DaemonSets, Jobs, CronJobs (suspended too), ReplicaSets
-/// (active ones as workloads, old ones as rollout history) and ControllerRevisions.
+/// (active ones as workloads, old ones as rollout history) and ControllerRevisions. Each page is
+/// reduced to the protections it implies before the next is fetched; up to
+/// <paramref name="concurrency"/> kinds are listed at once, and the result keeps the kinds' order.
 /// </summary>
-public sealed class WorkloadScanner(IKubernetes client, string cluster, ReferenceKinds kinds)
+public sealed class WorkloadScanner(IKubernetes client, string cluster, ReferenceKinds kinds, int concurrency = 1)
 {
     /// <summary>Every protection the workloads of the cluster imply.</summary>
     public async Task<List<Protection.Protection>> ScanAsync(CancellationToken cancellationToken)
     {
-        var found = new List<Protection.Protection>();
+        var lists = new List<Func<CancellationToken, Task<List<Protection.Protection>>>>();
         if (kinds.Workloads)
         {
-            var pods = await PagedList.AllAsync("pods", async (c, ct) => Page(await client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
-            foreach (var pod in pods)
-            {
-                found.AddRange(Workload(pod.Metadata, "Pod", PodSpecImages.Of(pod.Spec).Concat(PodSpecImages.PulledDigests(pod.Status))));
-            }
-
-            var deployments = await PagedList.AllAsync("deployments", async (c, ct) => Page(await client.AppsV1.ListDeploymentForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
-            found.AddRange(deployments.SelectMany(d => Workload(d.Metadata, "Deployment", PodSpecImages.Of(d.Spec?.Template?.Spec))));
-            var statefulSets = await PagedList.AllAsync("statefulsets", async (c, ct) => Page(await client.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
-            found.AddRange(statefulSets.SelectMany(s => Workload(s.Metadata, "StatefulSet", PodSpecImages.Of(s.Spec?.Template?.Spec))));
-            var daemonSets = await PagedList.AllAsync("daemonsets", async (c, ct) => Page(await client.AppsV1.ListDaemonSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
-            found.AddRange(daemonSets.SelectMany(s => Workload(s.Metadata, "DaemonSet", PodSpecImages.Of(s.Spec?.Template?.Spec))));
-            var jobs = await PagedList.AllAsync("jobs", async (c, ct) => Page(await client.BatchV1.ListJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
-            found.AddRange(jobs.SelectMany(j => Workload(j.Metadata, "Job", PodSpecImages.Of(j.Spec?.Template?.Spec))));
-            var cronJobs = await PagedList.AllAsync("cronjobs", async (c, ct) => Page(await client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
-            found.AddRange(cronJobs.SelectMany(j => Workload(j.Metadata, "CronJob", PodSpecImages.Of(j.Spec?.JobTemplate?.Spec?.Template?.Spec))));
+            lists.Add(ct => PagedList.ReduceAsync("pods", async (c, t) => Page(await client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), pod => Workload(pod.Metadata, "Pod", PodSpecImages.Of(pod.Spec).Concat(PodSpecImages.PulledDigests(pod.Status))), ct));
+            lists.Add(ct => PagedList.ReduceAsync("deployments", async (c, t) => Page(await client.AppsV1.ListDeploymentForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), d => Workload(d.Metadata, "Deployment", PodSpecImages.Of(d.Spec?.Template?.Spec)), ct));
+            lists.Add(ct => PagedList.ReduceAsync("statefulsets", async (c, t) => Page(await client.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), s => Workload(s.Metadata, "StatefulSet", PodSpecImages.Of(s.Spec?.Template?.Spec)), ct));
+            lists.Add(ct => PagedList.ReduceAsync("daemonsets", async (c, t) => Page(await client.AppsV1.ListDaemonSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), s => Workload(s.Metadata, "DaemonSet", PodSpecImages.Of(s.Spec?.Template?.Spec)), ct));
+            lists.Add(ct => PagedList.ReduceAsync("jobs", async (c, t) => Page(await client.BatchV1.ListJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), j => Workload(j.Metadata, "Job", PodSpecImages.Of(j.Spec?.Template?.Spec)), ct));
+            lists.Add(ct => PagedList.ReduceAsync("cronjobs", async (c, t) => Page(await client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), j => Workload(j.Metadata, "CronJob", PodSpecImages.Of(j.Spec?.JobTemplate?.Spec?.Template?.Spec)), ct));
         }
 
         if (kinds.Workloads || kinds.ReplicaSetHistory)
         {
-            var replicaSets = await PagedList.AllAsync("replicasets", async (c, ct) => Page(await client.AppsV1.ListReplicaSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
-            foreach (var rs in replicaSets)
-            {
-                var active = (rs.Spec?.Replicas ?? 0) > 0 || (rs.Status?.Replicas ?? 0) > 0;
-                if (active ? kinds.Workloads : kinds.ReplicaSetHistory)
-                {
-                    found.AddRange(Protect(rs.Metadata, "ReplicaSet", PodSpecImages.Of(rs.Spec?.Template?.Spec), active ? ReasonKind.Workload : ReasonKind.ReplicaSetHistory));
-                }
-            }
+            lists.Add(ct => PagedList.ReduceAsync("replicasets", async (c, t) => Page(await client.AppsV1.ListReplicaSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), ReplicaSet, ct));
         }
 
         if (kinds.ReplicaSetHistory)
         {
-            var revisions = await PagedList.AllAsync("controllerrevisions", async (c, ct) => Page(await client.AppsV1.ListControllerRevisionForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: ct)), cancellationToken);
-            foreach (var revision in revisions)
-            {
-                // `data` holds the StatefulSet/DaemonSet template as a patch: scan it for images wherever they are.
-                var data = revision.Data is null ? null : JsonNode.Parse(JsonSerializer.Serialize(revision.Data));
-                found.AddRange(Protect(revision.Metadata, "ControllerRevision", JsonTree.ManifestImages(data), ReasonKind.ReplicaSetHistory));
-            }
+            lists.Add(ct => PagedList.ReduceAsync("controllerrevisions", async (c, t) => Page(await client.AppsV1.ListControllerRevisionForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), Revision, ct));
         }
 
-        return found;
+        // The first list that fails stops the others: one failure fails the cluster anyway.
+        using var slots = new SemaphoreSlim(Math.Max(1, concurrency));
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var results = await Task.WhenAll(lists.Select(async list =>
+        {
+            await slots.WaitAsync(failed.Token);
+            try
+            {
+                return await list(failed.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        return [.. results.SelectMany(r => r)];
+    }
+
+    private IEnumerable<Protection.Protection> ReplicaSet(V1ReplicaSet rs)
+    {
+        var active = (rs.Spec?.Replicas ?? 0) > 0 || (rs.Status?.Replicas ?? 0) > 0;
+        return (active ? kinds.Workloads : kinds.ReplicaSetHistory)
+            ? Protect(rs.Metadata, "ReplicaSet", PodSpecImages.Of(rs.Spec?.Template?.Spec), active ? ReasonKind.Workload : ReasonKind.ReplicaSetHistory)
+            : [];
+    }
+
+    private IEnumerable<Protection.Protection> Revision(V1ControllerRevision revision)
+    {
+        // `data` holds the StatefulSet/DaemonSet template as a patch: scan it for images wherever they are.
+        var data = revision.Data is null ? null : JsonNode.Parse(JsonSerializer.Serialize(revision.Data));
+        return Protect(revision.Metadata, "ControllerRevision", JsonTree.ManifestImages(data), ReasonKind.ReplicaSetHistory);
     }
 
     private static (IEnumerable<T>, string?) Page<T>(IItems<T> list) where T : IKubernetesObject =>

@@ -75,12 +75,31 @@ public class ConfigLoaderTests
     [InlineData("retention:\n  packages:\n    - match: container/x\n      keepWithinDays: 40000\n", 4, "retention.packages[0].keepWithinDays", "from 0 to 36500")]
     [InlineData("retention:\n  default:\n    keepTags: ['^(v)\\1$']\n", 3, "retention.default.keepTags[0]", "bad regex")]
     [InlineData("retention:\n  default:\n    removeTags: ['^(?=rc).*']\n", 3, "retention.default.removeTags[0]", "bad regex")]
+    [InlineData("registries:\n  - name: a\n    kind: oci\n    url: https://x\n    concurrency: 0\n", 5, "registries[0].concurrency", "from 1 to 64")]
+    [InlineData("registries:\n  - name: a\n    kind: oci\n    url: https://x\n    concurrency: 65\n", 5, "registries[0].concurrency", "from 1 to 64")]
+    [InlineData("clusters:\n  - name: armer\n    concurrency: 17\n", 3, "clusters[0].concurrency", "from 1 to 16")]
     public void Parse_BadConfig_NamesFileLineAndKeyPath(string yaml, int line, string keyPath, string problem)
     {
         var error = Should.Throw<ConfigException>(() => ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", yaml));
 
         error.Message.ShouldStartWith($"/etc/oci-cleanup/config.yaml:{line}: {keyPath}: ");
         error.Message.ShouldContain(problem);
+    }
+
+    [Theory]
+    [InlineData("", 8, 4)]
+    [InlineData("    concurrency: 32\n", 32, 4)]
+    [InlineData("  - name: armer\n    concurrency: 1\n", 8, 1)]
+    public void Parse_Concurrency_DefaultsToSpecAndTakesTheConfiguredValue(string extra, int registry, int cluster)
+    {
+        var clusterLines = extra.StartsWith("  - name", StringComparison.Ordinal) ? extra : "  - name: armer\n";
+        var registryExtra = extra.StartsWith("  - name", StringComparison.Ordinal) ? "" : extra;
+        var yaml = $"registries:\n  - name: a\n    kind: oci\n    url: https://x\n{registryExtra}clusters:\n{clusterLines}";
+
+        var config = ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", yaml);
+
+        config.Registries[0].Concurrency.ShouldBe(registry);
+        config.Clusters[0].Concurrency.ShouldBe(cluster);
     }
 
     [Fact]

@@ -266,4 +266,85 @@ public class PlannerTests
         plan.Deletes.Select(d => d.Version.Version).ShouldBe(["v1", onlyOld.Version], ignoreOrder: true);
         DecisionFor(plan, shared.Version).MainReason.Kind.ShouldBe(ReasonKind.IndexChild);
     }
+
+    // Property over the shapes the digest-index closure and the lookup matcher must handle: cosign
+    // signatures of digests, tags sharing a digest, indexes nested in untagged indexes, and
+    // registries that delete by digest. Nothing protected, nothing a kept index reaches (at any
+    // depth), no signature of a kept digest and — where deletes are by digest — no manifest a kept
+    // version shares is deleted; and applying the plan, then planning again, deletes nothing new.
+    [Fact]
+    public void Plan_RandomShapedInventories_KeepsEverythingAKeptVersionReaches()
+    {
+        var random = new Random(20261123);
+        for (var round = 0; round < 300; round++)
+        {
+            var byDigest = random.Next(2) == 0;
+            var registry = byDigest ? "lan" : "main";
+            var versions = new List<PackageVersion>();
+            for (var i = 0; i < random.Next(2, 30); i++)
+            {
+                var name = $"p{random.Next(2)}";
+                // Every third tag reuses an earlier build's manifest (staging and staging-latest).
+                var seed = random.Next(3) == 0 ? $"{round}-build{random.Next(4)}" : $"{round}-{i}";
+                versions.Add(Some.Version($"v{i}", random.NextDouble() * 60, name: name, digestSeed: seed, registry: registry));
+                if (random.Next(4) == 0)
+                {
+                    versions.Add(Some.Version("sha256:" + Some.Digest($"{round}-u{i}").Hex, random.NextDouble() * 60, name: name, digestSeed: $"{round}-u{i}", registry: registry));
+                }
+            }
+
+            // Indexes: a tagged version gets untagged children; an untagged child may itself be an index (nested).
+            foreach (var index in versions.Where(v => random.Next(4) == 0).ToList())
+            {
+                var candidates = versions.Where(v => !v.IsTagged && v.Name == index.Name && v.Digest != index.Digest && v.IndexChildren.IsEmpty).ToList();
+                var children = candidates.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).Select(v => v.Digest!.Value).ToImmutableArray();
+                versions[versions.IndexOf(index)] = index with { Children = children };
+            }
+
+            // Signatures of some digests, some of which are gone.
+            foreach (var signed in versions.Where(v => random.Next(5) == 0).ToList())
+            {
+                versions.Add(Some.Version($"sha256-{signed.Digest!.Value.Hex}.sig", random.NextDouble() * 60, name: signed.Name, digestSeed: $"sig-{signed.Version}-{round}", registry: registry));
+            }
+
+            var protections = versions.Where(_ => random.Next(6) == 0).DistinctBy(v => v.Key).ToImmutableDictionary(v => v.Key, _ => ImmutableArray.Create(new Reason(ReasonKind.Pin, "p")));
+            var retention = Some.Retention(Some.Policy(keepLast: random.Next(0, 4), keepWithinDays: random.Next(0, 20), untaggedAfterDays: random.Next(0, 5), minAgeHours: random.Next(0, 48)));
+            var deletesByDigest = byDigest ? new HashSet<string> { "lan" } : null;
+
+            var plan = Planner.Plan([.. versions], protections, retention, Some.Now, deletesByDigest);
+
+            plan.Decisions.Length.ShouldBe(versions.Count);
+            plan.Deletes.ShouldAllBe(d => !protections.ContainsKey(d.Version.Key));
+            var kept = plan.Keeps.Select(d => d.Version).ToList();
+            var reached = Reach(kept, versions);
+            plan.Deletes.Where(d => !d.Version.IsTagged && reached.Contains((d.Version.Name, d.Version.Digest!.Value))).ShouldBeEmpty("a child a kept index reaches");
+            var keptDigests = kept.Select(v => (v.Name, v.Digest!.Value.Hex)).ToHashSet();
+            plan.Deletes.Where(d => d.Version.Version.StartsWith("sha256-", StringComparison.Ordinal) && keptDigests.Contains((d.Version.Name, d.Version.Version.Substring(7, 64)))).ShouldBeEmpty("a signature of a kept digest");
+            if (byDigest)
+            {
+                plan.Deletes.Where(d => keptDigests.Contains((d.Version.Name, d.Version.Digest!.Value.Hex))).ShouldBeEmpty("a manifest a kept version shares, deleted by digest");
+            }
+
+            Planner.Plan([.. kept], protections, retention, Some.Now, deletesByDigest).Deletes.ShouldBeEmpty();
+        }
+    }
+
+    /// <summary>Every (package, digest) a kept version reaches through index children, at any depth: the reference closure, computed naively.</summary>
+    private static HashSet<(string Name, Digest Digest)> Reach(List<PackageVersion> kept, List<PackageVersion> all)
+    {
+        var reached = new HashSet<(string, Digest)>();
+        var work = new Stack<(string Name, Digest Digest)>(kept.Select(v => (v.Name, v.Digest!.Value)));
+        while (work.TryPop(out var next))
+        {
+            if (reached.Add(next))
+            {
+                foreach (var child in all.Where(v => v.Name == next.Name && v.Digest == next.Digest).SelectMany(v => v.IndexChildren))
+                {
+                    work.Push((next.Name, child));
+                }
+            }
+        }
+
+        return reached;
+    }
 }

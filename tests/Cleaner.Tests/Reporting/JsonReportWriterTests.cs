@@ -103,4 +103,17 @@ public class JsonReportWriterTests
         source.GetProperty("shrinkAccepted").GetBoolean().ShouldBeTrue();
         source.GetProperty("notes")[0].GetString()!.ShouldContain("accepted with --accept-shrink");
     }
+
+    [Fact]
+    public async Task WriteAsync_ManyDecisions_StreamsTheSameBytesAsWrite()
+    {
+        var decisions = Enumerable.Range(0, 3_000).Select(i => new Decision(Some.Version($"1.0.{i}", 30), DecisionAction.Delete, [new Reason(Reason.Retention, "older than 14 days")]));
+        var report = ReportBuilder.Build(RunFacts.Empty(RunMode.DryRun, Some.Now, Some.Now) with { Plan = new Plan([.. decisions]) });
+        using var stream = new MemoryStream();
+
+        await JsonReportWriter.WriteAsync(report, stream, CancellationToken.None);
+
+        System.Text.Encoding.UTF8.GetString(stream.ToArray()).ShouldBe(JsonReportWriter.Write(report));
+        JsonDocument.Parse(stream.ToArray()).RootElement.GetProperty("decisions").GetArrayLength().ShouldBe(3_000);
+    }
 }

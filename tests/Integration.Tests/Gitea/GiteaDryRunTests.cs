@@ -111,7 +111,9 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         var lists = _gitea.Requests.Where(r => r.Path == "/api/v1/packages/oleks").ToList();
-        lists.Select(r => r.Query).ShouldBe(["?type=container&page=1&limit=50", "?type=container&page=2&limit=50", "?type=container&page=3&limit=50"]);
+        // Pages 2 and 3 are requested together once page 1 gives the total: each once, in any order.
+        lists[0].Query.ShouldBe("?type=container&page=1&limit=50");
+        lists.Select(r => r.Query).ShouldBe(["?type=container&page=1&limit=50", "?type=container&page=2&limit=50", "?type=container&page=3&limit=50"], ignoreOrder: true);
         lists.ShouldAllBe(r => r.Authorization == "token " + Token);
         // One HEAD per container version and nothing else: the fewest requests the API allows.
         _gitea.Requests.Count(r => r.Method == "HEAD").ShouldBe(103);
