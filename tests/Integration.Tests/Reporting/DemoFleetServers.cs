@@ -23,7 +23,9 @@ public sealed class DemoFleetServers : IAsyncLifetime
         await Cluster.StartAsync();
         DemoFleet.Populate(Gitea, DateTimeOffset.UtcNow);
         DemoFleet.Populate(Cluster, "Manifests");
-        Config = DemoConfig.Write(Folder.Path, Token, Gitea.Url, Cluster.Kubeconfig("armer"));
+        // The demo itself keeps the default limits, so its first dry-run is blocked (README "First run");
+        // these tests read the plain report, and BlockedReportTests the blocked one.
+        Config = DemoConfig.Write(Folder.Path, Token, Gitea.Url, Cluster.Kubeconfig("armer"), extraSafety: "\n  maxDeleteFraction: 1");
     }
 
     /// <summary><c>oci-cleanup run --dry-run --report FORMAT</c> on the demo, as a separate process.</summary>
