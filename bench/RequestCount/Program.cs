@@ -5,11 +5,13 @@ using OciCleanup.TestServers;
 // Requests made by one whole `oci-cleanup run` against a Gitea fleet, versus the fewest the API
 // allows: ceil(versions/50) list pages per owner, one HEAD per container version (its digest and
 // media type), one GET per distinct index (children are only in the body). Usage:
-//   dotnet run --project bench/RequestCount -c Release [-- OWNERS PACKAGES TAGS INDEXES]
+//   dotnet run --project bench/RequestCount -c Release [-- OWNERS PACKAGES TAGS INDEXES [SIZES]]
+// SIZES=1 turns on `report.sizes` and counts what the blob sizes cost (one /files per distinct manifest).
 var owners = Arg(0, 2);
 var packages = Arg(1, 20);
 var tags = Arg(2, 30);
 var indexes = Arg(3, 5);
+var sizes = Arg(4, 0) == 1;
 const string Token = "bench-token";
 
 await using var gitea = new GiteaTestServer(Token);
@@ -45,6 +47,8 @@ await File.WriteAllTextAsync(config, $"""
       maxDeleteFraction: 1
       maxDeletes: 1000000
       stateDir: state
+    report:
+      sizes: {(sizes ? "true" : "false")}
     """);
 
 var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -73,7 +77,8 @@ var minimumPages = owners * (int)Math.Ceiling(versionsPerOwner / 50.0);
 var minimumHeads = versions;
 var minimumGets = owners * packages * indexes;
 var requests = gitea.Requests;
-var pages = requests.Count(r => r.Method == "GET" && r.Path.StartsWith("/api/v1/packages/", StringComparison.Ordinal));
+var files = requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/files", StringComparison.Ordinal));
+var pages = requests.Count(r => r.Method == "GET" && r.Path.StartsWith("/api/v1/packages/", StringComparison.Ordinal)) - files;
 var heads = requests.Count(r => r.Method == "HEAD");
 var gets = requests.Count(r => r.Method == "GET" && r.Path.StartsWith("/v2/", StringComparison.Ordinal));
 var repeated = requests.GroupBy(r => (r.Method, r.Path, r.Query)).Count(g => g.Count() > 1);
@@ -83,6 +88,11 @@ Console.WriteLine($"{"request",-28}{"made",8}{"minimum",9}");
 Console.WriteLine($"{"owner list pages",-28}{pages,8}{minimumPages,9}");
 Console.WriteLine($"{"manifest HEAD",-28}{heads,8}{minimumHeads,9}");
 Console.WriteLine($"{"index manifest GET",-28}{gets,8}{minimumGets,9}");
+if (sizes)
+{
+    Console.WriteLine($"{"version files (sizes)",-28}{files,8}{"(opt-in)",9}");
+}
+
 Console.WriteLine($"{"total",-28}{requests.Count,8}{minimum,9}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio made/minimum: {(double)requests.Count / minimum:F3}; requests repeated: {repeated}; writes: {requests.Count(r => r.Method is "DELETE" or "PUT" or "POST")}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(wall time {clock.Elapsed.TotalSeconds:F1} s on this machine; informational only)"));
