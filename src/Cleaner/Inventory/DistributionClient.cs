@@ -30,21 +30,18 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
 
     public async Task<ManifestBody?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
     {
-        using var response = await ManifestAsync(HttpMethod.Get, repository, reference, cancellationToken);
-        if (response is null)
+        if (await GetRawManifestAsync(repository, reference, cancellationToken) is not { } raw)
         {
             return null;
         }
 
-        var what = $"GET manifest {repository}:{reference}";
-        var bytes = await ReadAsync(() => response.Content.ReadAsByteArrayAsync(cancellationToken), what, cancellationToken);
         try
         {
-            return ManifestBody.Parse(bytes, response.Content.Headers.ContentType?.MediaType);
+            return ManifestBody.Parse(raw.Bytes, raw.MediaType);
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new RegistryException(registryName, $"{what}: {ErrorCause.Describe(e)}");
+            throw new RegistryException(registryName, $"GET manifest {repository}:{reference}: {ErrorCause.Describe(e)}");
         }
     }
 

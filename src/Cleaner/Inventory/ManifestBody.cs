@@ -10,6 +10,9 @@ internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableA
     /// <summary>An index's own word on each child's media type (its descriptor's <c>mediaType</c>), where it gives one.</summary>
     public ImmutableDictionary<Digest, string> ChildMediaTypes { get; init; } = ImmutableDictionary<Digest, string>.Empty;
 
+    /// <summary>Sizes by digest: the manifest's own, and every descriptor's (config, layers, an index's children).</summary>
+    public ImmutableDictionary<string, long> Sizes { get; init; } = ImmutableDictionary<string, long>.Empty;
+
     public static ManifestBody Parse(byte[] bytes, string? contentType)
     {
         using var json = JsonDocument.Parse(bytes);
@@ -24,8 +27,28 @@ internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableA
             root.TryGetProperty("subject", out var subject) ? DigestOf(subject) : null)
         {
             ChildMediaTypes = MediaTypes(root),
+            Sizes = SizesOf(root, Digest.Sha256Of(bytes), bytes.Length),
         };
     }
+
+    private static ImmutableDictionary<string, long> SizesOf(JsonElement root, Digest own, long length)
+    {
+        var sizes = ImmutableDictionary.CreateBuilder<string, long>();
+        sizes[own.ToString()] = length;
+        JsonElement[] descriptors = [.. root.TryGetProperty("config", out var config) ? [config] : System.Array.Empty<JsonElement>(), .. Elements(root, "layers"), .. Elements(root, "manifests")];
+        foreach (var d in descriptors)
+        {
+            if (DigestOf(d) is { } digest && d.TryGetProperty("size", out var size) && size.TryGetInt64(out var bytes))
+            {
+                sizes[digest.ToString()] = bytes;
+            }
+        }
+
+        return sizes.ToImmutable();
+    }
+
+    private static JsonElement[] Elements(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var array) && array.ValueKind == JsonValueKind.Array ? [.. array.EnumerateArray()] : [];
 
     private static ImmutableDictionary<Digest, string> MediaTypes(JsonElement root)
     {

@@ -56,16 +56,14 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
         return head is null ? null : version with { Digest = head.Digest, MediaType = head.MediaType };
     }
 
-    /// <summary>The manifest's own size and its descriptors' (config, layers; an index's children), from its body.</summary>
-    public async Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken)
-    {
-        if (version.Digest is not { } digest || await client.GetRawManifestAsync(version.Name, digest.ToString(), cancellationToken) is not { } raw)
-        {
-            return null;
-        }
-
-        return new Reporting.VersionBlobs(ManifestSizes.Of(raw));
-    }
+    /// <summary>
+    /// The manifest's own size and its descriptors' (config, layers; an index's children), from its body —
+    /// the one the inventory already read for the creation time: no request of its own.
+    /// </summary>
+    public async Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken) =>
+        version.Digest is { } digest && await _reader.BodyAsync(version.Name, digest, cancellationToken) is { } body
+            ? new Reporting.VersionBlobs(body.Sizes)
+            : null;
 
     public async Task<Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken) =>
         (await client.HeadManifestAsync(package.Name, reference, cancellationToken))?.Digest;

@@ -5,8 +5,6 @@ namespace OciCleanup.Cleaner.Reporting;
 /// <summary>Reads a stored JSON report back (run history, <c>report</c>, <c>diff</c>).</summary>
 internal static class JsonReportReader
 {
-    private static readonly JsonSerializerOptions Options = new() { Converters = { new UtcTimestampConverter() } };
-
     /// <summary>The report; throws <see cref="JsonException"/> when the text is not one.</summary>
-    public static RunReport Read(string json) => JsonSerializer.Deserialize<RunReport>(json, Options) ?? throw new JsonException("the file holds null");
+    public static RunReport Read(string json) => JsonSerializer.Deserialize<RunReport>(json, JsonReportWriter.Options) ?? throw new JsonException("the file holds null");
 }

@@ -8,7 +8,8 @@ namespace OciCleanup.Cleaner.Reporting;
 /// </summary>
 internal static class JsonReportWriter
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
+    /// <summary>The report's serializer options (UTC times with <c>Z</c>); <see cref="JsonReportReader"/> reads with them too.</summary>
+    internal static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
 
     /// <summary>The report as one string: for small reports and tests; the same bytes as <see cref="WriteAsync"/>.</summary>
     public static string Write(RunReport report) => JsonSerializer.Serialize(report, Options);
