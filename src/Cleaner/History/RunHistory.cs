@@ -24,7 +24,12 @@ internal sealed class RunHistory(string stateDir)
         {
             Directory.CreateDirectory(Folder);
             var path = Path.Combine(Folder, runId + ".json");
-            File.WriteAllText(path + ".tmp", JsonReportWriter.Write(report));
+            // Streamed, as the report itself is: at 100k versions one string of it does not fit the CronJob's heap.
+            using (var file = File.Create(path + ".tmp"))
+            {
+                JsonReportWriter.WriteTo(report, file);
+            }
+
             File.Move(path + ".tmp", path, overwrite: true);
             foreach (var old in RunIds().SkipLast(keep))
             {

@@ -14,6 +14,9 @@ internal static class JsonReportWriter
     /// <summary>The report as one string: for small reports and tests; the same bytes as <see cref="WriteAsync"/>.</summary>
     public static string Write(RunReport report) => JsonSerializer.Serialize(report, Options);
 
+    /// <summary>Streams the report to <paramref name="destination"/> as UTF-8, synchronously, without building it in memory.</summary>
+    public static void WriteTo(RunReport report, Stream destination) => JsonSerializer.Serialize(destination, report, Options);
+
     /// <summary>Streams the report to <paramref name="destination"/> as UTF-8, without building it in memory.</summary>
     public static Task WriteAsync(RunReport report, Stream destination, CancellationToken cancellationToken) =>
         JsonSerializer.SerializeAsync(destination, report, Options, cancellationToken);
