@@ -1,36 +1,37 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
 
 namespace OciCleanup.Pins;
 
 /// <summary>A content digest such as <c>sha256:4f5a…</c>, always lower case.</summary>
-public readonly partial record struct Digest(string Algorithm, string Hex)
+public readonly record struct Digest(string Algorithm, string Hex)
 {
-    /// <summary>Parses <c>sha256:&lt;64 hex&gt;</c> or <c>sha512:&lt;128 hex&gt;</c>.</summary>
+    /// <summary>Parses <c>sha256:&lt;64 hex&gt;</c> or <c>sha512:&lt;128 hex&gt;</c> (the algorithm in lower case, the hex in either).</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out Digest? digest)
     {
-        digest = null;
-        if (text is null)
+        digest = AlgorithmOf(text) is { } algorithm ? new Digest(algorithm, text![(algorithm.Length + 1)..].ToLowerInvariant()) : null;
+        return digest is not null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a digest <see cref="TryParse"/> accepts, without making one.</summary>
+    public static bool IsDigest(string? text) => AlgorithmOf(text) is not null;
+
+    // By hand, not by regex: every version name of a 100k inventory is asked whether it is a digest.
+    private static string? AlgorithmOf(string? text)
+    {
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon < 0)
         {
-            return false;
+            return null;
         }
 
-        var match = DigestPattern().Match(text);
-        if (!match.Success)
+        var algorithm = text.AsSpan(0, colon) switch
         {
-            return false;
-        }
-
-        var algorithm = match.Groups["alg"].Value.ToLowerInvariant();
-        var hex = match.Groups["hex"].Value.ToLowerInvariant();
-        var expected = algorithm == "sha256" ? 64 : 128;
-        if (hex.Length != expected)
-        {
-            return false;
-        }
-
-        digest = new Digest(algorithm, hex);
-        return true;
+            "sha256" => "sha256",
+            "sha512" => "sha512",
+            _ => null,
+        };
+        var hex = text.AsSpan(colon + 1);
+        return algorithm is null || hex.Length != (algorithm == "sha256" ? 64 : 128) || hex.ContainsAnyExcept(HexDigits) ? null : algorithm;
     }
 
     /// <summary>Parses a digest or throws <see cref="FormatException"/>.</summary>
@@ -44,6 +45,5 @@ public readonly partial record struct Digest(string Algorithm, string Hex)
     /// <inheritdoc />
     public override string ToString() => $"{Algorithm}:{Hex}";
 
-    [GeneratedRegex("^(?<alg>sha256|sha512):(?<hex>[0-9a-fA-F]+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex DigestPattern();
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 }

@@ -26,7 +26,7 @@ internal sealed record PackageVersion(
     public bool CreatedIsFirstSeen { get; init; }
 
     /// <summary>False for the <c>sha256:…</c> versions a push by digest creates.</summary>
-    public bool IsTagged => !Pins.Digest.TryParse(Version, out _);
+    public bool IsTagged => !Pins.Digest.IsDigest(Version);
 
     public PackageKey Package => new(Registry, Owner, Type, Name);
 

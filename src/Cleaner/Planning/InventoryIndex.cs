@@ -16,13 +16,32 @@ internal sealed class InventoryIndex
 
     public InventoryIndex(IEnumerable<PackageVersion> inventory)
     {
-        _packages = inventory.GroupBy(v => Normalize(v.Package)).ToDictionary(g => g.Key, g => new Package([.. g]));
+        // Grouped by the key as listed, then normalized once per package, not once per version.
+        _packages = ByListedPackage(inventory).GroupBy(p => Normalize(p.Key)).ToDictionary(g => g.Key, g => new Package([.. g.SelectMany(p => p.Value)]));
         _byPath = _packages.Keys.Where(k => k.Type == "container")
             .GroupBy(k => k.Owner is null ? k.Name : $"{k.Owner}/{k.Name}", StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public IEnumerable<Package> Packages => _packages.Values;
+
+    /// <summary>Versions grouped by their package key as listed (exact, not case-folded), in listing order.</summary>
+    public static Dictionary<PackageKey, List<PackageVersion>> ByListedPackage(IEnumerable<PackageVersion> inventory)
+    {
+        var listed = new Dictionary<PackageKey, List<PackageVersion>>();
+        foreach (var version in inventory)
+        {
+            var key = version.Package;
+            if (!listed.TryGetValue(key, out var versions))
+            {
+                listed[key] = versions = [];
+            }
+
+            versions.Add(version);
+        }
+
+        return listed;
+    }
 
     public Package? Find(PackageKey key) => _packages.GetValueOrDefault(Normalize(key));
 

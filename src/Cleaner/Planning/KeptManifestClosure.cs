@@ -14,19 +14,19 @@ internal static class KeptManifestClosure
 {
     public static List<Decision> Apply(List<Decision> decisions, bool deletesByDigest)
     {
-        var byDigest = new Dictionary<Digest, List<int>>();
-        var artifactsOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byDigest = new Chains<Digest>(decisions.Count, EqualityComparer<Digest>.Default);
+        var artifactsOf = new Chains<string>(decisions.Count, StringComparer.Ordinal);
         for (var i = 0; i < decisions.Count; i++)
         {
             var version = decisions[i].Version;
             if (version.Digest is { } digest)
             {
-                Add(byDigest, digest, i);
+                byDigest.Add(digest, i);
             }
 
             if (Planner.ArtifactSubject(version.Version) is { } subject)
             {
-                Add(artifactsOf, subject, i);
+                artifactsOf.Add(subject, i);
             }
         }
 
@@ -34,15 +34,17 @@ internal static class KeptManifestClosure
         while (work.TryDequeue(out var at))
         {
             var kept = decisions[at].Version;
+            var asChild = kept.IndexChildren.IsEmpty ? null : new Reason(ReasonKind.IndexChild, $"{kept.Version} ({kept.Digest})");
             foreach (var child in kept.IndexChildren)
             {
-                var holders = byDigest.GetValueOrDefault(child) ?? [];
+                var holders = byDigest[child].ToList();
                 // A `sha256:` version holding the child suffices; otherwise every holder stays, since
                 // deleting the last one breaks the index.
-                var byName = holders.Where(h => decisions[h].Version.Version == child.ToString()).ToList();
+                var name = child.ToString();
+                var byName = holders.FindAll(h => decisions[h].Version.Version == name);
                 foreach (var holder in byName.Count > 0 ? byName : holders)
                 {
-                    Keep(decisions, work, holder, new Reason(ReasonKind.IndexChild, $"{kept.Version} ({kept.Digest})"), evenIfKept: true);
+                    Keep(decisions, work, holder, asChild!, evenIfKept: true);
                 }
             }
 
@@ -51,7 +53,7 @@ internal static class KeptManifestClosure
                 continue;
             }
 
-            foreach (var artifact in artifactsOf.GetValueOrDefault(keptDigest.Hex) ?? [])
+            foreach (var artifact in artifactsOf[keptDigest.Hex])
             {
                 Keep(decisions, work, artifact, new Reason(ReasonKind.IndexChild, $"signature/attestation of kept {kept.Version} ({kept.Digest})"), evenIfKept: false);
             }
@@ -59,7 +61,7 @@ internal static class KeptManifestClosure
             if (deletesByDigest)
             {
                 var why = decisions[at].MainReason;
-                foreach (var sibling in byDigest.GetValueOrDefault(keptDigest) ?? [])
+                foreach (var sibling in byDigest[keptDigest])
                 {
                     Keep(decisions, work, sibling, new Reason(why.Kind, $"same manifest as kept {kept.Version} ({why.Detail}); the registry deletes only by digest"), evenIfKept: false);
                 }
@@ -85,14 +87,40 @@ internal static class KeptManifestClosure
         }
     }
 
-    private static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int value)
+    /// <summary>
+    /// The decisions under each key, in order, without a list per key: the first and last position per
+    /// key and, per position, the next one with the same key (most keys have one version).
+    /// </summary>
+    private sealed class Chains<TKey>(int positions, IEqualityComparer<TKey> comparer)
         where TKey : notnull
     {
-        if (!map.TryGetValue(key, out var list))
+        private readonly Dictionary<TKey, (int First, int Last)> _ends = new(positions, comparer);
+        private readonly int[] _next = new int[positions];
+
+        public IEnumerable<int> this[TKey key]
         {
-            map[key] = list = [];
+            get
+            {
+                for (var at = _ends.TryGetValue(key, out var ends) ? ends.First : -1; at >= 0; at = _next[at])
+                {
+                    yield return at;
+                }
+            }
         }
 
-        list.Add(value);
+        public void Add(TKey key, int position)
+        {
+            _next[position] = -1;
+            ref var ends = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ends, key, out var exists);
+            if (exists)
+            {
+                _next[ends.Last] = position;
+                ends.Last = position;
+            }
+            else
+            {
+                ends = (position, position);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Pins;
@@ -25,44 +26,52 @@ internal static class Planner
         DateTimeOffset now,
         IReadOnlySet<string>? deletesByDigest = null)
     {
-        var decisions = ImmutableArray.CreateBuilder<Decision>(inventory.Length);
-        var packages = inventory
-            .GroupBy(v => v.Package)
-            .OrderBy(g => g.Key.Registry, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Owner, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Type, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Name, StringComparer.Ordinal);
-        foreach (var package in packages)
+        var byPackage = InventoryIndex.ByListedPackage(inventory);
+        var decisions = new Decision[inventory.Length];
+        var planned = 0;
+        var texts = new Dictionary<RetentionPolicy, ReasonTexts>(ReferenceEqualityComparer.Instance);
+        var packages = byPackage
+            .OrderBy(p => p.Key.Registry, StringComparer.Ordinal)
+            .ThenBy(p => p.Key.Owner, StringComparer.Ordinal)
+            .ThenBy(p => p.Key.Type, StringComparer.Ordinal)
+            .ThenBy(p => p.Key.Name, StringComparer.Ordinal);
+        foreach (var (key, versions) in packages)
         {
-            var policy = retention.For(package.Key.Type, package.Key.Name);
-            decisions.AddRange(PlanPackage([.. package], protections, policy, now, deletesByDigest?.Contains(package.Key.Registry) == true));
+            var policy = retention.For(key.Type, key.Name);
+            if (!texts.TryGetValue(policy, out var policyTexts))
+            {
+                texts[policy] = policyTexts = new ReasonTexts(policy);
+            }
+
+            var packageDecisions = PlanPackage(versions, protections, policyTexts, now, deletesByDigest?.Contains(key.Registry) == true);
+            packageDecisions.CopyTo(decisions, planned);
+            planned += packageDecisions.Count;
         }
 
-        return new Plan(decisions.ToImmutable());
+        return new Plan(ImmutableCollectionsMarshal.AsImmutableArray(decisions));
     }
 
     private static List<Decision> PlanPackage(
-        ImmutableArray<PackageVersion> versions,
+        List<PackageVersion> versions,
         ImmutableDictionary<VersionKey, ImmutableArray<Reason>> protections,
-        RetentionPolicy policy,
+        ReasonTexts texts,
         DateTimeOffset now,
         bool deletesByDigest)
     {
         // Newest first; ties by version name with numbers compared as numbers (SPEC §6).
-        var sorted = versions
-            .OrderByDescending(v => v.CreatedAt)
-            .ThenBy(v => v.Version, NaturalOrder.Instance)
-            .ToList();
-        var decisions = new List<Decision>(sorted.Count);
+        versions.Sort(static (a, b) => b.CreatedAt.CompareTo(a.CreatedAt) is var byTime and not 0 ? byTime : NaturalOrder.Instance.Compare(a.Version, b.Version));
+        var decisions = new List<Decision>(versions.Count);
+        var scratch = new List<Reason>(4);
         var taggedRank = 0;
-        foreach (var version in sorted)
+        foreach (var version in versions)
         {
             // keepLast counts builds: not the artifact tags that follow a subject, nor keepTags matches.
             // Each pattern is run once per version: at 100k versions a regex call is not free.
-            var keepTag = version.IsTagged ? policy.KeepTags.FirstOrDefault(r => r.IsMatch(version.Version)) : null;
-            var counts = version.IsTagged && ArtifactSubject(version.Version) is null && keepTag is null;
+            var tagged = version.IsTagged;
+            var keepTag = tagged ? texts.Policy.KeepTags.FirstOrDefault(r => r.IsMatch(version.Version)) : null;
+            var counts = tagged && ArtifactSubject(version.Version) is null && keepTag is null;
             var rank = counts ? taggedRank++ : -1;
-            var reasons = RetentionReasons(version, rank, keepTag, protections.GetValueOrDefault(version.Key, []), policy, now);
+            var reasons = RetentionReasons(scratch, version, tagged, rank, keepTag, protections.GetValueOrDefault(version.Key, []), texts, now);
             decisions.Add(new Decision(version, reasons[0].IsDelete ? DecisionAction.Delete : DecisionAction.Keep, reasons));
         }
 
@@ -82,51 +91,133 @@ internal static class Planner
         return hex.All(Uri.IsHexDigit) && (rest.Length == 0 || rest.StartsWith('.')) ? hex : null;
     }
 
-    // Reason texts depend on the policy only: interned, 100k decisions share a handful of strings.
-    private static ImmutableArray<Reason> RetentionReasons(PackageVersion v, int taggedRank, System.Text.RegularExpressions.Regex? keepTag, ImmutableArray<Reason> protectedBy, RetentionPolicy policy, DateTimeOffset now)
+    /// <summary>
+    /// A decision's reasons, the deciding one first. The texts depend on the policy only, so they are
+    /// made once per policy (<see cref="ReasonTexts"/>), and the common one-reason lists are shared:
+    /// 100k decisions cost no string and, mostly, no array of their own.
+    /// </summary>
+    private static ImmutableArray<Reason> RetentionReasons(
+        List<Reason> reasons, PackageVersion v, bool tagged, int taggedRank, System.Text.RegularExpressions.Regex? keepTag, ImmutableArray<Reason> protectedBy, ReasonTexts texts, DateTimeOffset now)
     {
-        var reasons = ImmutableArray.CreateBuilder<Reason>();
-        reasons.AddRange(protectedBy);
+        var policy = texts.Policy;
+        reasons.Clear();
+        foreach (var reason in protectedBy)
+        {
+            reasons.Add(reason);
+        }
+
         var age = now - v.CreatedAt;
         if (age < TimeSpan.FromHours(policy.MinAgeHours))
         {
-            reasons.Add(new Reason(Reason.Grace, string.Intern($"younger than minAgeHours {policy.MinAgeHours}")));
+            reasons.Add(texts.Young);
         }
 
-        if (!v.IsTagged)
+        if (!tagged)
         {
-            reasons.Add(age < TimeSpan.FromDays(policy.UntaggedAfterDays)
-                ? new Reason(Reason.Grace, string.Intern($"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}"))
-                : new Reason(Reason.Untagged, string.Intern($"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days")));
-            return reasons.ToImmutable();
+            reasons.Add(age < TimeSpan.FromDays(policy.UntaggedAfterDays) ? texts.UntaggedYoung : texts.Untagged);
+            return texts.Freeze(reasons);
         }
 
         if (keepTag is not null)
         {
-            reasons.Add(new Reason(Reason.KeepTag, keepTag.ToString()));
+            reasons.Add(texts.KeepTag(keepTag));
         }
 
         if (policy.RemoveTags.FirstOrDefault(r => r.IsMatch(v.Version)) is { } removeTag)
         {
-            reasons.Add(new Reason(Reason.RemoveTag, removeTag.ToString()));
+            reasons.Add(texts.RemoveTag(removeTag));
         }
 
         if (taggedRank >= 0 && taggedRank < policy.KeepLast)
         {
-            reasons.Add(new Reason(Reason.KeepLast, string.Intern($"#{taggedRank + 1} of the newest {policy.KeepLast} tagged")));
+            reasons.Add(texts.KeepLast(taggedRank));
         }
 
-        var firstSeen = v.CreatedIsFirstSeen ? " (age from when oci-cleanup first saw it: the registry gives no plausible creation time)" : "";
         if (age < TimeSpan.FromDays(policy.KeepWithinDays))
         {
-            reasons.Add(new Reason(Reason.KeepWithin, string.Intern($"pushed within {policy.KeepWithinDays} days{firstSeen}")));
+            reasons.Add(texts.KeepWithin(v.CreatedIsFirstSeen));
         }
 
         if (reasons.Count == 0)
         {
-            reasons.Add(new Reason(Reason.Retention, string.Intern($"older than {policy.KeepWithinDays} days and not among the newest {policy.KeepLast}{firstSeen}")));
+            reasons.Add(texts.Retention(v.CreatedIsFirstSeen));
         }
 
-        return reasons.ToImmutable();
+        return texts.Freeze(reasons);
+    }
+
+    /// <summary>The retention reasons one policy can give, each made once, and the one-reason lists of them.</summary>
+    private sealed class ReasonTexts
+    {
+        private const string FirstSeen = " (age from when oci-cleanup first saw it: the registry gives no plausible creation time)";
+        private readonly HashSet<Reason> _own = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Reason, ImmutableArray<Reason>> _alone = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<int, Reason> _keepLast = [];
+        private readonly Dictionary<System.Text.RegularExpressions.Regex, Reason> _keepTag = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<System.Text.RegularExpressions.Regex, Reason> _removeTag = new(ReferenceEqualityComparer.Instance);
+        private readonly Reason[] _keepWithin;
+        private readonly Reason[] _retention;
+
+        public ReasonTexts(RetentionPolicy policy)
+        {
+            Policy = policy;
+            Young = Own(new(Reason.Grace, $"younger than minAgeHours {policy.MinAgeHours}"));
+            UntaggedYoung = Own(new(Reason.Grace, $"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}"));
+            Untagged = Own(new(Reason.Untagged, $"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days"));
+            _keepWithin = [Own(new(Reason.KeepWithin, $"pushed within {policy.KeepWithinDays} days")), Own(new(Reason.KeepWithin, $"pushed within {policy.KeepWithinDays} days{FirstSeen}"))];
+            var retention = $"older than {policy.KeepWithinDays} days and not among the newest {policy.KeepLast}";
+            _retention = [Own(new(Reason.Retention, retention)), Own(new(Reason.Retention, retention + FirstSeen))];
+        }
+
+        public RetentionPolicy Policy { get; }
+
+        public Reason Young { get; }
+
+        public Reason UntaggedYoung { get; }
+
+        public Reason Untagged { get; }
+
+        public Reason KeepWithin(bool firstSeen) => _keepWithin[firstSeen ? 1 : 0];
+
+        public Reason Retention(bool firstSeen) => _retention[firstSeen ? 1 : 0];
+
+        public Reason KeepLast(int rank) => Made(_keepLast, rank, () => new(Reason.KeepLast, $"#{rank + 1} of the newest {Policy.KeepLast} tagged"));
+
+        public Reason KeepTag(System.Text.RegularExpressions.Regex pattern) => Made(_keepTag, pattern, () => new(Reason.KeepTag, pattern.ToString()));
+
+        public Reason RemoveTag(System.Text.RegularExpressions.Regex pattern) => Made(_removeTag, pattern, () => new(Reason.RemoveTag, pattern.ToString()));
+
+        /// <summary>The reasons as the decision keeps them; the policy's own reason alone gets the list shared by all that have only it.</summary>
+        public ImmutableArray<Reason> Freeze(List<Reason> reasons)
+        {
+            if (reasons.Count != 1 || !_own.Contains(reasons[0]))
+            {
+                return [.. reasons];
+            }
+
+            if (!_alone.TryGetValue(reasons[0], out var alone))
+            {
+                _alone[reasons[0]] = alone = [reasons[0]];
+            }
+
+            return alone;
+        }
+
+        private Reason Made<TKey>(Dictionary<TKey, Reason> made, TKey key, Func<Reason> make)
+            where TKey : notnull
+        {
+            if (!made.TryGetValue(key, out var reason))
+            {
+                made[key] = reason = Own(make());
+            }
+
+            return reason;
+        }
+
+        private Reason Own(Reason reason)
+        {
+            _own.Add(reason);
+            return reason;
+        }
     }
 }

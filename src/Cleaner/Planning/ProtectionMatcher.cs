@@ -21,23 +21,37 @@ internal static class ProtectionMatcher
         ImmutableArray<PackageVersion> inventory, ProtectedSet protectedSet, ImmutableArray<RegistryConfig> registries, UnknownHosts unknownHosts = UnknownHosts.Protect)
     {
         var index = new InventoryIndex(inventory);
-        var found = new Dictionary<VersionKey, List<Reason>>();
+        // By the version object: a record's own hash would hash every field, thousands of times over.
+        var found = new Dictionary<PackageVersion, List<(Reason Reason, string SeenAt)>>(ReferenceEqualityComparer.Instance);
+        var hosts = new Dictionary<string, RegistryConfig[]>(StringComparer.OrdinalIgnoreCase);
         var pinMatches = new Dictionary<string, int>(StringComparer.Ordinal);
         var byUnknownHost = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var pinRules = new Dictionary<string, PinRule>(StringComparer.Ordinal);
         var policyWarnings = new List<ReportWarning>();
         void Protect(PackageVersion v, Reason reason)
         {
-            if (!found.TryGetValue(v.Key, out var list))
+            if (!found.TryGetValue(v, out var list))
             {
-                found[v.Key] = list = [];
+                found[v] = list = [];
             }
 
             // One reason per object and kind: an ImagePolicy's pick and its status refs are one reason.
-            if (!list.Any(r => r.Kind == reason.Kind && SeenAt(r.Detail) == SeenAt(reason.Detail)))
+            var seenAt = SeenAt(reason.Detail);
+            if (!list.Exists(r => r.Reason.Kind == reason.Kind && r.SeenAt == seenAt))
             {
-                list.Add(reason);
+                list.Add((reason, seenAt));
             }
+        }
+
+        // Thousands of references name a handful of hosts: which registries a host is, once per host.
+        RegistryConfig[] RegistriesAt(string host)
+        {
+            if (!hosts.TryGetValue(host, out var at))
+            {
+                hosts[host] = at = [.. registries.Where(r => r.Hosts.Contains(host.ToLowerInvariant()))];
+            }
+
+            return at;
         }
 
         foreach (var protection in protectedSet.Protections)
@@ -52,8 +66,8 @@ internal static class ProtectionMatcher
                     pinMatches[pin.Rule.Location] = pinMatches.GetValueOrDefault(pin.Rule.Location) + matched.Count;
                     break;
                 case ImageTarget image:
-                    var (packages, unknown) = PackagesOf(image.Image.Registry, image.Image.Repository, registries, index, unknownHosts);
-                    var named = packages.SelectMany(p => Names(image.Image, p)).Distinct().ToList();
+                    var (packages, unknown) = PackagesOf(image.Image.Registry, image.Image.Repository, RegistriesAt(image.Image.Registry), index, unknownHosts);
+                    var named = packages.SelectMany(p => Names(image.Image, p)).Distinct(ReferenceEqualityComparer.Instance).Cast<PackageVersion>().ToList();
                     var why = unknown ? reason with { Detail = $"{reason.Detail} (by path on unconfigured host {image.Image.Registry})" } : reason;
                     named.ForEach(v => Protect(v, why));
                     if (unknown && named.Count > 0)
@@ -72,7 +86,7 @@ internal static class ProtectionMatcher
                     break;
                 case TagPolicyTarget policy:
                     // Desired state not resolved yet: what Flux would pick now from the tags the registry has.
-                    var (policyPackages, policyUnknown) = PackagesOf(policy.Registry, policy.Repository, registries, index, unknownHosts);
+                    var (policyPackages, policyUnknown) = PackagesOf(policy.Registry, policy.Repository, RegistriesAt(policy.Registry), index, unknownHosts);
                     foreach (var package in policyPackages)
                     {
                         var pick = policy.Policy.Pick([.. package.Versions.Where(v => v.IsTagged).Select(v => v.Version)]);
@@ -91,11 +105,11 @@ internal static class ProtectionMatcher
             .Concat(pinMatches.Where(p => p.Value == 0).Select(p => new ReportWarning("pin-unmatched", $"{p.Key}: {Describe(pinRules[p.Key])} matches no version in the inventory (a typo?)")))
             .Concat(policyWarnings.Distinct())
             .ToImmutableArray();
-        return new MatchResult(found.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
+        return new MatchResult(found.ToImmutableDictionary(kv => kv.Key.Key, kv => kv.Value.Select(r => r.Reason).ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
     }
 
     // Where a reference was seen: the detail up to what it adds in parentheses.
-    private static string SeenAt(string detail) => detail.Split(" (", 2)[0];
+    private static string SeenAt(string detail) => detail.IndexOf(" (", StringComparison.Ordinal) is var at and >= 0 ? detail[..at] : detail;
 
     private static void Add(Dictionary<string, List<string>> map, string key, string value)
     {
@@ -125,10 +139,9 @@ internal static class ProtectionMatcher
         (image.Tag is { } tag ? package.Named(tag) : []).Concat(image.Digest is { } digest ? package.Holding(digest) : []);
 
     private static (IEnumerable<InventoryIndex.Package> Packages, bool UnknownHost) PackagesOf(
-        string host, string repository, ImmutableArray<RegistryConfig> registries, InventoryIndex index, UnknownHosts unknownHosts)
+        string host, string repository, RegistryConfig[] matching, InventoryIndex index, UnknownHosts unknownHosts)
     {
-        var matching = registries.Where(r => r.Hosts.Contains(host.ToLowerInvariant())).ToList();
-        if (matching.Count == 0)
+        if (matching.Length == 0)
         {
             return unknownHosts == UnknownHosts.Protect ? (index.ByPath(repository), true) : ([], false);
         }
