@@ -33,8 +33,11 @@ internal sealed class CleanupRun(
         {
             var inventoryTask = Task.WhenAll(registries.Select(r => InventoryAsync(r, options.Progress, stopping)));
             var collectTask = Task.WhenAll(sources.Select(s => CollectAsync(s, options.Progress, stopping)));
-            inventoried = [.. await inventoryTask];
-            collected = [.. await collectTask];
+            // Forced to yield: otherwise the rest of the run continues on the stack of whichever
+            // inventory finished last, and that stack keeps its reader, its manifest bodies and its
+            // pre-describe versions alive until the run ends (tens of MB at 100k versions).
+            inventoried = [.. await inventoryTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding)];
+            collected = [.. await collectTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding)];
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

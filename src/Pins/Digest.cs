@@ -2,13 +2,34 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace OciCleanup.Pins;
 
-/// <summary>A content digest such as <c>sha256:4f5a…</c>, always lower case.</summary>
-public readonly record struct Digest(string Algorithm, string Hex)
+/// <summary>
+/// A content digest such as <c>sha256:4f5a…</c>, always lower case. Held as its text, once: a 100k
+/// inventory compares, hashes and prints digests far more often than it splits them, and a digest
+/// parsed from a <c>sha256:…</c> version name shares that name's string.
+/// </summary>
+public readonly record struct Digest
 {
+    private readonly string _text;
+
+    /// <summary>A digest from its parts, e.g. <c>("sha256", "4f5a…")</c>; the hex in lower case.</summary>
+    public Digest(string algorithm, string hex)
+        : this($"{algorithm}:{hex}")
+    {
+    }
+
+    private Digest(string text) => _text = text;
+
+    /// <summary>The algorithm, e.g. <c>sha256</c>.</summary>
+    public string Algorithm => _text[.._text.IndexOf(':', StringComparison.Ordinal)];
+
+    /// <summary>The hex part after the colon.</summary>
+    public string Hex => _text[(_text.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
     /// <summary>Parses <c>sha256:&lt;64 hex&gt;</c> or <c>sha512:&lt;128 hex&gt;</c> (the algorithm in lower case, the hex in either).</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out Digest? digest)
     {
-        digest = AlgorithmOf(text) is { } algorithm ? new Digest(algorithm, text![(algorithm.Length + 1)..].ToLowerInvariant()) : null;
+        // Already lower case (as registries write them), the text itself is the digest: no copy.
+        digest = AlgorithmOf(text) is not null && text is not null ? new Digest(text.AsSpan().ContainsAnyInRange('A', 'F') ? text.ToLowerInvariant() : text) : null;
         return digest is not null;
     }
 
@@ -43,7 +64,7 @@ public readonly record struct Digest(string Algorithm, string Hex)
         new("sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
 
     /// <inheritdoc />
-    public override string ToString() => $"{Algorithm}:{Hex}";
+    public override string ToString() => _text ?? "";
 
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 }

@@ -6,8 +6,12 @@ using Refit;
 
 namespace OciCleanup.Cleaner.Inventory;
 
-/// <summary>A Gitea or Forgejo registry, inventoried and deleted through the packages API.</summary>
-internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api, DistributionClient distribution, IManifestReader manifests, ILogger<GiteaRegistry> logger) : IRegistry
+/// <summary>
+/// A Gitea or Forgejo registry, inventoried and deleted through the packages API. Each inventory
+/// gets a new manifest reader: the index bodies a reader keeps serve that inventory only, and at
+/// 100k versions they are megabytes.
+/// </summary>
+internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api, DistributionClient distribution, Func<IManifestReader> newManifestReader, ILogger<GiteaRegistry> logger) : IRegistry
 {
     /// <summary>A bound on pages requested ahead, whatever total a server announces.</summary>
     private const int MaxPrefetchedPages = 10_000;
@@ -28,7 +32,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
             }
         }
 
-        var described = await manifests.DescribeAsync(versions.ToImmutable(), cancellationToken);
+        var described = await newManifestReader().DescribeAsync(versions.ToImmutable(), cancellationToken);
         logger.LogInformation("Inventoried {Versions} versions in registry {Registry}", described.Length, config.Name);
         return described;
     }

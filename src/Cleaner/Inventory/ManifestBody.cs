@@ -17,7 +17,7 @@ internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableA
     {
         using var json = JsonDocument.Parse(bytes);
         var root = json.RootElement;
-        var mediaType = root.TryGetProperty("mediaType", out var mt) ? mt.GetString() : contentType;
+        var mediaType = ManifestMediaTypes.Shared(root.TryGetProperty("mediaType", out var mt) ? mt.GetString() : contentType);
         return new ManifestBody(
             Digest.Sha256Of(bytes),
             mediaType ?? contentType,
@@ -66,7 +66,7 @@ internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableA
                 continue;
             }
 
-            var type = descriptor.TryGetProperty("mediaType", out var mt) && mt.ValueKind == JsonValueKind.String ? mt.GetString() : null;
+            var type = descriptor.TryGetProperty("mediaType", out var mt) && mt.ValueKind == JsonValueKind.String ? ManifestMediaTypes.Shared(mt.GetString()) : null;
             // No media type, or one digest listed with two: the index says nothing certain, leave it to a HEAD.
             if (string.IsNullOrEmpty(type) || (types.TryGetValue(digest, out var seen) && seen != type))
             {

@@ -37,8 +37,7 @@ internal static class RegistryFactory
             // The packages API takes "token <t>"; the /v2 routes take basic auth with the token as password.
             var api = RestService.For<IGiteaPackagesApi>(Client(config, null, token is null ? null : new AuthenticationHeaderValue("token", token)));
             var distribution = new DistributionClient(Client(config, token is null ? null : Basic($"oci-cleanup:{token}"), null), config.Name);
-            var reader = new DistributionManifestReader(distribution, v => $"{v.Owner}/{v.Name}", config.Concurrency);
-            return new GiteaRegistry(config, api, distribution, reader, loggers.CreateLogger<GiteaRegistry>());
+            return new GiteaRegistry(config, api, distribution, () => new DistributionManifestReader(distribution, v => $"{v.Owner}/{v.Name}", config.Concurrency), loggers.CreateLogger<GiteaRegistry>());
         }
 
         var basic = config.BasicAuth is { } credentials ? Basic(credentials.Read()) : null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Execution;
 using OciCleanup.Cleaner.Planning;
@@ -31,14 +32,33 @@ internal static class ReportBuilder
             sources = sources.Add(new SourceEntry("run:signal", "failed", null, stopped, null));
         }
 
+        // 100k decisions mostly share their reason lists (the planner's per-policy ones): so do their entries.
+        var entries = new Dictionary<Reason[], ImmutableArray<ReasonEntry>>(ReferenceEqualityComparer.Instance);
+        var entryOf = new Dictionary<Reason, ReasonEntry>(ReferenceEqualityComparer.Instance);
+        ReasonEntry EntryOf(Reason r)
+        {
+            if (!entryOf.TryGetValue(r, out var entry))
+            {
+                entryOf[r] = entry = new ReasonEntry(r.Kind, r.Detail);
+            }
+
+            return entry;
+        }
+
         var decisions = facts.Plan.Decisions.Select(d =>
         {
             var outcome = facts.Outcomes.GetValueOrDefault(d.Version.Key);
+            var reasons = ImmutableCollectionsMarshal.AsArray(d.Reasons)!;
+            if (!entries.TryGetValue(reasons, out var reasonEntries))
+            {
+                entries[reasons] = reasonEntries = [.. d.Reasons.Select(EntryOf)];
+            }
+
             return new DecisionEntry(
                 d.Version.Registry, d.Version.Owner, d.Version.Type, d.Version.Name, d.Version.Version,
                 d.Version.Digest?.ToString(), d.Version.CreatedAt,
                 d.Action == DecisionAction.Keep ? "keep" : "delete",
-                [.. d.Reasons.Select(r => new ReasonEntry(r.Kind, r.Detail))],
+                reasonEntries,
                 outcome?.Result, outcome?.Detail);
         }).ToImmutableArray();
         var summary = new Summary(
