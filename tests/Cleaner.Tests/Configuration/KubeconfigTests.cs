@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using OciCleanup.Cleaner.Commands;
+
+namespace OciCleanup.Cleaner.Tests.Configuration;
+
+public sealed class KubeconfigTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("oci-cleanup-kubeconfig-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Kubeconfig_ContextAndRelativeCertificate_ReadAsKubectlWould()
+    {
+        // A CA file next to the kubeconfig, named relatively, as k3s and kubeadm setups often have it.
+        using var key = ECDsa.Create();
+        using var ca = new CertificateRequest("CN=test-ca", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(Path.Combine(_folder, "ca.crt"), ca.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(_folder, "config"), """
+            apiVersion: v1
+            kind: Config
+            current-context: other
+            clusters:
+              - name: armer
+                cluster: {server: "https://armer.lan:6443", certificate-authority: ca.crt}
+              - name: other
+                cluster: {server: "https://other.lan:6443", insecure-skip-tls-verify: true}
+            users:
+              - name: cleaner
+                user: {token: s3cret}
+            contexts:
+              - name: armer
+                context: {cluster: armer, user: cleaner, namespace: flux-system}
+              - name: other
+                context: {cluster: other, user: cleaner}
+            """);
+
+        var config = ClusterSources.Kubeconfig(Path.Combine(_folder, "config"), "armer");
+
+        config.Host.ShouldBe("https://armer.lan:6443");
+        config.AccessToken.ShouldBe("s3cret");
+        config.SslCaCerts.ShouldNotBeNull().Cast<X509Certificate2>().ShouldHaveSingleItem().Subject.ShouldBe("CN=test-ca");
+    }
+
+    [Fact]
+    public void Kubeconfig_Missing_FailsNamingThePath()
+    {
+        var missing = Path.Combine(_folder, "nope");
+
+        Should.Throw<FileNotFoundException>(() => ClusterSources.Kubeconfig(missing, null)).Message.ShouldContain(missing);
+    }
+}
