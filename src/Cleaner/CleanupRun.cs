@@ -75,9 +75,10 @@ internal sealed class CleanupRun(
         var allSources = ProtectedSet.Merge(inventorySources.Concat(collected));
         var planStarted = clock.GetTimestamp();
         var planCpuStarted = Environment.CpuUsage.TotalTime;
-        var matched = ProtectionMatcher.Match(inventory, protectedSet, config.Registries, config.UnknownHosts);
+        var index = new InventoryIndex(inventory);
+        var matched = ProtectionMatcher.Match(index, protectedSet, config.Registries, config.UnknownHosts);
         var deletesByDigest = config.Registries.Where(r => r.Kind == RegistryKind.Oci).Select(r => r.Name).ToHashSet();
-        var plan = Planner.Plan(inventory, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest);
+        var plan = Planner.Plan(index, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest);
         logger.LogInformation(
             "Matched {Protections} protections and planned {Versions} versions in {PlanMilliseconds} ms ({PlanCpuMilliseconds} ms CPU); heap {HeapMegabytes} MB",
             protectedSet.Protections.Length,

@@ -17,7 +17,9 @@ internal sealed class InventoryIndex
     public InventoryIndex(IEnumerable<PackageVersion> inventory)
     {
         // Grouped by the key as listed, then normalized once per package, not once per version.
-        _packages = ByListedPackage(inventory).GroupBy(p => Normalize(p.Key)).ToDictionary(g => g.Key, g => new Package([.. g.SelectMany(p => p.Value)]));
+        Listed = ByListedPackage(inventory);
+        Count = Listed.Values.Sum(v => v.Count);
+        _packages = Listed.GroupBy(p => Normalize(p.Key)).ToDictionary(g => g.Key, g => new Package([.. g.SelectMany(p => p.Value)]));
         _byPath = _packages.Keys.Where(k => k.Type == "container")
             .GroupBy(k => k.Owner is null ? k.Name : $"{k.Owner}/{k.Name}", StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
@@ -25,16 +27,30 @@ internal sealed class InventoryIndex
 
     public IEnumerable<Package> Packages => _packages.Values;
 
+    /// <summary>The versions by package exactly as listed (the planner's unit): the same grouping, made once for matcher and planner.</summary>
+    public IReadOnlyDictionary<PackageKey, List<PackageVersion>> Listed { get; }
+
+    /// <summary>How many versions the inventory holds.</summary>
+    public int Count { get; }
+
     /// <summary>Versions grouped by their package key as listed (exact, not case-folded), in listing order.</summary>
     public static Dictionary<PackageKey, List<PackageVersion>> ByListedPackage(IEnumerable<PackageVersion> inventory)
     {
         var listed = new Dictionary<PackageKey, List<PackageVersion>>();
+        List<PackageVersion>? versions = null;
+        PackageKey last = default;
         foreach (var version in inventory)
         {
+            // Registries list a package's versions together: most versions need no hashing at all.
             var key = version.Package;
-            if (!listed.TryGetValue(key, out var versions))
+            if (versions is null || !key.Equals(last))
             {
-                listed[key] = versions = [];
+                if (!listed.TryGetValue(key, out versions))
+                {
+                    listed[key] = versions = [];
+                }
+
+                last = key;
             }
 
             versions.Add(version);

@@ -24,10 +24,21 @@ internal static class Planner
         ImmutableDictionary<VersionKey, ImmutableArray<Reason>> protections,
         RetentionConfig retention,
         DateTimeOffset now,
-        IReadOnlySet<string>? deletesByDigest = null)
+        IReadOnlySet<string>? deletesByDigest = null) =>
+        Plan(new InventoryIndex(inventory), protections, retention, now, deletesByDigest);
+
+    /// <summary>The same over an index already built (the run builds one for matcher and planner).</summary>
+    public static Plan Plan(
+        InventoryIndex index,
+        ImmutableDictionary<VersionKey, ImmutableArray<Reason>> protections,
+        RetentionConfig retention,
+        DateTimeOffset now,
+        IReadOnlySet<string>? deletesByDigest)
     {
-        var byPackage = InventoryIndex.ByListedPackage(inventory);
-        var decisions = new Decision[inventory.Length];
+        var byPackage = index.Listed;
+        // A plain dictionary: 100k lookups in an immutable one walk a tree each.
+        var protectedBy = new Dictionary<VersionKey, ImmutableArray<Reason>>(protections);
+        var decisions = new Decision[index.Count];
         var planned = 0;
         var texts = new Dictionary<RetentionPolicy, ReasonTexts>(ReferenceEqualityComparer.Instance);
         var packages = byPackage
@@ -43,7 +54,7 @@ internal static class Planner
                 texts[policy] = policyTexts = new ReasonTexts(policy);
             }
 
-            var packageDecisions = PlanPackage(versions, protections, policyTexts, now, deletesByDigest?.Contains(key.Registry) == true);
+            var packageDecisions = PlanPackage(versions, protectedBy, policyTexts, now, deletesByDigest?.Contains(key.Registry) == true);
             packageDecisions.CopyTo(decisions, planned);
             planned += packageDecisions.Count;
         }
@@ -52,15 +63,16 @@ internal static class Planner
     }
 
     private static List<Decision> PlanPackage(
-        List<PackageVersion> versions,
-        ImmutableDictionary<VersionKey, ImmutableArray<Reason>> protections,
+        List<PackageVersion> listed,
+        Dictionary<VersionKey, ImmutableArray<Reason>> protections,
         ReasonTexts texts,
         DateTimeOffset now,
         bool deletesByDigest)
     {
         // Newest first; ties by version name with numbers compared as numbers (SPEC §6).
-        versions.Sort(static (a, b) => b.CreatedAt.CompareTo(a.CreatedAt) is var byTime and not 0 ? byTime : NaturalOrder.Instance.Compare(a.Version, b.Version));
-        var decisions = new List<Decision>(versions.Count);
+        var versions = listed.ToArray();
+        Array.Sort(versions, static (a, b) => b.CreatedAt.CompareTo(a.CreatedAt) is var byTime and not 0 ? byTime : NaturalOrder.Instance.Compare(a.Version, b.Version));
+        var decisions = new List<Decision>(versions.Length);
         var scratch = new List<Reason>(4);
         var taggedRank = 0;
         foreach (var version in versions)
@@ -68,7 +80,7 @@ internal static class Planner
             // keepLast counts builds: not the artifact tags that follow a subject, nor keepTags matches.
             // Each pattern is run once per version: at 100k versions a regex call is not free.
             var tagged = version.IsTagged;
-            var keepTag = tagged ? texts.Policy.KeepTags.FirstOrDefault(r => r.IsMatch(version.Version)) : null;
+            var keepTag = tagged ? FirstMatch(texts.Policy.KeepTags, version.Version) : null;
             var counts = tagged && ArtifactSubject(version.Version) is null && keepTag is null;
             var rank = counts ? taggedRank++ : -1;
             var reasons = RetentionReasons(scratch, version, tagged, rank, keepTag, protections.GetValueOrDefault(version.Key, []), texts, now);
@@ -76,6 +88,19 @@ internal static class Planner
         }
 
         return KeptManifestClosure.Apply(decisions, deletesByDigest);
+    }
+
+    private static System.Text.RegularExpressions.Regex? FirstMatch(ImmutableArray<System.Text.RegularExpressions.Regex> patterns, string version)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (pattern.IsMatch(version))
+            {
+                return pattern;
+            }
+        }
+
+        return null;
     }
 
     // cosign: `sha256-<hex>.sig`, `.att`, `.sbom`; OCI referrers tag schema: `sha256-<hex>`.
@@ -123,7 +148,7 @@ internal static class Planner
             reasons.Add(texts.KeepTag(keepTag));
         }
 
-        if (policy.RemoveTags.FirstOrDefault(r => r.IsMatch(v.Version)) is { } removeTag)
+        if (FirstMatch(policy.RemoveTags, v.Version) is { } removeTag)
         {
             reasons.Add(texts.RemoveTag(removeTag));
         }

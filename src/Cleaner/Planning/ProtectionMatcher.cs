@@ -18,9 +18,12 @@ namespace OciCleanup.Cleaner.Planning;
 internal static class ProtectionMatcher
 {
     public static MatchResult Match(
-        ImmutableArray<PackageVersion> inventory, ProtectedSet protectedSet, ImmutableArray<RegistryConfig> registries, UnknownHosts unknownHosts = UnknownHosts.Protect)
+        ImmutableArray<PackageVersion> inventory, ProtectedSet protectedSet, ImmutableArray<RegistryConfig> registries, UnknownHosts unknownHosts = UnknownHosts.Protect) =>
+        Match(new InventoryIndex(inventory), protectedSet, registries, unknownHosts);
+
+    /// <summary>The same over an index already built (the run builds one for matcher and planner).</summary>
+    public static MatchResult Match(InventoryIndex index, ProtectedSet protectedSet, ImmutableArray<RegistryConfig> registries, UnknownHosts unknownHosts)
     {
-        var index = new InventoryIndex(inventory);
         // By the version object: a record's own hash would hash every field, thousands of times over.
         var found = new Dictionary<PackageVersion, List<(Reason Reason, string SeenAt)>>(ReferenceEqualityComparer.Instance);
         var hosts = new Dictionary<string, RegistryConfig[]>(StringComparer.OrdinalIgnoreCase);
