@@ -82,7 +82,9 @@ await File.WriteAllTextAsync(config, $"""
     """);
 
 var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll"), "run", "--config", config, "--report", "json", "--output", Path.Combine(folder, "report.json"), "--log-format", "json" })
+// The shipped CronJob's arguments (kubernetes/base/cronjob.yaml): the table report to standard output;
+// the JSON report is streamed to stateDir (last-report.json and the run history) as on every run.
+foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll"), "run", "--config", config, "--report", "table", "--log-format", "json" })
 {
     start.ArgumentList.Add(arg);
 }

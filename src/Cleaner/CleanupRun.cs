@@ -75,10 +75,7 @@ internal sealed class CleanupRun(
         var allSources = ProtectedSet.Merge(inventorySources.Concat(collected));
         var planStarted = clock.GetTimestamp();
         var planCpuStarted = Environment.CpuUsage.TotalTime;
-        var index = new InventoryIndex(inventory);
-        var matched = ProtectionMatcher.Match(index, protectedSet, config.Registries, config.UnknownHosts);
-        var deletesByDigest = config.Registries.Where(r => r.Kind == RegistryKind.Oci).Select(r => r.Name).ToHashSet();
-        var plan = Planner.Plan(index, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest);
+        var (matched, plan) = MatchAndPlan(inventory, protectedSet);
         logger.LogInformation(
             "Matched {Protections} protections and planned {Versions} versions in {PlanMilliseconds} ms ({PlanCpuMilliseconds} ms CPU); heap {HeapMegabytes} MB",
             protectedSet.Protections.Length,
@@ -121,6 +118,19 @@ internal sealed class CleanupRun(
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The pure core: protections matched and the plan made over one index of the inventory. A method
+    /// of its own so that the index (megabytes at 100k versions) is gone once the plan exists, not kept
+    /// by the run's state machine until the report is written.
+    /// </summary>
+    private (MatchResult Matched, Plan Plan) MatchAndPlan(ImmutableArray<PackageVersion> inventory, ProtectedSet protectedSet)
+    {
+        var index = new InventoryIndex(inventory);
+        var matched = ProtectionMatcher.Match(index, protectedSet, config.Registries, config.UnknownHosts);
+        var deletesByDigest = config.Registries.Where(r => r.Kind == RegistryKind.Oci).Select(r => r.Name).ToHashSet();
+        return (matched, Planner.Plan(index, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest));
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ internal static class HistoryCommands
                 return ExitCodes.Failed;
             }
 
-            await destination.WriteAsync(ReportWriter.Render(report, chosen, ReportLook.ForStandardOutput(toFile: parse.GetValue(output) is not null)), cancellationToken);
+            await ReportWriter.WriteAsync(report, chosen, ReportLook.ForStandardOutput(toFile: parse.GetValue(output) is not null), destination, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

@@ -67,15 +67,8 @@ internal static class RunCommand
         {
             // Written whatever happened, and not cancellable: a stopped run still says what it did.
             var format = options.Format(parse);
-            // JSON is streamed: at 100k versions one string of it would not fit the CronJob's heap.
-            if (format == ReportFormat.Json)
-            {
-                await destination.WriteAsync((stream, ct) => JsonReportWriter.WriteAsync(result.Report, stream, ct), CancellationToken.None);
-            }
-            else
-            {
-                await destination.WriteAsync(ReportWriter.Render(result.Report, format, ReportLook.ForStandardOutput(toFile: parse.GetValue(options.Output) is not null)), CancellationToken.None);
-            }
+            // JSON and the table stream: at 100k versions one string of either would not fit the CronJob's memory.
+            await ReportWriter.WriteAsync(result.Report, format, ReportLook.ForStandardOutput(toFile: parse.GetValue(options.Output) is not null), destination, CancellationToken.None);
         }
 
         return exit;
