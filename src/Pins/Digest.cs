@@ -66,5 +66,15 @@ public readonly record struct Digest
     /// <inheritdoc />
     public override string ToString() => _text ?? "";
 
+    /// <summary>Equal when the texts are equal (ordinal).</summary>
+    public bool Equals(Digest other) => string.Equals(_text, other._text, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Hashes 16 hex digits, not all 64: they are the output of a hash already, so 16 spread as well,
+    /// and a 100k inventory hashes digests into dictionaries several times over.
+    /// </summary>
+    public override int GetHashCode() =>
+        _text is null ? 0 : string.GetHashCode(_text.AsSpan(0, Math.Min(_text.Length, _text.IndexOf(':', StringComparison.Ordinal) + 17)), StringComparison.Ordinal);
+
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Pins;
 
@@ -12,7 +11,7 @@ namespace OciCleanup.Cleaner.Planning;
 internal sealed class InventoryIndex
 {
     private readonly Dictionary<PackageKey, Package> _packages;
-    private readonly FrozenDictionary<string, PackageKey[]> _byPath;
+    private readonly Dictionary<string, PackageKey[]> _byPath;
 
     public InventoryIndex(IEnumerable<PackageVersion> inventory)
     {
@@ -22,7 +21,7 @@ internal sealed class InventoryIndex
         _packages = Listed.GroupBy(p => Normalize(p.Key)).ToDictionary(g => g.Key, g => new Package([.. g.SelectMany(p => p.Value)]));
         _byPath = _packages.Keys.Where(k => k.Type == "container")
             .GroupBy(k => k.Owner is null ? k.Name : $"{k.Owner}/{k.Name}", StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public IEnumerable<Package> Packages => _packages.Values;

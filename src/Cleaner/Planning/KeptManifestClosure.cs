@@ -30,7 +30,15 @@ internal static class KeptManifestClosure
             }
         }
 
-        var work = new Queue<int>(Enumerable.Range(0, decisions.Count).Where(i => decisions[i].Action == DecisionAction.Keep));
+        var work = new Queue<int>();
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            if (decisions[i].Action == DecisionAction.Keep)
+            {
+                work.Enqueue(i);
+            }
+        }
+
         while (work.TryDequeue(out var at))
         {
             var kept = decisions[at].Version;

@@ -36,8 +36,19 @@ internal static class Planner
         IReadOnlySet<string>? deletesByDigest)
     {
         var byPackage = index.Listed;
-        // A plain dictionary: 100k lookups in an immutable one walk a tree each.
-        var protectedBy = new Dictionary<VersionKey, ImmutableArray<Reason>>(protections);
+        // By package, then by version name: each of 100k versions costs one short string hash.
+        var protectedBy = new Dictionary<PackageKey, Dictionary<string, ImmutableArray<Reason>>>();
+        foreach (var (key, reasons) in protections)
+        {
+            var package = new PackageKey(key.Registry, key.Owner, key.Type, key.Name);
+            if (!protectedBy.TryGetValue(package, out var byName))
+            {
+                protectedBy[package] = byName = new Dictionary<string, ImmutableArray<Reason>>(StringComparer.Ordinal);
+            }
+
+            byName[key.Version] = reasons;
+        }
+
         var decisions = new Decision[index.Count];
         var planned = 0;
         var texts = new Dictionary<RetentionPolicy, ReasonTexts>(ReferenceEqualityComparer.Instance);
@@ -54,7 +65,7 @@ internal static class Planner
                 texts[policy] = policyTexts = new ReasonTexts(policy);
             }
 
-            var packageDecisions = PlanPackage(versions, protectedBy, policyTexts, now, deletesByDigest?.Contains(key.Registry) == true);
+            var packageDecisions = PlanPackage(versions, protectedBy.GetValueOrDefault(key), policyTexts, now, deletesByDigest?.Contains(key.Registry) == true);
             packageDecisions.CopyTo(decisions, planned);
             planned += packageDecisions.Count;
         }
@@ -64,7 +75,7 @@ internal static class Planner
 
     private static List<Decision> PlanPackage(
         List<PackageVersion> listed,
-        Dictionary<VersionKey, ImmutableArray<Reason>> protections,
+        Dictionary<string, ImmutableArray<Reason>>? protections,
         ReasonTexts texts,
         DateTimeOffset now,
         bool deletesByDigest)
@@ -83,7 +94,7 @@ internal static class Planner
             var keepTag = tagged ? FirstMatch(texts.Policy.KeepTags, version.Version) : null;
             var counts = tagged && ArtifactSubject(version.Version) is null && keepTag is null;
             var rank = counts ? taggedRank++ : -1;
-            var reasons = RetentionReasons(scratch, version, tagged, rank, keepTag, protections.GetValueOrDefault(version.Key, []), texts, now);
+            var reasons = RetentionReasons(scratch, version, tagged, rank, keepTag, protections?.GetValueOrDefault(version.Version, []) ?? [], texts, now);
             decisions.Add(new Decision(version, reasons[0].IsDelete ? DecisionAction.Delete : DecisionAction.Keep, reasons));
         }
 
