@@ -18,7 +18,14 @@ internal sealed class InventoryIndex
         // Grouped by the key as listed, then normalized once per package, not once per version.
         Listed = ByListedPackage(inventory);
         Count = Listed.Values.Sum(v => v.Count);
-        _packages = Listed.GroupBy(p => Normalize(p.Key)).ToDictionary(g => g.Key, g => new Package([.. g.SelectMany(p => p.Value)]));
+        _packages = new Dictionary<PackageKey, Package>(Listed.Count);
+        foreach (var (key, versions) in Listed)
+        {
+            // Keys that differ only in case are one package here (names compare ignoring case).
+            var normal = Normalize(key);
+            _packages[normal] = _packages.TryGetValue(normal, out var other) ? new Package([.. other.Versions, .. versions]) : new Package([.. versions]);
+        }
+
         _byPath = _packages.Keys.Where(k => k.Type == "container")
             .GroupBy(k => k.Owner is null ? k.Name : $"{k.Owner}/{k.Name}", StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);

@@ -25,7 +25,7 @@ internal static class ProtectionMatcher
     public static MatchResult Match(InventoryIndex index, ProtectedSet protectedSet, ImmutableArray<RegistryConfig> registries, UnknownHosts unknownHosts)
     {
         // By the version object: a record's own hash would hash every field, thousands of times over.
-        var found = new Dictionary<PackageVersion, List<(Reason Reason, string SeenAt)>>(ReferenceEqualityComparer.Instance);
+        var found = new Dictionary<PackageVersion, (List<Reason> Reasons, HashSet<(string Kind, string SeenAt)> Seen)>(ReferenceEqualityComparer.Instance);
         var hosts = new Dictionary<string, RegistryConfig[]>(StringComparer.OrdinalIgnoreCase);
         var pinMatches = new Dictionary<string, int>(StringComparer.Ordinal);
         var byUnknownHost = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -33,16 +33,15 @@ internal static class ProtectionMatcher
         var policyWarnings = new List<ReportWarning>();
         void Protect(PackageVersion v, Reason reason)
         {
-            if (!found.TryGetValue(v, out var list))
+            if (!found.TryGetValue(v, out var reasons))
             {
-                found[v] = list = [];
+                found[v] = reasons = ([], []);
             }
 
             // One reason per object and kind: an ImagePolicy's pick and its status refs are one reason.
-            var seenAt = SeenAt(reason.Detail);
-            if (!list.Exists(r => r.Reason.Kind == reason.Kind && r.SeenAt == seenAt))
+            if (reasons.Seen.Add((reason.Kind, SeenAt(reason.Detail))))
             {
-                list.Add((reason, seenAt));
+                reasons.Reasons.Add(reason);
             }
         }
 
@@ -70,7 +69,16 @@ internal static class ProtectionMatcher
                     break;
                 case ImageTarget image:
                     var (packages, unknown) = PackagesOf(image.Image.Registry, image.Image.Repository, RegistriesAt(image.Image.Registry), index, unknownHosts);
-                    var named = packages.SelectMany(p => Names(image.Image, p)).Distinct(ReferenceEqualityComparer.Instance).Cast<PackageVersion>().ToList();
+                    var named = new List<PackageVersion>(1);
+                    foreach (var v in packages.SelectMany(p => Names(image.Image, p)))
+                    {
+                        // A version named by tag and by digest is named once.
+                        if (!named.Exists(n => ReferenceEquals(n, v)))
+                        {
+                            named.Add(v);
+                        }
+                    }
+
                     var why = unknown ? reason with { Detail = $"{reason.Detail} (by path on unconfigured host {image.Image.Registry})" } : reason;
                     named.ForEach(v => Protect(v, why));
                     if (unknown && named.Count > 0)
@@ -108,7 +116,7 @@ internal static class ProtectionMatcher
             .Concat(pinMatches.Where(p => p.Value == 0).Select(p => new ReportWarning("pin-unmatched", $"{p.Key}: {Describe(pinRules[p.Key])} matches no version in the inventory (a typo?)")))
             .Concat(policyWarnings.Distinct())
             .ToImmutableArray();
-        return new MatchResult(found.ToImmutableDictionary(kv => kv.Key.Key, kv => kv.Value.Select(r => r.Reason).ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
+        return new MatchResult(found.ToImmutableDictionary(kv => kv.Key.Key, kv => kv.Value.Reasons.ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
     }
 
     // Where a reference was seen: the detail up to what it adds in parentheses.
