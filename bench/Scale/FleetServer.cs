@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -25,7 +26,19 @@ internal sealed class FleetServer(TimeSpan latency) : IAsyncDisposable
     private readonly Dictionary<(string Repository, string Reference), (string Digest, string MediaType, byte[] Body)> _manifests = [];
     private WebApplication? _app;
 
+    private long _servedLatencyTicks;
+    private long _delayed;
+
+    private long _firstRequest;
+    private long _lastResponse;
+
     public ConcurrentDictionary<string, int> Requests { get; } = new();
+
+    /// <summary>When the first request arrived and the last response was done (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public (long First, long Last) Span => (Interlocked.Read(ref _firstRequest), Interlocked.Read(ref _lastResponse));
+
+    /// <summary>The latency actually injected, on average (the nominal one plus the timer's lateness).</summary>
+    public TimeSpan ServedLatency => _delayed == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref _servedLatencyTicks) / Interlocked.Read(ref _delayed));
 
     public Uri Url { get; private set; } = null!;
 
@@ -85,12 +98,18 @@ internal sealed class FleetServer(TimeSpan latency) : IAsyncDisposable
         _app = builder.Build();
         _app.Use(async (context, next) =>
         {
+            Interlocked.CompareExchange(ref _firstRequest, Stopwatch.GetTimestamp(), 0);
             if (latency > TimeSpan.Zero)
             {
+                // Timers fire late (on this machine Task.Delay(20 ms) takes ~21 ms): what was served is measured.
+                var delayed = Stopwatch.GetTimestamp();
                 await Task.Delay(latency, context.RequestAborted);
+                Interlocked.Add(ref _servedLatencyTicks, Stopwatch.GetElapsedTime(delayed).Ticks);
+                Interlocked.Increment(ref _delayed);
             }
 
             await next(context);
+            Interlocked.Exchange(ref _lastResponse, Stopwatch.GetTimestamp());
         });
         _app.MapGet("/api/v1/packages/{owner}", (HttpContext http, string owner, int? page, int? limit) => ListPage(http, owner, page ?? 1, Math.Clamp(limit ?? 30, 1, 50)));
         _app.MapMethods("/v2/{**path}", ["GET", "HEAD"], (HttpContext http, string path) => Manifest(http, path));

@@ -88,7 +88,10 @@ internal static class RunOnce
 
         if (result is { Report: { } report, Config: { } config })
         {
-            foreach (var error in new[] { await LastReport.TryWriteAsync(config.Safety.StateDir, report, CancellationToken.None), new RunHistory(config.Safety.StateDir).Save(report, config.Report.HistoryRuns) })
+            // The history copies the file just written: at 100k versions serializing the report costs seconds.
+            var lastError = await LastReport.TryWriteAsync(config.Safety.StateDir, report, CancellationToken.None);
+            var written = lastError is null ? Path.Combine(config.Safety.StateDir, LastReport.FileName) : null;
+            foreach (var error in new[] { lastError, new RunHistory(config.Safety.StateDir).Save(report, config.Report.HistoryRuns, written) })
             {
                 if (error is not null)
                 {

@@ -13,7 +13,10 @@ internal sealed class RunHistory(string stateDir)
     private string Folder => Path.Combine(stateDir, "history");
 
     /// <summary>Stores the report and drops the oldest beyond <paramref name="keep"/>; an error comes back, never thrown.</summary>
-    public string? Save(RunReport report, int keep)
+    /// <param name="report">The run's report.</param>
+    /// <param name="keep">How many runs to keep.</param>
+    /// <param name="written">A file that already holds exactly this report as JSON (the last report): copied, not serialized again.</param>
+    public string? Save(RunReport report, int keep, string? written = null)
     {
         if (report.RunId is not { } runId)
         {
@@ -24,9 +27,14 @@ internal sealed class RunHistory(string stateDir)
         {
             Directory.CreateDirectory(Folder);
             var path = Path.Combine(Folder, runId + ".json");
-            // Streamed, as the report itself is: at 100k versions one string of it does not fit the CronJob's heap.
-            using (var file = File.Create(path + ".tmp"))
+            if (written is not null)
             {
+                File.Copy(written, path + ".tmp", overwrite: true);
+            }
+            else
+            {
+                // Streamed, as the report itself is: at 100k versions one string of it does not fit the CronJob's heap.
+                using var file = File.Create(path + ".tmp");
                 JsonReportWriter.WriteTo(report, file);
             }
 
