@@ -6,14 +6,14 @@ using OciCleanup.TestServers;
 
 // The scale benchmark of issue 11: the real program, as its own process, against a synthetic fleet
 // with non-blocking injected latency. Usage (see README "Performance"):
-//   dotnet run --project bench/Scale -c Release -- [fleet|deep|smoke] [latencyMs] [concurrency] [heapLimitMB]
+//   dotnet run --project bench/Scale -c Release -- [fleet|deep|smoke|calibrate] [latencyMs] [concurrency] [heapLimitMB]
 var variant = args.Length > 0 ? args[0] : "fleet";
 var latency = TimeSpan.FromMilliseconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
 var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 var heapLimitMb = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
 var (owners, packages, tags, indexes, clusters, pods, replicaSets) = variant switch
 {
-    "deep" => (1, 1, 14_000, 2_000, 0, 0, 0),            // one package: 20,000 versions, 2,000 indexes
+    "deep" or "calibrate" => (1, 1, 14_000, 2_000, 0, 0, 0), // one package: 20,000 versions, 2,000 indexes
     "smoke" => (2, 5, 14, 2, 1, 20, 6),                   // 100 versions: keeps this program from rotting
     _ => (10, 100, 70, 10, 3, 10_000 / 3, 3_000 / 3),     // 1,000 packages, 100,000 versions, 3 clusters
 };
@@ -37,6 +37,11 @@ for (var o = 0; o < owners; o++)
 }
 
 await fleet.StartAsync();
+if (variant == "calibrate")
+{
+    return await Calibrate(fleet, tags, concurrency, latency);
+}
+
 var folder = Directory.CreateTempSubdirectory("oci-cleanup-scale-").FullName;
 var clusterServers = new List<KubernetesTestServer>();
 var clusterConfig = new List<string>();
@@ -166,6 +171,29 @@ if (process.ExitCode != 0)
 }
 
 return process.ExitCode;
+
+// The floor this machine and server allow: curl (C, no runtime) HEADs every tag of the deep package
+// with the same number in flight. Its wall against the same bound is what any client could reach.
+static async Task<int> Calibrate(FleetServer fleet, int tags, int concurrency, TimeSpan latency)
+{
+    var urls = Path.GetTempFileName();
+    await File.WriteAllLinesAsync(urls, Enumerable.Range(0, tags).SelectMany(t => new[] { $"url = \"{fleet.Url}v2/owner0/pkg0/manifests/1.0.{t}\"", "output = \"/dev/null\"" }));
+    var curl = new ProcessStartInfo("curl", ["--silent", "--no-progress-meter", "--head", "--parallel", "--parallel-immediate", "--parallel-max", concurrency.ToString(CultureInfo.InvariantCulture), "--config", urls]) { RedirectStandardOutput = true, RedirectStandardError = true };
+    var clock = Stopwatch.StartNew();
+    using (var process = Process.Start(curl)!)
+    {
+        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+    }
+
+    clock.Stop();
+    File.Delete(urls);
+    var made = fleet.Requests.Values.Sum();
+    var bound = made * fleet.ServedLatency.TotalSeconds / concurrency;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibrate: curl made {made} HEADs ({tags} asked), {concurrency} in flight, {latency.TotalMilliseconds} ms injected ({fleet.ServedLatency.TotalMilliseconds:F2} ms as served)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall {clock.Elapsed.TotalSeconds:F1} s; latency bound {bound:F1} s; ratio {clock.Elapsed.TotalSeconds / Math.Max(bound, 0.001):F2} — the floor of client, loopback and server on this machine"));
+    return made == tags ? 0 : 1;
+}
 
 static System.Text.Json.Nodes.JsonObject Workload(string apiVersion, string kind, string name, string image)
 {
