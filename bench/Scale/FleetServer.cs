@@ -37,6 +37,13 @@ internal sealed class FleetServer(TimeSpan latency) : IAsyncDisposable
     /// <summary>When the first request arrived and the last response was done (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public (long First, long Last) Span => (Interlocked.Read(ref _firstRequest), Interlocked.Read(ref _lastResponse));
 
+    /// <summary>Forgets the latencies served so far (calibrate measures one client after another).</summary>
+    public void ResetServedLatency()
+    {
+        Interlocked.Exchange(ref _servedLatencyTicks, 0);
+        Interlocked.Exchange(ref _delayed, 0);
+    }
+
     /// <summary>The latency actually injected, on average (the nominal one plus the timer's lateness).</summary>
     public TimeSpan ServedLatency => _delayed == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref _servedLatencyTicks) / Interlocked.Read(ref _delayed));
 

@@ -8,6 +8,11 @@ using OciCleanup.TestServers;
 // with non-blocking injected latency. Usage (see README "Performance"):
 //   dotnet run --project bench/Scale -c Release -- [fleet|deep|smoke|calibrate] [latencyMs] [concurrency] [heapLimitMB]
 var variant = args.Length > 0 ? args[0] : "fleet";
+if (variant == "client")
+{
+    return await Client(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+}
+
 var latency = TimeSpan.FromMilliseconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
 var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 var heapLimitMb = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
@@ -142,7 +147,7 @@ var naive = new Dictionary<string, int> { ["list page"] = minimumPages, ["manife
 var made = fleet.Requests.ToDictionary();
 var total = made.Values.Sum();
 var naiveTotal = naive.Values.Sum();
-var plan = Regex.Match(logs, "\"PlanMilliseconds\":(\\d+),\"PlanCpuMilliseconds\":(\\d+),\"HeapMegabytes\":(\\d+)");
+var plan = Regex.Match(logs, "\"PlanMilliseconds\":(\\d+),\"PlanCpuMilliseconds\":(\\d+),\"HeapMegabytes\":(\\d+),\"GcPauseMilliseconds\":(\\d+)");
 Console.WriteLine($"variant {variant}: {owners} owners x {packages} packages x ({tags} tags + {indexes} indexes of 2 children) = {versions} versions; {clusters} clusters with {pods * clusters} Pods and {replicaSets * clusters} ReplicaSets");
 Console.WriteLine($"latency {latency.TotalMilliseconds} ms per request, concurrency {concurrency}, heap limit {(heapLimitMb > 0 ? heapLimitMb + " MB" : "none")}, exit code {process.ExitCode}");
 Console.WriteLine($"{"registry requests",-20}{"made",9}{"naive min",11}");
@@ -159,7 +164,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cluster requests
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall {clock.Elapsed.TotalSeconds:F1} s; latency bound (requests x latency as served, {fleet.ServedLatency.TotalMilliseconds:F2} ms on average / concurrency) {bound:F1} s; ratio {clock.Elapsed.TotalSeconds / Math.Max(bound, 0.001):F2} (target <= 1.1); against the nominal {latency.TotalMilliseconds} ms: {nominalBound:F1} s, ratio {clock.Elapsed.TotalSeconds / Math.Max(nominalBound, 0.001):F2}"));
 var (first, last) = fleet.Span;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"where the wall goes: {Stopwatch.GetElapsedTime(launched, first).TotalSeconds:F1} s from launch to the first registry request, {Stopwatch.GetElapsedTime(first, last).TotalSeconds:F1} s of registry requests (ratio {Stopwatch.GetElapsedTime(first, last).TotalSeconds / Math.Max(bound, 0.001):F2}), {Stopwatch.GetElapsedTime(last, exited).TotalSeconds:F1} s from the last response to exit"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS (VmHWM) {peakKb / 1024.0:F0} MB (target <= 250), reached {peakAt.TotalSeconds:F1} s into the run; CPU {cpuSeconds:F1} s; match + plan {(plan.Success ? $"{plan.Groups[1].Value} ms wall, {plan.Groups[2].Value} ms CPU (target <= 500); heap after plan {plan.Groups[3].Value} MB" : "not logged")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS (VmHWM) {peakKb / 1024.0:F0} MB (target <= 250), reached {peakAt.TotalSeconds:F1} s into the run; CPU {cpuSeconds:F1} s; match + plan {(plan.Success ? $"{plan.Groups[1].Value} ms wall, {plan.Groups[2].Value} ms CPU (target <= 500); heap after plan {plan.Groups[3].Value} MB; GC pauses until then {plan.Groups[4].Value} ms" : "not logged")}"));
 foreach (var server in clusterServers)
 {
     await server.DisposeAsync();
@@ -178,21 +183,47 @@ static async Task<int> Calibrate(FleetServer fleet, int tags, int concurrency, T
 {
     var urls = Path.GetTempFileName();
     await File.WriteAllLinesAsync(urls, Enumerable.Range(0, tags).SelectMany(t => new[] { $"url = \"{fleet.Url}v2/owner0/pkg0/manifests/1.0.{t}\"", "output = \"/dev/null\"" }));
-    var curl = new ProcessStartInfo("curl", ["--silent", "--no-progress-meter", "--head", "--parallel", "--parallel-immediate", "--parallel-max", concurrency.ToString(CultureInfo.InvariantCulture), "--config", urls]) { RedirectStandardOutput = true, RedirectStandardError = true };
-    var clock = Stopwatch.StartNew();
-    using (var process = Process.Start(curl)!)
+    foreach (var (client, start) in new[]
     {
-        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        await process.WaitForExitAsync();
+        ("curl", new ProcessStartInfo("curl", ["--silent", "--no-progress-meter", "--head", "--parallel", "--parallel-immediate", "--parallel-max", concurrency.ToString(CultureInfo.InvariantCulture), "--config", urls])),
+        // The same in .NET: a bare HttpClient loop, this program started again as the client.
+        (".NET HttpClient", new ProcessStartInfo("dotnet", [typeof(FleetServer).Assembly.Location, "client", urls, concurrency.ToString(CultureInfo.InvariantCulture)])),
+    })
+    {
+        fleet.Requests.Clear();
+        fleet.ResetServedLatency();
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        var clock = Stopwatch.StartNew();
+        using (var process = Process.Start(start)!)
+        {
+            await Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+            await process.WaitForExitAsync();
+        }
+
+        clock.Stop();
+        var made = fleet.Requests.Values.Sum();
+        var bound = made * fleet.ServedLatency.TotalSeconds / concurrency;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibrate, {client}: {made} HEADs ({tags} asked), {concurrency} in flight, {latency.TotalMilliseconds} ms injected ({fleet.ServedLatency.TotalMilliseconds:F2} ms as served); wall {clock.Elapsed.TotalSeconds:F1} s (process start included); latency bound {bound:F1} s; ratio {clock.Elapsed.TotalSeconds / Math.Max(bound, 0.001):F2}"));
     }
 
-    clock.Stop();
     File.Delete(urls);
-    var made = fleet.Requests.Values.Sum();
-    var bound = made * fleet.ServedLatency.TotalSeconds / concurrency;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibrate: curl made {made} HEADs ({tags} asked), {concurrency} in flight, {latency.TotalMilliseconds} ms injected ({fleet.ServedLatency.TotalMilliseconds:F2} ms as served)"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall {clock.Elapsed.TotalSeconds:F1} s; latency bound {bound:F1} s; ratio {clock.Elapsed.TotalSeconds / Math.Max(bound, 0.001):F2} — the floor of client, loopback and server on this machine"));
-    return made == tags ? 0 : 1;
+    return 0;
+}
+
+// calibrate's .NET client: HEAD every URL of a curl config file, CONCURRENCY at a time, nothing else.
+static async Task<int> Client(string urlFile, int concurrency)
+{
+    var urls = File.ReadAllLines(urlFile).Where(l => l.StartsWith("url", StringComparison.Ordinal)).Select(l => l.Split('"')[1]).ToArray();
+    using var http = new HttpClient(new SocketsHttpHandler());
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+    {
+        for (int i; (i = Interlocked.Increment(ref next)) < urls.Length;)
+        {
+            using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, urls[i]));
+        }
+    }));
+    return 0;
 }
 
 static System.Text.Json.Nodes.JsonObject Workload(string apiVersion, string kind, string name, string image)

@@ -77,12 +77,13 @@ internal sealed class CleanupRun(
         var planCpuStarted = Environment.CpuUsage.TotalTime;
         var (matched, plan) = MatchAndPlan(inventory, protectedSet);
         logger.LogInformation(
-            "Matched {Protections} protections and planned {Versions} versions in {PlanMilliseconds} ms ({PlanCpuMilliseconds} ms CPU); heap {HeapMegabytes} MB",
+            "Matched {Protections} protections and planned {Versions} versions in {PlanMilliseconds} ms ({PlanCpuMilliseconds} ms CPU); heap {HeapMegabytes} MB, GC pauses so far {GcPauseMilliseconds} ms",
             protectedSet.Protections.Length,
             inventory.Length,
             (long)clock.GetElapsedTime(planStarted).TotalMilliseconds,
             (long)(Environment.CpuUsage.TotalTime - planCpuStarted).TotalMilliseconds,
-            GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024));
+            GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024),
+            (long)GC.GetTotalPauseDuration().TotalMilliseconds);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             foreach (var decision in plan.Decisions)
