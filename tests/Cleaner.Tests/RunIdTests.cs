@@ -23,6 +23,17 @@ public sealed class RunIdTests
         ids.ShouldAllBe(id => id.StartsWith("20260602T023000Z-") && id.Length == "20260602T023000Z-".Length + 4);
     }
 
+    [Fact]
+    public void New_RunsLaterInTheSameSecond_SortAfterEarlierOnes()
+    {
+        var second = new DateTimeOffset(2026, 6, 2, 2, 30, 0, TimeSpan.Zero);
+
+        var ids = new[] { 5, 120, 999 }.Select(ms => RunId.New(new FixedClock(second.AddMilliseconds(ms)))).ToList();
+
+        ids.ShouldBe([.. ids.Order(StringComparer.Ordinal)]);
+        ids[0].ShouldStartWith("20260602T023000Z-005");
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
