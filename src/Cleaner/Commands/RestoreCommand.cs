@@ -75,7 +75,8 @@ internal static class RestoreCommand
                 await Console.Out.WriteLineAsync(Line(entry, outcome));
             }
 
-            var counts = string.Join(", ", outcomes.GroupBy(o => o.Outcome.Kind).Select(g => $"{g.Count()} {g.Key}"));
+            string[] kinds = ["restored", "already-present", "refused", "too late", "failed"];
+            var counts = string.Join(", ", kinds.Select(k => (Kind: k, Count: outcomes.Count(o => o.Outcome.Kind == k))).Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Kind}"));
             await Console.Out.WriteLineAsync($"restore: {counts}");
             return outcomes.All(o => o.Outcome.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
         });
