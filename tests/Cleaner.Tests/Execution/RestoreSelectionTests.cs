@@ -59,7 +59,9 @@ public class RestoreSelectionTests
             Line("1.0.12", "b12", "r1"),
             Line("stable", "b12", "r1", result: "attempting"),
             Line("stable", "b12", "r1", result: "skipped", detail: "already gone"),
+            Line("old", "b1", "r1", result: "attempting"),
             Line("old", "b1", "r1", result: "skipped", detail: "already gone"),
+            Line("edge", "b12", "r1", result: "skipped", detail: "already gone"),
         ];
 
         var selected = RestoreSelection.Select(trail, Version("stable"), registry => registry == "lan");
@@ -67,6 +69,7 @@ public class RestoreSelectionTests
         selected.Select(e => e.Version).ShouldBe(["1.0.12", "stable"]);
         selected[1].Manifest.ShouldBe(trail[1].Manifest);
         Selected(trail, Version("old")).ShouldBeEmpty("gone before any delete of its manifest: nothing to restore");
+        Selected(trail, Version("edge")).ShouldBeEmpty("not attempted after the DELETE: not shown to be removed by it");
     }
 
     [Fact]
