@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Execution;
 using OciCleanup.Cleaner.Inventory;
@@ -7,16 +6,21 @@ using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Commands;
 
-/// <summary><c>restore REF | --run RUN</c>: put back deleted manifests from the audit trail while the registry still holds their blobs.</summary>
+/// <summary>
+/// <c>restore REF | --run RUN [--force]</c>: put back deleted manifests from the audit trail while the
+/// registry still holds their blobs. Exit 0 when every selected entry is restored or already there;
+/// 1 when nothing matches or any entry is refused, too late or failed; 2 for bad usage.
+/// </summary>
 internal static class RestoreCommand
 {
     public static Command Create()
     {
-        var reference = new Argument<string?>("ref") { Description = "[OWNER:]TYPE/NAME==VERSION (globs allowed), as in pins files", Arity = ArgumentArity.ZeroOrOne };
+        var reference = new Argument<string?>("ref") { Description = "[OWNER:]TYPE/NAME==VERSION (globs allowed), as in pins files; every tag the same DELETE removed comes back with it", Arity = ArgumentArity.ZeroOrOne };
         var run = new Option<string?>("--run") { Description = "Every version the run RUN (its run id, or a unique prefix) deleted" };
+        var force = new Option<bool>("--force") { Description = "Put the deleted manifest back even over a tag pushed since (never over bytes that do not match the recorded digest)" };
         var config = CommonOptions.Config();
         var logFormat = CommonOptions.LogFormat();
-        var command = new Command("restore", "Put back deleted manifests from the audit trail while the registry still holds their blobs") { reference, run, config, logFormat };
+        var command = new Command("restore", "Put back deleted manifests from the audit trail while the registry still holds their blobs") { reference, run, force, config, logFormat };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if ((parse.GetValue(reference) is null) == (parse.GetValue(run) is null))
@@ -54,41 +58,35 @@ internal static class RestoreCommand
                 wanted = e => e.RunId?.StartsWith(runId, StringComparison.Ordinal) == true;
             }
 
-            // The latest delete of each version: an older one may have been restored and deleted again.
-            var entries = (await File.ReadAllLinesAsync(auditLog, cancellationToken))
-                .Select(Parse).OfType<AuditEntry>()
-                .Where(e => e.Result == "deleted" && wanted(e))
-                .GroupBy(e => e.ToString()).Select(g => g.MaxBy(e => e.Time)!)
-                .ToList();
-            if (entries.Count == 0)
+            var byDigest = loaded.Registries.Where(r => r.Kind == RegistryKind.Oci).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            var trail = AuditTrail.Parse(await File.ReadAllLinesAsync(auditLog, cancellationToken));
+            var entries = RestoreSelection.Select(trail, wanted, byDigest.Contains);
+            if (entries.IsEmpty)
             {
-                await Console.Error.WriteLineAsync($"{auditLog}: no deleted version matches");
+                await Console.Error.WriteLineAsync($"{auditLog}: no deleted version matches {parse.GetValue(reference) ?? "--run " + parse.GetValue(run)}: nothing restored");
                 return ExitCodes.Failed;
             }
 
             using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);
             var registries = loaded.Registries.ToDictionary(r => r.Name, r => RegistryFactory.Create(r, loggers, TimeProvider.System));
-            var tooLate = 0;
-            foreach (var (entry, problem) in await new Restorer(registries).RestoreAsync(entries, cancellationToken))
+            var outcomes = await new Restorer(registries, parse.GetValue(force)).RestoreAsync(entries, cancellationToken);
+            foreach (var (entry, outcome) in outcomes)
             {
-                tooLate += problem is null ? 0 : 1;
-                await Console.Out.WriteLineAsync(problem is null ? $"restored {entry} ({entry.Digest})" : $"NOT restored {entry} ({entry.Digest}): {problem}");
+                await Console.Out.WriteLineAsync(Line(entry, outcome));
             }
 
-            return tooLate == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            string[] kinds = ["restored", "already-present", "refused", "too late", "failed"];
+            var counts = string.Join(", ", kinds.Select(k => (Kind: k, Count: outcomes.Count(o => o.Outcome.Kind == k))).Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Kind}"));
+            await Console.Out.WriteLineAsync($"restore: {counts}");
+            return outcomes.All(o => o.Outcome.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
     }
 
-    private static AuditEntry? Parse(string line)
+    private static string Line(AuditEntry entry, RestoreOutcome outcome) => outcome switch
     {
-        try
-        {
-            return JsonSerializer.Deserialize<AuditEntry>(line);
-        }
-        catch (JsonException)
-        {
-            return null; // a line cut by a crash: the attempt line before it says what it was
-        }
-    }
+        RestoreOutcome.Restored => $"restored {entry} ({entry.Digest}){(outcome.Why is { } why ? ": " + why : "")}",
+        RestoreOutcome.AlreadyPresent => $"already there {entry} ({entry.Digest}): nothing pushed",
+        _ => $"NOT restored {entry} ({entry.Digest}): {outcome.Kind}: {outcome.Why}",
+    };
 }

@@ -17,6 +17,13 @@ internal sealed record AuditEntry(
     [property: JsonPropertyName("mediaType")] string? MediaType,
     [property: JsonPropertyName("manifest")] string? Manifest)
 {
+    [JsonPropertyName("detail")]
+    public string? Detail { get; init; }
+
+    /// <summary>Where the line is in the log (1-based), so a refusal can name it.</summary>
+    [JsonIgnore]
+    public int Line { get; init; }
+
     public PackageKey PackageKey => new(Registry, Owner, Type, Package);
 
     public RawManifest? Raw => Manifest is null || MediaType is null ? null : new RawManifest(Convert.FromBase64String(Manifest), MediaType);

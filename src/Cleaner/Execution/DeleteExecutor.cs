@@ -6,10 +6,12 @@ using OciCleanup.Cleaner.Planning;
 namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
-/// Carries out a plan's deletes, one version each. Each version is re-read just before its delete
-/// and skipped when its digest or creation time changed (a re-pushed tag). One failure never stops
-/// the rest; cancellation (SIGTERM) stops between deletes, never inside one; an audit log that can
-/// no longer be written stops every further delete, since an unaudited delete must not happen.
+/// Carries out a plan's deletes, one request each: one version, or where the registry deletes by
+/// digest one manifest with every planned tag on it (<see cref="DeleteGroups"/>), each of those tags
+/// audited. Each version is re-read just before its delete and skipped when its digest or creation
+/// time changed (a re-pushed tag). One failure never stops the rest; cancellation (SIGTERM) stops
+/// between deletes, never inside one; an audit log that can no longer be written stops every further
+/// delete, since an unaudited delete must not happen.
 /// </summary>
 internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> registries, AuditLog audit, ILogger logger)
 {
@@ -21,89 +23,126 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
         var keptDigests = plan.Keeps.Where(d => d.Version.Digest is not null).Select(d => (d.Version.Package, d.Version.Digest!.Value)).ToHashSet();
         string? halt = null;
         var failedInARow = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var decision in DeleteOrder.Of(plan))
+        foreach (var group in DeleteGroups.Of(DeleteOrder.Of(plan), name => DeletesByDigest(registries[name])))
         {
-            var version = decision.Version;
+            var registry = group[0].Registry;
             halt ??= stopping.IsCancellationRequested ? "the run was told to stop (SIGTERM/SIGINT) before this delete" : null;
-            if (halt is not null)
+            var notAttempted = halt
+                ?? (failedInARow.GetValueOrDefault(registry) >= MaxFailuresInARow
+                    // One failure never stops the rest; a registry that failed every time lately is gone.
+                    ? $"not attempted: the last {MaxFailuresInARow} deletes in registry {registry} failed"
+                    : null);
+            if (notAttempted is null)
             {
-                outcomes[version.Key] = new DeleteOutcome.Skipped(halt);
+                try
+                {
+                    foreach (var version in group)
+                    {
+                        audit.Attempt(version);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    halt = notAttempted = $"the audit log could not be written ({e.Message}); no delete without an audit line";
+                }
+            }
+
+            if (notAttempted is not null)
+            {
+                foreach (var version in group)
+                {
+                    outcomes[version.Key] = new DeleteOutcome.Skipped(notAttempted);
+                }
+
                 continue;
             }
 
-            if (failedInARow.GetValueOrDefault(version.Registry) >= MaxFailuresInARow)
+            var (results, manifest) = await DeleteGroupAsync(group, registries[registry], keptDigests);
+            failedInARow[registry] = results.Values.Any(o => o is DeleteOutcome.Failed) ? failedInARow.GetValueOrDefault(registry) + 1 : 0;
+            foreach (var version in group)
             {
-                // One failure never stops the rest; a registry that failed every time lately is gone.
-                outcomes[version.Key] = new DeleteOutcome.Skipped($"not attempted: the last {MaxFailuresInARow} deletes in registry {version.Registry} failed");
-                continue;
-            }
-
-            try
-            {
-                audit.Attempt(version);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                halt = $"the audit log could not be written ({e.Message}); no delete without an audit line";
-                outcomes[version.Key] = new DeleteOutcome.Skipped(halt);
-                continue;
-            }
-
-            var (outcome, manifest) = await DeleteOneAsync(version, registries[version.Registry], keptDigests);
-            outcomes[version.Key] = outcome;
-            failedInARow[version.Registry] = outcome is DeleteOutcome.Failed ? failedInARow.GetValueOrDefault(version.Registry) + 1 : 0;
-            logger.LogInformation("Delete {Version}: {Result} {Detail}", version, outcome.Result, outcome.Detail ?? "");
-            try
-            {
-                audit.Record(version, outcome, manifest);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                halt = $"the audit log could not be written ({e.Message}); no delete without an audit line";
+                var outcome = results[version];
+                outcomes[version.Key] = outcome;
+                logger.LogInformation("Delete {Version}: {Result} {Detail}", version, outcome.Result, outcome.Detail ?? "");
+                try
+                {
+                    audit.Record(version, outcome, manifest);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    halt = $"the audit log could not be written ({e.Message}); no delete without an audit line";
+                }
             }
         }
 
         return outcomes.ToImmutable();
     }
 
-    private static async Task<(DeleteOutcome Outcome, RawManifest? Manifest)> DeleteOneAsync(PackageVersion planned, IRegistry registry, HashSet<(PackageKey, Pins.Digest)> keptDigests)
+    private static bool DeletesByDigest(IRegistry registry) => registry.Config.Kind == Configuration.RegistryKind.Oci;
+
+    /// <summary>One DELETE for the group's versions that are still as planned; an outcome for each version.</summary>
+    private static async Task<(Dictionary<PackageVersion, DeleteOutcome> Outcomes, RawManifest? Manifest)> DeleteGroupAsync(
+        ImmutableArray<PackageVersion> group, IRegistry registry, HashSet<(PackageKey, Pins.Digest)> keptDigests)
     {
-        RawManifest? manifest = null;
+        var outcomes = new Dictionary<PackageVersion, DeleteOutcome>();
+        var removed = new List<PackageVersion>();
         try
         {
-            // Not cancellable mid-request: a delete is finished or not started.
-            var current = await registry.RereadAsync(planned, CancellationToken.None);
-            if (current is null)
+            foreach (var planned in group)
             {
-                return (new DeleteOutcome.AlreadyGone(), null);
-            }
-
-            if (current.Digest != planned.Digest || (registry.Config.Kind == Configuration.RegistryKind.Gitea && current.CreatedAt != planned.CreatedAt))
-            {
-                return (new DeleteOutcome.Skipped($"changed since planning: digest {planned.Digest} → {current.Digest}, created {planned.CreatedAt:O} → {current.CreatedAt:O}"), null);
-            }
-
-            // An OCI manifest DELETE removes every tag with that digest: only when none of them is kept.
-            if (registry.Config.Kind == Configuration.RegistryKind.Oci && planned.Digest is { } digest && keptDigests.Contains((planned.Package, digest)))
-            {
-                return (new DeleteOutcome.Skipped("another kept tag shares this digest; the registry can only delete by digest"), null);
-            }
-
-            // The undo trail: the manifest's exact bytes go into the audit line of the delete.
-            if (planned.Type == "container" && planned.Digest is { } keep)
-            {
-                manifest = await registry.Manifests.GetAsync(planned.Package, keep.ToString(), CancellationToken.None);
-                if (manifest is null)
+                // Not cancellable mid-request: a delete is finished or not started.
+                var current = await registry.RereadAsync(planned, CancellationToken.None);
+                if (DeleteGroups.Recheck(planned, current, checkCreated: registry.Config.Kind == Configuration.RegistryKind.Gitea) is { } changed)
                 {
-                    return (new DeleteOutcome.AlreadyGone(), null);
+                    outcomes[planned] = changed;
+                }
+                else
+                {
+                    removed.Add(planned);
                 }
             }
 
-            return (await registry.DeleteAsync(planned, CancellationToken.None) ? new DeleteOutcome.Deleted() : new DeleteOutcome.AlreadyGone(), manifest);
+            var (outcome, manifest) = removed.Count == 0 ? (null, null) : await DeleteOneAsync(removed, registry, keptDigests);
+            foreach (var version in removed)
+            {
+                outcomes[version] = outcome!;
+            }
+
+            return (outcomes, manifest);
         }
         catch (Exception e) when (e is RegistryException or HttpRequestException or OperationCanceledException or IOException)
         {
-            return (new DeleteOutcome.Failed(e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout)), null);
+            var failed = new DeleteOutcome.Failed(e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout));
+            foreach (var version in group.Where(v => !outcomes.ContainsKey(v) || removed.Contains(v)))
+            {
+                outcomes[version] = failed;
+            }
+
+            return (outcomes, null);
         }
+    }
+
+    /// <summary>The DELETE itself, in the name of the first version; every version given goes with it.</summary>
+    private static async Task<(DeleteOutcome Outcome, RawManifest? Manifest)> DeleteOneAsync(List<PackageVersion> removed, IRegistry registry, HashSet<(PackageKey, Pins.Digest)> keptDigests)
+    {
+        var planned = removed[0];
+        // A DELETE by digest removes every tag with that digest: only when none of them is kept.
+        if (DeletesByDigest(registry) && planned.Digest is { } digest && keptDigests.Contains((planned.Package, digest)))
+        {
+            return (new DeleteOutcome.Skipped("another kept tag shares this digest; the registry can only delete by digest"), null);
+        }
+
+        RawManifest? manifest = null;
+        // The undo trail: the manifest's exact bytes go into the audit line of each version deleted.
+        if (planned.Type == "container" && planned.Digest is { } keep)
+        {
+            manifest = await registry.Manifests.GetAsync(planned.Package, keep.ToString(), CancellationToken.None);
+            if (manifest is null)
+            {
+                return (new DeleteOutcome.AlreadyGone(), null);
+            }
+        }
+
+        return await registry.DeleteAsync(planned, CancellationToken.None) ? (DeleteGroups.Deleted(removed), manifest) : (new DeleteOutcome.AlreadyGone(), null);
     }
 }

@@ -3,7 +3,8 @@ namespace OciCleanup.Cleaner.Execution;
 /// <summary>What happened to one planned delete. Expected outcomes are values, not exceptions.</summary>
 internal abstract record DeleteOutcome(string Result, string? Detail)
 {
-    public sealed record Deleted() : DeleteOutcome("deleted", null);
+    /// <param name="Together">Where one DELETE by digest removed several tags: which, so each line says so.</param>
+    public sealed record Deleted(string? Together = null) : DeleteOutcome("deleted", Together);
 
     public sealed record AlreadyGone() : DeleteOutcome("skipped", "already gone");
 

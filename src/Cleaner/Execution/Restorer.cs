@@ -9,32 +9,58 @@ namespace OciCleanup.Cleaner.Execution;
 /// when it is too late. A distribution registry keeps a deleted manifest's blobs until
 /// <c>garbage-collect</c>; Gitea and Forgejo answer 404 for a blob no version of the image references
 /// any more, at once, and drop it at the next <c>cleanup_packages</c> — so there a restore works only
-/// while another version still holds every blob. Nothing is pushed for a manifest that cannot be whole.
+/// while another version still holds every blob. Nothing is pushed for a manifest that cannot be whole,
+/// whose bytes are not what was deleted, or over a live tag (unless forced: <see cref="RestoreCheck"/>).
+/// Each entry is a boundary: whatever one throws is its failure, and the others still go ahead.
 /// </summary>
-internal sealed class Restorer(IReadOnlyDictionary<string, IRegistry> registries)
+internal sealed class Restorer(IReadOnlyDictionary<string, IRegistry> registries, bool force = false)
 {
-    /// <summary>Restores children before the indexes that need them; one line per entry.</summary>
-    public async Task<IReadOnlyList<(AuditEntry Entry, string? TooLate)>> RestoreAsync(IEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Restores children before the indexes that need them; one outcome per entry.</summary>
+    public async Task<IReadOnlyList<(AuditEntry Entry, RestoreOutcome Outcome)>> RestoreAsync(IEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        var results = new List<(AuditEntry, string?)>();
-        foreach (var entry in entries.OrderBy(e => e.Version.StartsWith("sha256:", StringComparison.Ordinal) ? 0 : 1))
+        var results = new List<(AuditEntry, RestoreOutcome)>();
+        foreach (var entry in entries.OrderBy(e => Pins.Digest.IsDigest(e.Version) ? 0 : 1))
         {
-            results.Add((entry, await RestoreOneAsync(entry, cancellationToken)));
+            RestoreOutcome outcome;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                outcome = new RestoreOutcome.Failed("not attempted: restore was told to stop");
+            }
+            else
+            {
+                try
+                {
+                    outcome = await RestoreOneAsync(entry, cancellationToken);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    outcome = new RestoreOutcome.Failed(e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout));
+                }
+            }
+
+            results.Add((entry, outcome));
         }
 
         return results;
     }
 
-    private async Task<string?> RestoreOneAsync(AuditEntry entry, CancellationToken cancellationToken)
+    private async Task<RestoreOutcome> RestoreOneAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         if (!registries.TryGetValue(entry.Registry, out var registry))
         {
-            return $"registry {entry.Registry} is not configured";
+            return new RestoreOutcome.Refused($"registry {entry.Registry} is not configured");
         }
 
-        if (entry.Raw is not { } manifest)
+        var (manifest, refusal) = RestoreCheck.Manifest(entry);
+        if (manifest is null)
         {
-            return "the audit line keeps no manifest (deleted by an older oci-cleanup)";
+            return refusal!;
+        }
+
+        var live = await registry.ResolveDigestAsync(entry.PackageKey, entry.Version, cancellationToken);
+        if (RestoreCheck.Live(entry, manifest.Digest, live, force) is { } unchanged)
+        {
+            return unchanged;
         }
 
         ManifestBody body;
@@ -44,7 +70,7 @@ internal sealed class Restorer(IReadOnlyDictionary<string, IRegistry> registries
         }
         catch (JsonException e)
         {
-            return $"the kept manifest is not readable: {e.Message}";
+            return new RestoreOutcome.Refused($"the kept manifest is not readable: {e.Message}");
         }
 
         var store = registry.Manifests;
@@ -52,7 +78,7 @@ internal sealed class Restorer(IReadOnlyDictionary<string, IRegistry> registries
         {
             if (!await store.HasManifestAsync(entry.PackageKey, child, cancellationToken))
             {
-                return $"too late: child manifest {child} is gone (restore it first, or re-push the image from its source)";
+                return new RestoreOutcome.TooLate($"child manifest {child} is gone (restore it first, or re-push the image from its source)");
             }
         }
 
@@ -60,11 +86,11 @@ internal sealed class Restorer(IReadOnlyDictionary<string, IRegistry> registries
         {
             if (!await store.HasBlobAsync(entry.PackageKey, blob, cancellationToken))
             {
-                return $"too late: blob {blob} is gone (garbage-collected, or no version of the image holds it any more); nothing changed — re-push the image from its source";
+                return new RestoreOutcome.TooLate($"blob {blob} is gone (garbage-collected, or no version of the image holds it any more); nothing changed — re-push the image from its source");
             }
         }
 
         await store.PutAsync(entry.PackageKey, entry.Version, manifest, cancellationToken);
-        return null;
+        return new RestoreOutcome.Restored(live);
     }
 }
