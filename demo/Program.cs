@@ -29,8 +29,8 @@ if (args is ["first-run", ..])
         ["apply", plan, "--config", config, "--report", "table"],
         ["history", "--config", config],
         ["diff", "--config", config],
-        // 0.1.20 is production's build: production still holds its blobs, so Gitea takes it back.
-        ["restore", "container/cms-plugins==0.1.20", "--config", config],
+        // 0.1.21 rebuilt production's build unchanged: production still holds its blobs, so Gitea takes it back.
+        ["restore", "container/cms-plugins==0.1.21", "--config", config],
         // 0.1.1's blobs no version holds any more: Gitea answers 404 for them at once — too late.
         ["restore", "container/cms-plugins==0.1.1", "--config", config],
     ];

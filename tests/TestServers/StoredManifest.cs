@@ -41,17 +41,24 @@ public sealed record StoredManifest(byte[] Bytes, string MediaType)
     }
 
     /// <summary>A distinct single-platform image manifest; <paramref name="seed"/> makes its digest unique.</summary>
-    public static StoredManifest Image(string seed)
+    public static StoredManifest Image(string seed) => Image(seed, null);
+
+    /// <summary>
+    /// The image of <paramref name="seed"/> built again from the same source: the same config and layers
+    /// under a manifest annotated with its build time, so another digest (CI stamping
+    /// <c>org.opencontainers.image.created</c> on the manifest).
+    /// </summary>
+    public static StoredManifest Rebuild(string seed, string created) => Image(seed, created);
+
+    private static StoredManifest Image(string seed, string? created)
     {
         var config = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("config:" + seed)));
         var layer = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("layer:" + seed)));
-        var json = JsonSerializer.Serialize(new
-        {
-            schemaVersion = 2,
-            mediaType = OciManifest,
-            config = new { mediaType = "application/vnd.oci.image.config.v1+json", digest = config, size = 100 },
-            layers = new[] { new { mediaType = "application/vnd.oci.image.layer.v1.tar+gzip", digest = layer, size = 1000 } },
-        });
+        var configDescriptor = new { mediaType = "application/vnd.oci.image.config.v1+json", digest = config, size = 100 };
+        var layers = new[] { new { mediaType = "application/vnd.oci.image.layer.v1.tar+gzip", digest = layer, size = 1000 } };
+        var json = created is null
+            ? JsonSerializer.Serialize(new { schemaVersion = 2, mediaType = OciManifest, config = configDescriptor, layers })
+            : JsonSerializer.Serialize(new { schemaVersion = 2, mediaType = OciManifest, config = configDescriptor, layers, annotations = new Dictionary<string, string> { ["org.opencontainers.image.created"] = created } });
         return new StoredManifest(Encoding.UTF8.GetBytes(json), OciManifest);
     }
 

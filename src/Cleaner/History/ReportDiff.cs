@@ -20,7 +20,7 @@ internal sealed record ReportDiff(
     private static readonly FrozenSet<string> Protecting = FrozenSet.Create(
         StringComparer.Ordinal,
         ReasonKind.Pin, ReasonKind.Workload, ReasonKind.ReplicaSetHistory, ReasonKind.HelmRelease, ReasonKind.HelmReleaseSuspended,
-        ReasonKind.ImagePolicy, ReasonKind.Kustomization, ReasonKind.FluxSource, ReasonKind.IndexChild);
+        ReasonKind.ImagePolicy, ReasonKind.Kustomization, ReasonKind.FluxSource, ReasonKind.IndexChild, ReasonKind.Artifact);
 
     public static ReportDiff Of(RunReport before, RunReport after)
     {

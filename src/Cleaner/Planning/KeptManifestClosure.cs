@@ -6,7 +6,8 @@ namespace OciCleanup.Cleaner.Planning;
 /// <summary>
 /// What a kept manifest needs stays (SPEC §6): the children of a kept index (nested indexes too);
 /// the signatures, attestations and referrers tagged <c>sha256-&lt;hex&gt;[.sig|.att|…]</c> of a kept
-/// digest; and, where the registry can only delete by digest, every tag sharing a kept digest.
+/// digest (<c>artifact</c>); and every tag sharing a kept digest (<c>same-manifest</c>), save a removeTags
+/// match where the registry deletes tags one by one.
 /// One worklist over lookups built once per package: each decision enters the list once, when it
 /// becomes kept (STYLE: index once, then look up), so the cost is linear in versions and edges.
 /// </summary>
@@ -61,17 +62,20 @@ internal static class KeptManifestClosure
                 continue;
             }
 
+            var of = $"{kept.Version} ({keptDigest})";
             foreach (var artifact in artifactsOf[keptDigest.Hex])
             {
-                Keep(decisions, work, artifact, new Reason(ReasonKind.IndexChild, $"signature/attestation of kept {kept.Version} ({kept.Digest})"), evenIfKept: false);
+                Keep(decisions, work, artifact, new Reason(ReasonKind.Artifact, of), evenIfKept: false);
             }
 
-            if (deletesByDigest)
+            // Deleting another tag of a kept manifest frees no byte and loses the name that says which
+            // build it is. Only removeTags asks for that, and only a registry that deletes tags one by
+            // one can honour it: deleting by digest would take the kept tag with it.
+            foreach (var sibling in byDigest[keptDigest])
             {
-                var why = decisions[at].MainReason;
-                foreach (var sibling in byDigest[keptDigest])
+                if (deletesByDigest || decisions[sibling].MainReason.Kind != Reason.RemoveTag)
                 {
-                    Keep(decisions, work, sibling, new Reason(why.Kind, $"same manifest as kept {kept.Version} ({why.Detail}); the registry deletes only by digest"), evenIfKept: false);
+                    Keep(decisions, work, sibling, new Reason(ReasonKind.SameManifest, of), evenIfKept: false);
                 }
             }
         }

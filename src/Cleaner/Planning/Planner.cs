@@ -85,20 +85,41 @@ internal static class Planner
         Array.Sort(versions, static (a, b) => b.CreatedAt.CompareTo(a.CreatedAt) is var byTime and not 0 ? byTime : NaturalOrder.Instance.Compare(a.Version, b.Version));
         var decisions = new List<Decision>(versions.Length);
         var scratch = new List<Reason>(4);
-        var taggedRank = 0;
+        var builds = 0;
+        Dictionary<Digest, int>? buildRanks = null;
         foreach (var version in versions)
         {
-            // keepLast counts builds: not the artifact tags that follow a subject, nor keepTags matches.
+            // keepLast counts builds (SPEC §6): distinct manifests among tagged versions, so `0.1.40`,
+            // `staging` and `staging-latest` on one digest take one slot and share its rank; not the
+            // artifact tags that follow a subject, nor keepTags matches.
             // Each pattern is run once per version: at 100k versions a regex call is not free.
             var tagged = version.IsTagged;
             var keepTag = tagged ? FirstMatch(texts.Policy.KeepTags, version.Version) : null;
             var counts = tagged && ArtifactSubject(version.Version) is null && keepTag is null;
-            var rank = counts ? taggedRank++ : -1;
+            var rank = counts ? BuildRank(version, ref builds, ref buildRanks) : -1;
             var reasons = RetentionReasons(scratch, version, tagged, rank, keepTag, protections?.GetValueOrDefault(version.Version, []) ?? [], texts, now);
             decisions.Add(new Decision(version, reasons[0].IsDelete ? DecisionAction.Delete : DecisionAction.Keep, reasons));
         }
 
         return KeptManifestClosure.Apply(decisions, deletesByDigest);
+    }
+
+    // The rank of the version's build, newest first: a digest seen before has its rank already.
+    private static int BuildRank(PackageVersion version, ref int builds, ref Dictionary<Digest, int>? ranks)
+    {
+        if (version.Digest is not { } digest)
+        {
+            return builds++;
+        }
+
+        ranks ??= [];
+        ref var rank = ref CollectionsMarshal.GetValueRefOrAddDefault(ranks, digest, out var seen);
+        if (!seen)
+        {
+            rank = builds++;
+        }
+
+        return rank;
     }
 
     private static System.Text.RegularExpressions.Regex? FirstMatch(ImmutableArray<System.Text.RegularExpressions.Regex> patterns, string version)

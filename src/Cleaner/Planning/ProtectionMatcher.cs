@@ -95,6 +95,14 @@ internal static class ProtectionMatcher
                     }
 
                     break;
+                case AnyPackageDigestTarget anyDigest:
+                    // Helm values with a digest and no repository (Flux image automation, the chart holding
+                    // the repository): wherever that manifest is, it is what runs (SPEC §5a).
+                    var holding = index.Packages.Where(p => p.First.Type == "container").SelectMany(p => p.Holding(anyDigest.Digest)).Distinct(ReferenceEqualityComparer.Instance).Cast<PackageVersion>().ToList();
+                    holding.ForEach(v => Protect(v, reason));
+                    policyWarnings.Add(new ReportWarning("digest-only-values",
+                        $"{reason.Detail}: the values give digest {anyDigest.Digest} without a repository (the chart's defaults hold it): every version with that digest is protected in every package, {holding.Count} version(s)"));
+                    break;
                 case TagPolicyTarget policy:
                     // Desired state not resolved yet: what Flux would pick now from the tags the registry has.
                     var (policyPackages, policyUnknown) = PackagesOf(policy.Registry, policy.Repository, RegistriesAt(policy.Registry), index, unknownHosts);

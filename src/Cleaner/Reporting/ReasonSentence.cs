@@ -23,6 +23,8 @@ internal static class ReasonSentence
             ReasonKind.Kustomization => $"It is set in spec.images of {obj}{note}.",
             ReasonKind.FluxSource => $"It is pulled as an artifact by {obj}{note}.",
             ReasonKind.IndexChild => $"A kept index needs it: {reason.Detail}.",
+            ReasonKind.Artifact => $"It is a signature, attestation or referrer of the kept {reason.Detail}.",
+            ReasonKind.SameManifest => $"It is another tag of the kept {reason.Detail}: deleting it would free no byte and lose the name of that build.",
             Reason.Grace => $"It is too new to delete: {reason.Detail}.",
             Reason.KeepTag => $"Its tag matches the keepTags pattern {reason.Detail}.",
             Reason.KeepLast => $"Retention keeps it as {reason.Detail}.",

@@ -21,6 +21,8 @@ internal static partial class ReasonText
         ReasonKind.Kustomization => Live("set by", reason.Detail),
         ReasonKind.FluxSource => Live("pulled by", reason.Detail),
         ReasonKind.IndexChild => $"needed by kept index {reason.Detail}",
+        ReasonKind.Artifact => $"signature/attestation of kept {reason.Detail}",
+        ReasonKind.SameManifest => $"same manifest as kept {reason.Detail}",
         Reason.Grace => $"too new to delete ({reason.Detail})",
         Reason.KeepTag => $"tag matches keepTags {reason.Detail}",
         Reason.KeepLast => NewestRank().Match(reason.Detail) is { Success: true } m ? $"newest {m.Groups["n"].Value} (#{m.Groups["rank"].Value})" : reason.Detail,

@@ -22,7 +22,8 @@ public static class HelmReleaseImages
 
     /// <summary>
     /// The protections of one HelmRelease and what could not be resolved: values that give only a tag
-    /// (the repository is in the chart's defaults) protect that tag in every package that has it; an
+    /// (the repository is in the chart's defaults) protect that tag in every package that has it, and
+    /// only a digest (and maybe a tag) every version with that digest, and that tag, in every package; an
     /// empty tag before the first install, which the chart's <c>appVersion</c> will decide, is a warning.
     /// </summary>
     public static DesiredState.Extraction Extract(string cluster, JsonNode release, JsonObject values, IReadOnlyDictionary<string, string> ociHelmRepositories)
@@ -38,8 +39,20 @@ public static class HelmReleaseImages
 
         var images = HelmValuesImages.Of(values, appVersion).Concat(PostRendererImages(release));
         protections.AddRange(FoundImage.Protect(images, kind, f => $"{detail} ({f.Where})"));
-        foreach (var (path, tag) in HelmValuesImages.Partial(values, appVersion))
+        foreach (var (path, tag, digest) in HelmValuesImages.Partial(values, appVersion))
         {
+            if (digest is { } only)
+            {
+                // The matcher reports where the digest was found (warning digest-only-values).
+                protections.Add(new Protection.Protection(new AnyPackageDigestTarget(only), new ProtectionReason(kind, $"{detail} ({path}: digest only)")));
+                if (tag is not null)
+                {
+                    protections.Add(new Protection.Protection(new AnyPackageTagTarget(tag), new ProtectionReason(kind, $"{detail} ({path}: tag only)")));
+                }
+
+                continue;
+            }
+
             if (tag is null)
             {
                 warnings.Add($"{detail} ({path}): the tag is empty and the release was never installed: the chart's appVersion will decide, which oci-cleanup cannot see");

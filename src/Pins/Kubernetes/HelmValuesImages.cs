@@ -64,11 +64,12 @@ public static class HelmValuesImages
     }
 
     /// <summary>
-    /// Image objects the heuristic cannot complete, under a key ending in <c>image</c>: a tag with no
-    /// repository (the repository is in the chart's defaults: <c>image: {tag: "0.1.12"}</c>), and an
-    /// empty tag with no <c>appVersion</c> yet (null tag: the release was never installed).
+    /// Image objects the heuristic cannot complete, under a key ending in <c>image</c>: a tag or a digest
+    /// with no repository (the repository is in the chart's defaults: <c>image: {tag: "0.1.12"}</c>, or
+    /// <c>{tag: staging, digest: sha256:…}</c> as Flux image automation writes it), and an empty tag with
+    /// no <c>appVersion</c> yet (null tag and digest: the release was never installed).
     /// </summary>
-    public static IEnumerable<(string Path, string? Tag)> Partial(JsonNode? values, string? appVersion)
+    public static IEnumerable<(string Path, string? Tag, Digest? Digest)> Partial(JsonNode? values, string? appVersion)
     {
         var work = new Stack<(JsonNode? Node, TreePath Path, string Key)>();
         work.Push((values, TreePath.Root, ""));
@@ -86,15 +87,22 @@ public static class HelmValuesImages
                 var repository = JsonTree.At(obj, "repository") ?? JsonTree.At(obj, "image") ?? JsonTree.At(obj, "name");
                 var tag = JsonTree.At(obj, "tag") ?? JsonTree.At(obj, "version");
                 var digest = JsonTree.At(obj, "digest");
-                if (item.Key.EndsWith("image", StringComparison.OrdinalIgnoreCase) && HasTag(obj) && string.IsNullOrEmpty(digest))
+                if (item.Key.EndsWith("image", StringComparison.OrdinalIgnoreCase) && HasTag(obj))
                 {
-                    if (string.IsNullOrEmpty(repository) && !string.IsNullOrEmpty(tag))
+                    // A repository with a digest is a whole reference (Of); text that is no digest completes nothing.
+                    var noDigest = string.IsNullOrEmpty(digest);
+                    if (string.IsNullOrEmpty(repository) && Digest.TryParse(digest, out var only))
                     {
-                        yield return (item.Path.ToString(), tag);
+                        // The digest decides what runs, tag or no tag.
+                        yield return (item.Path.ToString(), string.IsNullOrEmpty(tag) ? null : tag, only);
                     }
-                    else if (string.IsNullOrEmpty(tag) && string.IsNullOrEmpty(appVersion))
+                    else if (noDigest && string.IsNullOrEmpty(repository) && !string.IsNullOrEmpty(tag))
                     {
-                        yield return (item.Path.ToString(), null);
+                        yield return (item.Path.ToString(), tag, null);
+                    }
+                    else if (noDigest && string.IsNullOrEmpty(tag) && string.IsNullOrEmpty(appVersion))
+                    {
+                        yield return (item.Path.ToString(), null, null);
                     }
                 }
 

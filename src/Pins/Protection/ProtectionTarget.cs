@@ -16,3 +16,10 @@ public sealed record ImageTarget(ImageReference Image) : ProtectionTarget;
 /// every container package of the configured registries that has it.
 /// </summary>
 public sealed record AnyPackageTagTarget(string Tag) : ProtectionTarget;
+
+/// <summary>
+/// A digest with no repository (Helm values <c>image: {tag: staging, digest: sha256:…}</c> that Flux image
+/// automation writes where the chart holds the repository): every version with that digest in every
+/// container package of the configured registries.
+/// </summary>
+public sealed record AnyPackageDigestTarget(Digest Digest) : ProtectionTarget;

@@ -27,6 +27,12 @@ public static class ReasonKind
     /// <summary>A manifest a kept multi-arch index needs.</summary>
     public const string IndexChild = "index-child";
 
+    /// <summary>A signature, attestation or referrer tag (<c>sha256-&lt;hex&gt;[.sig|.att|.sbom]</c>) of a kept manifest.</summary>
+    public const string Artifact = "artifact";
+
+    /// <summary>Another tag of a kept manifest: deleting it frees no byte and loses the name of the build.</summary>
+    public const string SameManifest = "same-manifest";
+
     /// <summary>An artifact a Flux source pulls from an OCI registry (OCIRepository, OCI chart).</summary>
     public const string FluxSource = "flux-source";
 }

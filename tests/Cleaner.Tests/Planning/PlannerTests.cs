@@ -228,28 +228,59 @@ public class PlannerTests
         var plan = Planner.Plan([signed, signature, orphan], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
 
         DecisionFor(plan, signature.Version).Action.ShouldBe(DecisionAction.Keep);
-        DecisionFor(plan, signature.Version).MainReason.Detail.ShouldContain("signature/attestation of kept v1");
+        DecisionFor(plan, signature.Version).MainReason.ShouldBe(new Reason(ReasonKind.Artifact, $"v1 ({signed.Digest})"));
         DecisionFor(plan, orphan.Version).Action.ShouldBe(DecisionAction.Delete);
     }
 
+    // SPEC §6: a tag whose manifest is kept through another tag is kept too (same-manifest); only
+    // removeTags deletes it, and only where the registry deletes tags one by one.
     [Theory]
-    [InlineData(true, "Keep")]
-    [InlineData(false, "Delete")]
-    public void Plan_TagSharingDigestWithKeptTag_KeptOnlyWhereDeletesAreByDigest(bool byDigest, string expected)
+    [InlineData(false, "", "keep", "same-manifest")]
+    [InlineData(true, "", "keep", "same-manifest")]
+    [InlineData(false, "^production-latest$", "delete", "remove-tag")]
+    [InlineData(true, "^production-latest$", "keep", "same-manifest")]
+    public void Plan_TagSharingDigestWithKeptTag_KeptAsSameManifest(bool byDigest, string removeTags, string action, string reason)
     {
-        var staging = Some.Version("staging", 90, digestSeed: "build 40", registry: "lan");
-        var stagingLatest = Some.Version("staging-latest", 90, digestSeed: "build 40", registry: "lan");
-        var protections = NoProtection.Add(staging.Key, [new Reason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/staging")]);
+        var production = Some.Version("production", 90, digestSeed: "build 20", registry: "lan");
+        var productionLatest = Some.Version("production-latest", 90, digestSeed: "build 20", registry: "lan");
+        var release = Some.Version("0.1.20", 91, digestSeed: "build 20", registry: "lan");
+        var protections = NoProtection.Add(production.Key, [new Reason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/production")]);
+        var policy = Some.Policy(keepLast: 0, keepWithinDays: 0, removeTags: removeTags.Length == 0 ? [] : [removeTags]);
 
-        var plan = Planner.Plan([staging, stagingLatest], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now,
+        var plan = Planner.Plan([production, productionLatest, release], protections, Some.Retention(policy), Some.Now,
             byDigest ? new HashSet<string> { "lan" } : null);
 
-        DecisionFor(plan, "staging-latest").Action.ToString().ShouldBe(expected);
-        if (byDigest)
+        DecisionFor(plan, "production-latest").Action.ToString().ToLowerInvariant().ShouldBe(action);
+        DecisionFor(plan, "production-latest").MainReason.Kind.ShouldBe(reason);
+        DecisionFor(plan, "0.1.20").MainReason.ShouldBe(new Reason(ReasonKind.SameManifest, $"production ({production.Digest})"));
+    }
+
+    // SPEC §6: keepLast counts builds — distinct manifests among tagged versions, not artifact tags
+    // nor keepTags matches. Each row lists versions newest first as `tag=build` (`sig=build` is the
+    // build's cosign signature) and the kept ones as `tag:kind[#rank]`; every other version is deleted.
+    [Theory]
+    [InlineData(2, "0.1.40=b40,staging=b40,staging-latest=b40,0.1.39=b39,0.1.38=b38",
+        "0.1.40:keep-last#1,staging:keep-last#1,staging-latest:keep-last#1,0.1.39:keep-last#2")]
+    [InlineData(2, "latest=b41,0.1.41=b41,sig=b41,0.1.40=b40,sig=b40,0.1.39=b39",
+        "latest:keep-tag,0.1.41:keep-last#1,sig=b41:artifact,0.1.40:keep-last#2,sig=b40:artifact")]
+    [InlineData(1, "latest=b41,0.1.40=b40,staging=b40,0.1.39=b39",
+        "latest:keep-tag,0.1.40:keep-last#1,staging:keep-last#1")]
+    [InlineData(3, "a=b3,b=b2,c=b3,d=b1,e=b0", "a:keep-last#1,b:keep-last#2,c:keep-last#1,d:keep-last#3")]
+    public void Plan_KeepLast_CountsBuildsNotTags(int keepLast, string newestFirst, string expectedKept)
+    {
+        var versions = newestFirst.Split(',').Select((entry, i) =>
         {
-            DecisionFor(plan, "staging-latest").MainReason.Kind.ShouldBe(ReasonKind.ImagePolicy);
-            DecisionFor(plan, "staging-latest").MainReason.Detail.ShouldContain("same manifest as kept staging");
-        }
+            var (tag, build) = (entry.Split('=')[0], entry.Split('=')[1]);
+            var name = tag == "sig" ? $"sha256-{Some.Digest(build).Hex}.sig" : tag;
+            return (Label: tag == "sig" ? entry : tag, Version: Some.Version(name, 30 + i, digestSeed: tag == "sig" ? "sig " + build : build));
+        }).ToList();
+
+        var plan = Planner.Plan([.. versions.Select(v => v.Version)], NoProtection, Some.Retention(Some.Policy(keepLast: keepLast, keepWithinDays: 0)), Some.Now);
+
+        var kept = versions.Select(v => (v.Label, Decision: DecisionFor(plan, v.Version.Version)))
+            .Where(v => v.Decision.Action == DecisionAction.Keep)
+            .Select(v => $"{v.Label}:{v.Decision.MainReason.Kind}{(v.Decision.MainReason.Kind == Reason.KeepLast ? "#" + v.Decision.MainReason.Detail[1..v.Decision.MainReason.Detail.IndexOf(' ', StringComparison.Ordinal)] : "")}");
+        string.Join(",", kept).ShouldBe(expectedKept);
     }
 
     [Fact]
@@ -268,10 +299,10 @@ public class PlannerTests
     }
 
     // Property over the shapes the digest-index closure and the lookup matcher must handle: cosign
-    // signatures of digests, tags sharing a digest, indexes nested in untagged indexes, and
-    // registries that delete by digest. Nothing protected, nothing a kept index reaches (at any
-    // depth), no signature of a kept digest and — where deletes are by digest — no manifest a kept
-    // version shares is deleted; and applying the plan, then planning again, deletes nothing new.
+    // signatures of digests, tags sharing a digest, indexes nested in untagged indexes, removeTags,
+    // and registries that delete by digest. Nothing protected, nothing a kept index reaches (at any
+    // depth), no signature of a kept digest and no manifest a kept version shares (save a removeTags
+    // match where tags are deleted one by one) is deleted; and applying the plan, then planning again, deletes nothing new.
     [Fact]
     public void Plan_RandomShapedInventories_KeepsEverythingAKeptVersionReaches()
     {
@@ -308,7 +339,8 @@ public class PlannerTests
             }
 
             var protections = versions.Where(_ => random.Next(6) == 0).DistinctBy(v => v.Key).ToImmutableDictionary(v => v.Key, _ => ImmutableArray.Create(new Reason(ReasonKind.Pin, "p")));
-            var retention = Some.Retention(Some.Policy(keepLast: random.Next(0, 4), keepWithinDays: random.Next(0, 20), untaggedAfterDays: random.Next(0, 5), minAgeHours: random.Next(0, 48)));
+            var retention = Some.Retention(Some.Policy(keepLast: random.Next(0, 4), keepWithinDays: random.Next(0, 20), untaggedAfterDays: random.Next(0, 5), minAgeHours: random.Next(0, 48),
+                removeTags: random.Next(3) == 0 ? ["^v1"] : []));
             var deletesByDigest = byDigest ? new HashSet<string> { "lan" } : null;
 
             var plan = Planner.Plan([.. versions], protections, retention, Some.Now, deletesByDigest);
@@ -320,10 +352,9 @@ public class PlannerTests
             plan.Deletes.Where(d => !d.Version.IsTagged && reached.Contains((d.Version.Name, d.Version.Digest!.Value))).ShouldBeEmpty("a child a kept index reaches");
             var keptDigests = kept.Select(v => (v.Name, v.Digest!.Value.Hex)).ToHashSet();
             plan.Deletes.Where(d => d.Version.Version.StartsWith("sha256-", StringComparison.Ordinal) && keptDigests.Contains((d.Version.Name, d.Version.Version.Substring(7, 64)))).ShouldBeEmpty("a signature of a kept digest");
-            if (byDigest)
-            {
-                plan.Deletes.Where(d => keptDigests.Contains((d.Version.Name, d.Version.Digest!.Value.Hex))).ShouldBeEmpty("a manifest a kept version shares, deleted by digest");
-            }
+            // A tag of a kept manifest stays (same-manifest), save removeTags where tags are deleted one by one.
+            plan.Deletes.Where(d => keptDigests.Contains((d.Version.Name, d.Version.Digest!.Value.Hex)) && (byDigest || d.MainReason.Kind != Reason.RemoveTag))
+                .ShouldBeEmpty("a manifest a kept version shares");
 
             Planner.Plan([.. kept], protections, retention, Some.Now, deletesByDigest).Deletes.ShouldBeEmpty();
         }

@@ -177,4 +177,28 @@ public class ProtectionMatcherTests
             "/etc/registry-pins.txt:3: container/cms-plugins==prodution matches no version in the inventory (a typo?)",
         ], ignoreOrder: true);
     }
+
+    [Fact]
+    public void Match_DigestOnlyHelmValues_ProtectEveryVersionWithTheDigestInEveryContainerPackageAndWarn()
+    {
+        // `image: {tag: staging, digest: sha256:…}` with the repository in the chart (SPEC §5a).
+        var build = Some.Digest("build 40");
+        var tagged = Some.Version("0.1.40", 30, digestSeed: "build 40");
+        var staging = Some.Version("staging-latest", 30, digestSeed: "build 40");
+        var elsewhere = Some.Version("v9", 30, name: "other", digestSeed: "build 40", registry: "lan", owner: null!);
+        var index = Some.Version("multi", 30, name: "third") with { Children = [build] };
+        var unrelated = Some.Version("0.1.39", 30);
+        var why = new ProtectionReason(ReasonKind.HelmRelease, "armer/kotkan/HelmRelease/cms (image: digest only)");
+        var set = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [new Protection(new AnyPackageDigestTarget(build), why)])]);
+
+        var result = ProtectionMatcher.Match([tagged, staging, elsewhere, index, unrelated], set, [Some.Gitea(), Some.Oci()]);
+
+        result.Protections.Keys.Select(k => k.Version).ShouldBe(["0.1.40", "staging-latest", "v9", "multi"], ignoreOrder: true);
+        result.Protections[tagged.Key].ShouldHaveSingleItem().ShouldBe(new Reason(ReasonKind.HelmRelease, why.Detail));
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        warning.Kind.ShouldBe("digest-only-values");
+        warning.Detail.ShouldContain("armer/kotkan/HelmRelease/cms");
+        warning.Detail.ShouldContain(build.ToString());
+        warning.Detail.ShouldContain("4 version(s)");
+    }
 }

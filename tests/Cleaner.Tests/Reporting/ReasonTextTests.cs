@@ -14,6 +14,8 @@ public class ReasonTextTests
     [InlineData("kustomization", "armer/flux-system/Kustomization/apps", "set by Kustomization flux-system/apps in armer")]
     [InlineData("flux-source", "armer/flux-system/OCIRepository/manifests (spec.ref.semver)", "pulled by OCIRepository flux-system/manifests in armer (spec.ref.semver)")]
     [InlineData("index-child", "v5 (sha256:abc)", "needed by kept index v5 (sha256:abc)")]
+    [InlineData("artifact", "v5 (sha256:abc)", "signature/attestation of kept v5 (sha256:abc)")]
+    [InlineData("same-manifest", "production (sha256:abc)", "same manifest as kept production (sha256:abc)")]
     [InlineData("keep-last", "#2 of the newest 10 tagged", "newest 10 (#2)")]
     [InlineData("keep-within", "pushed within 14 days", "pushed within 14 days")]
     [InlineData("keep-tag", "^latest$", "tag matches keepTags ^latest$")]
@@ -29,6 +31,8 @@ public class ReasonTextTests
     [InlineData("workload", "armer/kotkan/Deployment/web/app", "cluster:armer")]
     [InlineData("imagepolicy", "prod/flux/ImagePolicy/web", "cluster:prod")]
     [InlineData("index-child", "v5 (sha256:abc)", "index")]
+    [InlineData("artifact", "v5 (sha256:abc)", "manifest")]
+    [InlineData("same-manifest", "production (sha256:abc)", "manifest")]
     [InlineData("retention", "older than 14 days", "retention")]
     [InlineData("keep-last", "#1 of the newest 10 tagged", "retention")]
     public void SourceOf_Reason_NamesTheReportSource(string kind, string detail, string expected) =>
@@ -40,6 +44,8 @@ public class ReasonTextTests
     [InlineData("imagepolicy", "armer/kotkan/ImagePolicy/cms-plugins-staging", "It is tracked by the ImagePolicy kotkan/cms-plugins-staging in cluster armer: Flux would roll it out.")]
     [InlineData("workload", "armer/kotkan/Deployment/web/app", "It is used by the Deployment kotkan/web in cluster armer (at app).")]
     [InlineData("retention", "older than 14 days and not among the newest 5", "Retention deletes it: older than 14 days and not among the newest 5.")]
+    [InlineData("same-manifest", "production (sha256:abc)", "It is another tag of the kept production (sha256:abc): deleting it would free no byte and lose the name of that build.")]
+    [InlineData("artifact", "v5 (sha256:abc)", "It is a signature, attestation or referrer of the kept v5 (sha256:abc).")]
     public void SentenceOf_Reason_IsASentence(string kind, string detail, string expected) =>
         ReasonSentence.Of(new ReasonEntry(kind, detail)).ShouldBe(expected);
 }

@@ -14,14 +14,16 @@ public sealed class GiteaRestoreTests : IAsyncLifetime
     private const string Token = "restore-token";
     private readonly GiteaTestServer _gitea = new(Token);
     private readonly TempFolder _folder = new();
+    private static readonly StoredManifest Rebuilt = StoredManifest.Rebuild("build 1", "2026-08-01T00:00:00Z");
 
     public async Task InitializeAsync()
     {
         await _gitea.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
-        var shared = StoredManifest.Image("build 1");
-        _gitea.Push("oleks", "app", "v1", shared, old);
-        _gitea.Push("oleks", "app", "stable", shared, old);
+        // v1 is an unchanged rebuild of stable's build: the same blobs under another manifest (a tag of
+        // stable's own manifest would be kept as same-manifest, SPEC §6).
+        _gitea.Push("oleks", "app", "v1", Rebuilt, old);
+        _gitea.Push("oleks", "app", "stable", StoredManifest.Image("build 1"), old);
         _gitea.Push("oleks", "app", "v2", StoredManifest.Image("build 2"), old.AddDays(1));
         _gitea.Push("oleks", "app", "v9", StoredManifest.Image("build 9"), DateTimeOffset.UtcNow);
         _folder.Write("token", Token);
@@ -65,7 +67,7 @@ public sealed class GiteaRestoreTests : IAsyncLifetime
         var restored = await CleanerProcess.RunAsync("restore", "container/app==v1", "--config", Config);
 
         restored.ExitCode.ShouldBe(0, restored.Stdout + restored.Stderr);
-        _gitea.Versions.ShouldContain(v => v.Version == "v1" && v.Manifest!.Digest == StoredManifest.Image("build 1").Digest);
+        _gitea.Versions.ShouldContain(v => v.Version == "v1" && v.Manifest!.Digest == Rebuilt.Digest);
 
         var late = await CleanerProcess.RunAsync("restore", "container/app==v2", "--config", Config);
 

@@ -5,7 +5,9 @@ namespace OciCleanup.Integration.Tests.Gitea;
 
 /// <summary>
 /// SPEC §6: keepLast counts builds. cosign signatures and attestations (<c>sha256-&lt;hex&gt;.sig/.att</c>)
-/// and tags matched by keepTags (<c>latest</c>) take no slot, so keepLast 3 keeps three signed builds.
+/// and tags matched by keepTags (<c>latest</c>) take no slot, so keepLast 3 keeps three signed builds;
+/// the tags of one build (<c>0.1.40</c>, <c>staging</c>, <c>staging-latest</c>) take one slot; and a tag
+/// whose manifest a kept tag holds stays (<c>same-manifest</c>) unless removeTags names it.
 /// </summary>
 public sealed class KeepLastTests : IAsyncLifetime
 {
@@ -30,13 +32,103 @@ public sealed class KeepLastTests : IAsyncLifetime
             }
         }
 
+        // One build, three tags: the release, the floating tag and its audit twin.
+        var web = old.AddDays(10);
+        _gitea.Push("oleks", "web", "0.1.37", StoredManifest.Image("web 37"), web);
+        _gitea.Push("oleks", "web", "0.1.38", StoredManifest.Image("web 38"), web.AddDays(1));
+        _gitea.Push("oleks", "web", "0.1.39", StoredManifest.Image("web 39"), web.AddDays(2));
+        var build40 = StoredManifest.Image("web 40");
+        _gitea.Push("oleks", "web", "0.1.40", build40, web.AddDays(3));
+        _gitea.Push("oleks", "web", "staging", build40, web.AddDays(3).AddMinutes(1));
+        _gitea.Push("oleks", "web", "staging-latest", build40, web.AddDays(3).AddMinutes(2));
+
+        // production is pinned; 0.1.20 and production-latest are the same manifest, older than keepLast reaches.
+        var build20 = StoredManifest.Image("cms 20");
+        _gitea.Push("oleks", "cms", "0.1.20", build20, web);
+        _gitea.Push("oleks", "cms", "production", build20, web.AddMinutes(1));
+        _gitea.Push("oleks", "cms", "production-latest", build20, web.AddMinutes(2));
+        for (var i = 21; i <= 24; i++)
+        {
+            _gitea.Push("oleks", "cms", $"0.1.{i}", StoredManifest.Image($"cms {i}"), web.AddDays(i - 20));
+        }
+
         _folder.Write("token", Token);
+        _folder.Write("pins.txt", "container/cms==production\n");
     }
 
     public async Task DisposeAsync()
     {
         await _gitea.DisposeAsync();
         _folder.Dispose();
+    }
+
+    private async Task<ReportJson> DryRunAsync(string removeTags = "[]")
+    {
+        var config = _folder.Write("config.yaml", $"""
+            registries:
+              - name: main
+                kind: gitea
+                url: {_gitea.Url}
+                tokenFile: token
+                owners: [oleks]
+            pins:
+              files: [pins.txt]
+            retention:
+              default:
+                keepLast: 3
+                keepWithinDays: 0
+                minAgeHours: 0
+                removeTags: {removeTags}
+            safety:
+              maxDeleteFraction: 1
+              stateDir: state
+            """);
+
+        var result = await CleanerProcess.RunAsync("run", "--config", config, "--report", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        return new ReportJson(result.Stdout);
+    }
+
+    [Fact]
+    public async Task DryRun_KeepLastThree_ThreeTagsOfOneBuildTakeOneSlot()
+    {
+        var report = await DryRunAsync();
+
+        foreach (var tag in new[] { "0.1.40", "staging", "staging-latest" })
+        {
+            report.Decision("web", tag).GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("#1 of the newest 3 tagged", tag);
+        }
+
+        report.Decision("web", "0.1.39").GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("#2 of the newest 3 tagged");
+        report.Decision("web", "0.1.38").GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("#3 of the newest 3 tagged");
+        report.Action("web", "0.1.37").ShouldBe("delete");
+    }
+
+    [Fact]
+    public async Task DryRun_TagsSharingAPinnedManifest_KeptAsSameManifest()
+    {
+        var report = await DryRunAsync();
+
+        report.ReasonKinds("cms", "production")[0].ShouldBe("pin");
+        foreach (var tag in new[] { "0.1.20", "production-latest" })
+        {
+            report.Action("cms", tag).ShouldBe("keep", tag);
+            report.ReasonKinds("cms", tag)[0].ShouldBe("same-manifest");
+            report.Decision("cms", tag).GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldStartWith("production (sha256:");
+        }
+
+        report.Action("cms", "0.1.21").ShouldBe("delete");
+    }
+
+    [Fact]
+    public async Task DryRun_RemoveTagsOnATagByTagRegistry_DeletesATagOfAKeptManifest()
+    {
+        var report = await DryRunAsync("['^production-latest$']");
+
+        report.Action("cms", "production-latest").ShouldBe("delete");
+        report.ReasonKinds("cms", "production-latest")[0].ShouldBe("remove-tag");
+        report.ReasonKinds("cms", "0.1.20")[0].ShouldBe("same-manifest");
     }
 
     [Fact]

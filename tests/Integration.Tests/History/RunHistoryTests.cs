@@ -76,7 +76,10 @@ public sealed class RunHistoryTests : IAsyncLifetime
         diff.Stdout.ShouldContain($"to {second.Root.GetProperty("runId").GetString()} ");
         diff.Stdout.ShouldContain("lost protection: 1\n");
         diff.Stdout.ShouldContain($"main:oleks/container/cms-plugins==staging: no longer named by {Path.Combine(_folder.Path, "pins.txt")}:1 (pin)");
-        diff.Stdout.ShouldContain("newly planned deletes: 1\n  main:oleks/container/cms-plugins==staging: retention");
+        // 0.1.3 is staging's manifest: kept with it (same-manifest), planned with it.
+        diff.Stdout.ShouldContain("newly planned deletes: 2\n");
+        diff.Stdout.ShouldContain("\n  main:oleks/container/cms-plugins==staging: retention");
+        diff.Stdout.ShouldContain("\n  main:oleks/container/cms-plugins==0.1.3: retention");
         diff.Stdout.ShouldContain("gained protection: 0\n");
     }
 

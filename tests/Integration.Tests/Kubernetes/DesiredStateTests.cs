@@ -37,6 +37,36 @@ public sealed class DesiredStateTests : IAsyncLifetime
         Push("oleks", "ci-app", "main-ccc333-1717000000", "main-aaa111-1718000000", "main-bbb222-1718500000");
         Push("oleks", "charts/podinfo", "6.1.0", "6.2.3", "6.2.5", "6.3.0");
         _cluster.Apply(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Manifests", "desired-state.yaml")));
+
+        // Flux image automation wrote the digest through a `$imagepolicy` marker; the chart holds the repository.
+        var build = StoredManifest.Image("web build 21");
+        foreach (var (tag, at) in new[] { ("0.2.1", 3), ("staging", 4), ("staging-latest", 5) })
+        {
+            _gitea.Push("oleks", "web", tag, build, old.AddHours(at));
+        }
+
+        _gitea.Push("oleks", "web", "0.2.0", StoredManifest.Image("web build 20"), old);
+        _gitea.Push("oleks", "web-worker", "1.0.0", build, old);
+        _gitea.Push("oleks", "web-worker", "0.9.0", StoredManifest.Image("web-worker 0.9.0"), old);
+        _cluster.Apply($"""
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: web
+              namespace: kotkan
+            spec:
+              interval: 10m
+              chart:
+                spec:
+                  chart: ./deploy/helm
+                  sourceRef:
+                    kind: GitRepository
+                    name: web
+              values:
+                image:
+                  tag: "staging"
+                  digest: "{build.Digest}"
+            """);
         _folder.Write("gitea-token", GiteaToken);
         _folder.Write("kubeconfig", _cluster.Kubeconfig("armer"));
         _folder.Write("pins.txt", "container/cms-plugins==0.1.13\ncontainer/cms-plugin==staging   # a typo: cms-plugin\n");
@@ -97,6 +127,18 @@ public sealed class DesiredStateTests : IAsyncLifetime
         report.Action("cms-plugins", "0.1.11").ShouldBe("delete");
         Warnings(report, "helmrelease").ShouldContain(w => w.Contains("kotkan/HelmRelease/cms-plugins-golive", StringComparison.Ordinal) && w.Contains("only tag 0.1.12", StringComparison.Ordinal));
         Warnings(report, "helmrelease").ShouldContain(w => w.Contains("kotkan/HelmRelease/cms-plugins-first", StringComparison.Ordinal) && w.Contains("never installed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DryRun_ReleaseWithDigestOnlyValues_KeepsEveryVersionWithThatDigestAndWarns()
+    {
+        var report = await DryRunAsync();
+
+        Kept(report, "web").ShouldBe(["0.2.1", "staging", "staging-latest"], ignoreOrder: true);
+        report.ReasonKinds("web", "0.2.1")[0].ShouldBe("helmrelease");
+        report.Decision("web", "0.2.1").GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldContain("kotkan/HelmRelease/web (image: digest only)");
+        Kept(report, "web-worker").ShouldBe(["1.0.0"], "the digest in every configured package: the chart's repository is not known");
+        Warnings(report, "digest-only-values").ShouldHaveSingleItem().ShouldContain("kotkan/HelmRelease/web");
     }
 
     [Fact]

@@ -65,8 +65,8 @@ public sealed class OciDeleteTests : IAsyncLifetime
         report.ReasonKinds("team/other", "x1").ShouldBe(["keep-last"]);
         report.ReasonKinds("team/app", "amd64-only")[0].ShouldBe("index-child");
         report.ReasonKinds("team/app", "p1-alias")[0].ShouldBe("pin");
-        report.ReasonKinds("team/app", "staging-latest")[0].ShouldBe("pin");
-        report.ReasonKinds("team/app", _fleet.V6SignatureTag)[0].ShouldBe("index-child");
+        report.ReasonKinds("team/app", "staging-latest")[0].ShouldBe("same-manifest");
+        report.ReasonKinds("team/app", _fleet.V6SignatureTag)[0].ShouldBe("artifact");
         report.Summary.GetProperty("deleted").GetInt32().ShouldBe(OciFleet.Deleted.Length);
 
         foreach (var tag in OciFleet.Kept.Append(_fleet.V6SignatureTag))

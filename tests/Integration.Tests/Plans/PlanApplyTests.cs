@@ -76,7 +76,8 @@ public sealed class PlanApplyTests : IAsyncLifetime
         plan.ExitCode.ShouldBe(0, plan.Stderr);
         plan.Stderr.ShouldContain("plan written to");
         var planned = JsonNode.Parse(await File.ReadAllTextAsync(PlanPath))!["deletes"]!.AsArray().Select(d => d!["version"]!.GetValue<string>()).ToList();
-        planned.ShouldBe(Enumerable.Range(1, 18).Select(i => $"0.1.{i}"), ignoreOrder: true, "keepLast 3 keeps 0.1.20, staging and 0.1.19");
+        planned.ShouldBe(Enumerable.Range(1, 17).Where(i => i != 2).Select(i => $"0.1.{i}"), ignoreOrder: true,
+            "keepLast 3 keeps three builds (0.1.20 with staging, 0.1.19, 0.1.18); 0.1.2 is production's manifest (same-manifest)");
         Deletes.ShouldBe(0, "plan is a dry-run");
 
         // Between review and apply: production is unpinned (the policy now deletes more), 0.1.4 is
@@ -88,8 +89,8 @@ public sealed class PlanApplyTests : IAsyncLifetime
 
         apply.ExitCode.ShouldBe(0, apply.Stderr);
         var report = new ReportJson(apply.Stdout);
-        Deletes.ShouldBe(16);
-        report.Summary.GetProperty("deleted").GetInt32().ShouldBe(16);
+        Deletes.ShouldBe(14);
+        report.Summary.GetProperty("deleted").GetInt32().ShouldBe(14);
         Has("production").ShouldBeTrue("not in the plan: never deleted, even though the policy now would");
         report.Decision("cms-plugins", "production").GetProperty("resultDetail").GetString().ShouldBe("not in the approved plan");
         Has("0.1.4").ShouldBeTrue();

@@ -24,10 +24,27 @@ public sealed partial class DemoReportTests(DemoFleetServers demo) : IClassFixtu
 
         table.ExitCode.ShouldBe(0, table.Stderr);
         ReportDecisions.FromRows(ReportDecisions.TableRows(table.Stdout), json).ShouldBe(ReportDecisions.FromJson(json), ignoreOrder: true);
-        table.Stdout.ShouldContain("0.1.1 … 0.1.20 — 20 versions");
+        table.Stdout.ShouldContain("0.1.1 … 0.1.19 — 19 versions");
         // Reasons wrap inside their column: each phrase is on a line of its own.
         table.Stdout.ShouldContain("set by suspended HelmRelease");
         table.Stdout.ShouldContain("runs when resumed");
+    }
+
+    [Fact]
+    public async Task Json_DemoFleet_KeepLastKeepsFiveBuildsAndProductionsOtherTag()
+    {
+        var json = await JsonAsync();
+
+        // SPEC §6: 0.1.40, staging and staging-latest are one build, one slot; 0.1.20 is production's manifest.
+        foreach (var (version, rank) in new[] { ("0.1.40", 1), ("0.1.39", 2), ("0.1.36", 5) })
+        {
+            json.Decision("cms-plugins", version).GetProperty("reasons").EnumerateArray()
+                .ShouldContain(r => r.GetProperty("detail").GetString() == $"#{rank} of the newest 5 tagged", version);
+        }
+
+        json.Action("cms-plugins", "0.1.20").ShouldBe("keep");
+        json.ReasonKinds("cms-plugins", "0.1.20")[0].ShouldBe("same-manifest");
+        json.Action("cms-plugins", "0.1.19").ShouldBe("delete");
     }
 
     [Fact]

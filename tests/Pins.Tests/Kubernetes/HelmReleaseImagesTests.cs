@@ -7,6 +7,8 @@ namespace OciCleanup.Pins.Tests.Kubernetes;
 
 public class HelmReleaseImagesTests
 {
+    private const string Digest = "sha256:abababababababababababababababababababababababababababababababab";
+
     private static readonly Dictionary<string, string> OciRepositories = new() { ["apps/charts"] = "oci://git.example.org/team/charts" };
 
     private static JsonObject Release(string values, string? version = null, string? appVersion = null)
@@ -44,6 +46,34 @@ public class HelmReleaseImagesTests
         tagOnly.Tag.ShouldBe("0.1.12");
         extraction.Protections.First(p => p.Target is AnyPackageTagTarget).Reason.Kind.ShouldBe(ReasonKind.HelmReleaseSuspended);
         extraction.Warnings.ShouldHaveSingleItem().ShouldContain("armer/apps/HelmRelease/web (image): the values give only tag 0.1.12");
+    }
+
+    // Flux image automation writes the digest through a `$imagepolicy` marker; where the chart holds the
+    // repository the values have no repository at all (SPEC §5a).
+    [Theory]
+    [InlineData("""{"image":{"tag":"staging","digest":"%D"}}""", "staging")]
+    [InlineData("""{"image":{"tag":"","digest":"%D"}}""", null)]
+    [InlineData("""{"image":{"digest":"%D"}}""", null)]
+    [InlineData("""{"app":{"image":{"version":"staging","digest":"%D"}}}""", "staging")]
+    public void Extract_DigestOnlyValues_ProtectTheDigestAndTheTagInEveryPackage(string values, string? tag)
+    {
+        var extraction = Extract(Release(values.Replace("%D", Digest, StringComparison.Ordinal), "6.5.0"));
+
+        var digestOnly = extraction.Protections.Where(p => p.Target is AnyPackageDigestTarget).ShouldHaveSingleItem();
+        ((AnyPackageDigestTarget)digestOnly.Target).Digest.ToString().ShouldBe(Digest);
+        digestOnly.Reason.Kind.ShouldBe(ReasonKind.HelmReleaseSuspended);
+        digestOnly.Reason.Detail.ShouldStartWith("armer/apps/HelmRelease/web (");
+        extraction.Protections.Select(p => p.Target).OfType<AnyPackageTagTarget>().Select(t => t.Tag).ShouldBe(tag is null ? [] : [tag]);
+        extraction.Warnings.ShouldBeEmpty("the matcher reports digest-only values, with what they protected");
+    }
+
+    [Fact]
+    public void Extract_DigestWithRepository_IsAWholeReferenceNotDigestOnly()
+    {
+        var extraction = Extract(Release($$$"""{"image":{"repository":"git.example.org/team/web","tag":"staging","digest":"{{{Digest}}}"}}""", "6.5.0"));
+
+        extraction.Protections.Select(p => p.Target).OfType<AnyPackageDigestTarget>().ShouldBeEmpty();
+        extraction.Protections.Select(p => p.Target).OfType<ImageTarget>().Select(t => t.Image.ToString()).ShouldContain($"git.example.org/team/web:staging@{Digest}");
     }
 
     [Fact]

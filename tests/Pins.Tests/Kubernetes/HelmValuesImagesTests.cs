@@ -5,6 +5,8 @@ namespace OciCleanup.Pins.Tests.Kubernetes;
 
 public class HelmValuesImagesTests
 {
+    private const string Digest = "sha256:cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd";
+
     private static string[] Images(string yaml, string? appVersion = null) =>
         [.. HelmValuesImages.Of(YamlDocuments.Parse(yaml)[0], appVersion).Select(f => f.Image)];
 
@@ -23,6 +25,24 @@ public class HelmValuesImagesTests
     public void Of_CommonValueShapes_FindsImages(string yaml, string expected)
     {
         Images(yaml, appVersion: "9.9.9").ShouldBe(expected.Length == 0 ? [] : expected.Split('|'), ignoreOrder: true);
+    }
+
+    // What the heuristic cannot complete, as `path tag digest` (`-` for none); SPEC §5a.
+    [Theory]
+    [InlineData("image:\n  tag: '0.1.12'\n  digest: ''", "image 0.1.12 -")]
+    [InlineData("image:\n  tag: staging\n  digest: %D", "image staging %D")]
+    [InlineData("image:\n  tag: ''\n  digest: %D", "image - %D")]
+    [InlineData("image:\n  digest: %D", "image - %D")]
+    [InlineData("api:\n  image:\n    version: staging\n    digest: %D", "api.image staging %D")]
+    [InlineData("image:\n  repository: reg.io/app\n  tag: staging\n  digest: %D", "")]
+    [InlineData("image:\n  tag: staging\n  digest: 'not-a-digest'", "")]
+    [InlineData("image:\n  repository: reg.io/app\n  tag: ''", "image - -")]
+    public void Partial_ValuesWithoutRepository_TagOnlyDigestOnlyOrNeverInstalled(string yaml, string expected)
+    {
+        var partial = HelmValuesImages.Partial(YamlDocuments.Parse(yaml.Replace("%D", Digest, StringComparison.Ordinal))[0], appVersion: null)
+            .Select(p => $"{p.Path} {p.Tag ?? "-"} {p.Digest?.ToString() ?? "-"}");
+
+        partial.ShouldBe(expected.Length == 0 ? [] : [expected.Replace("%D", Digest, StringComparison.Ordinal)]);
     }
 
     [Fact]
