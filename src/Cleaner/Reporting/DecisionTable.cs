@@ -76,7 +76,8 @@ internal sealed class DecisionTable(ImmutableArray<DecisionTable.Row> rows) : IR
         var excess = 2 + widths[..4].Sum() + (3 * 3) + 2 - width;
         foreach (var (column, minimum) in new[] { (2, 7), (0, 13), (3, 10), (1, 12) })
         {
-            var cut = Math.Clamp(excess, 0, Math.Max(0, widths[column] - minimum));
+            // A digest is either the usual 12 or git's short 7, never something between.
+            var cut = column == 2 && excess > 0 ? Math.Max(0, widths[column] - minimum) : Math.Clamp(excess, 0, Math.Max(0, widths[column] - minimum));
             widths[column] -= cut;
             excess -= cut;
         }
