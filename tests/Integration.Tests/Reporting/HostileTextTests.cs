@@ -81,6 +81,24 @@ public sealed class HostileTextTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HistoryAndDiff_HostileVersions_ReachTheTerminalEscaped()
+    {
+        (await CleanerProcess.RunAsync("run", "--config", _config, "--dry-run", "--report", "json")).ExitCode.ShouldBe(0);
+        // A newer version: 1.2 (a bidi override) falls out of keepLast 2 and is newly planned for deletion.
+        _gitea.Add("oleks", "generic", "tools", "1.9\u001b[31m", DateTimeOffset.UtcNow.AddDays(-5));
+        (await CleanerProcess.RunAsync("run", "--config", _config, "--dry-run", "--report", "json")).ExitCode.ShouldBe(0);
+
+        var diff = await CleanerProcess.RunAsync("diff", "--config", _config);
+        var history = await CleanerProcess.RunAsync("history", "--config", _config);
+
+        diff.ExitCode.ShouldBe(0, diff.Stderr);
+        ShouldBeInert(diff.Stdout);
+        diff.Stdout.ShouldContain("newly planned deletes: 1\n  main:oleks/generic/tools==1.2\\u202eexe.gnp: retention");
+        history.ExitCode.ShouldBe(0, history.Stderr);
+        ShouldBeInert(history.Stdout);
+    }
+
+    [Fact]
     public async Task Markdown_HostileVersion_IsACodeSpanItCannotLeave()
     {
         var run = await CleanerProcess.RunAsync("run", "--config", _config, "--dry-run", "--report", "markdown");
