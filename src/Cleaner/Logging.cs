@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Display;
@@ -30,15 +31,18 @@ internal static class Logging
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
             .Enrich.FromLogContext();
-        if (!json && !journal)
+        if (json)
         {
-            // A person at a terminal: the console sink's colours.
-            configuration.WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
+            // JSON escapes every control character itself.
+            ITextFormatter formatter = new ExpressionTemplate(JsonTemplate, CultureInfo.InvariantCulture);
+            configuration.WriteTo.Console(journal ? new JournalPriorityFormatter(formatter) : formatter, standardErrorFromLevel: LogEventLevel.Verbose);
         }
         else
         {
-            ITextFormatter formatter = json ? new ExpressionTemplate(JsonTemplate, CultureInfo.InvariantCulture) : new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture);
-            configuration.WriteTo.Console(journal ? new JournalPriorityFormatter(formatter) : formatter, standardErrorFromLevel: LogEventLevel.Verbose);
+            // Text for a person (the console sink's colours) or journald: registry and cluster strings made safe first.
+            configuration.WriteTo.Sink(LoggerSinkConfiguration.Wrap(sink => new TerminalSafeSink(sink), write => _ = journal
+                ? write.Console(new JournalPriorityFormatter(new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture)), standardErrorFromLevel: LogEventLevel.Verbose)
+                : write.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture)));
         }
 
         return LoggerFactory.Create(builder => builder.AddSerilog(configuration.CreateLogger(), dispose: true));

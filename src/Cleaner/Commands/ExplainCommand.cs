@@ -48,7 +48,7 @@ internal static class ExplainCommand
                 .ToList();
             if (matches.Count == 0)
             {
-                await Console.Out.WriteLineAsync($"{parse.GetValue(reference)}: no such version in the inventory");
+                await Console.Out.WriteLineAsync($"{TerminalText.Safe(parse.GetValue(reference))}: no such version in the inventory");
                 return ExitCodes.Failed;
             }
 

@@ -32,7 +32,7 @@ internal static class HistoryCommands
                 var line = report is null
                     ? $"{id,-21}  {error}"
                     : string.Create(CultureInfo.InvariantCulture, $"{id,-21}  {report.StartedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss}  {report.Mode,-7}  {report.Summary.Versions,8}  {report.Summary.Keep,6}  {report.Summary.Delete,6}  {report.Summary.Deleted,7}  {(report.Summary.Blocked ? "yes: " + report.Summary.BlockedReason : "no")}");
-                await Console.Out.WriteLineAsync(line);
+                await Console.Out.WriteLineAsync(TerminalText.Safe(line));
             }
 
             return ExitCodes.Success;
@@ -57,7 +57,7 @@ internal static class HistoryCommands
             var (report, error) = history.Load(parse.GetValue(run) ?? "-1");
             if (report is null)
             {
-                await Console.Error.WriteLineAsync(error);
+                await Console.Error.WriteLineAsync(TerminalText.Safe(error));
                 return ExitCodes.Failed;
             }
 
@@ -93,12 +93,12 @@ internal static class HistoryCommands
             var (after, errorB) = history.Load(b);
             if (before is null || after is null)
             {
-                await Console.Error.WriteLineAsync(errorA ?? errorB);
+                await Console.Error.WriteLineAsync(TerminalText.Safe(errorA ?? errorB));
                 return ExitCodes.Failed;
             }
 
             var diff = ReportDiff.Of(before, after);
-            await Console.Out.WriteLineAsync($"from {before.RunId} ({before.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {before.Mode}) to {after.RunId} ({after.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {after.Mode})");
+            await Console.Out.WriteLineAsync(TerminalText.Safe($"from {before.RunId} ({before.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {before.Mode}) to {after.RunId} ({after.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {after.Mode})"));
             await SectionAsync("newly planned deletes", diff.NewlyPlannedDeletes);
             await SectionAsync("lost protection", diff.LostProtection);
             await SectionAsync("gained protection", diff.GainedProtection);
@@ -113,7 +113,8 @@ internal static class HistoryCommands
         await Console.Out.WriteLineAsync($"{title}: {lines.Count}");
         foreach (var line in lines)
         {
-            await Console.Out.WriteLineAsync("  " + line);
+            // Versions, object names and errors come from registries and clusters: no control character reaches the terminal.
+            await Console.Out.WriteLineAsync("  " + TerminalText.Safe(line));
         }
     }
 

@@ -6,24 +6,27 @@ namespace OciCleanup.Cleaner.Reporting;
 
 /// <summary>
 /// What <c>explain</c> says about one version, in sentences: every reason with the source that gave
-/// it, what was consulted, the retention that applies, and the final decision.
+/// it, what was consulted, the retention that applies, and the final decision. Each line is made
+/// <see cref="TerminalText.Safe"/> as a whole: names, tags and errors come from registries and clusters.
 /// </summary>
 internal static class Explanation
 {
     public static string Of(DecisionEntry d, RunReport report, RetentionPolicy policy)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{d.Registry}: {(d.Owner is null ? "" : d.Owner + "/")}{d.Type}/{d.Package}=={d.Version} ({d.Digest ?? "no digest"}), pushed {d.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.");
+        Line(text, string.Create(CultureInfo.InvariantCulture, $"{d.Registry}: {(d.Owner is null ? "" : d.Owner + "/")}{d.Type}/{d.Package}=={d.Version} ({d.Digest ?? "no digest"}), pushed {d.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC."));
         foreach (var reason in d.Reasons)
         {
-            text.AppendLine($"  - {ReasonSentence.Of(reason)} [{reason.Kind}, from {ReasonSource.Of(reason)}]");
+            Line(text, $"  - {ReasonSentence.Of(reason)} [{reason.Kind}, from {ReasonSource.Of(reason)}]");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"  Retention for {d.Type}/{d.Package}: keepLast {policy.KeepLast}, keepWithinDays {policy.KeepWithinDays}, keepTags [{string.Join(", ", policy.KeepTags)}], removeTags [{string.Join(", ", policy.RemoveTags)}], untaggedAfterDays {policy.UntaggedAfterDays}, minAgeHours {policy.MinAgeHours}.");
-        text.AppendLine($"  Consulted: {string.Join("; ", report.Sources.Select(Consulted))}.");
-        text.AppendLine($"  Decision: {Decision(d, report)}");
+        Line(text, string.Create(CultureInfo.InvariantCulture, $"  Retention for {d.Type}/{d.Package}: keepLast {policy.KeepLast}, keepWithinDays {policy.KeepWithinDays}, keepTags [{string.Join(", ", policy.KeepTags)}], removeTags [{string.Join(", ", policy.RemoveTags)}], untaggedAfterDays {policy.UntaggedAfterDays}, minAgeHours {policy.MinAgeHours}."));
+        Line(text, $"  Consulted: {string.Join("; ", report.Sources.Select(Consulted))}.");
+        Line(text, $"  Decision: {Decision(d, report)}");
         return text.ToString();
     }
+
+    private static void Line(StringBuilder text, string line) => text.AppendLine(TerminalText.Safe(line));
 
     private static string Consulted(SourceEntry s) => s.Status == "ok"
         ? $"{s.Name} (ok{(s.References is { } n ? $", {n} references" : "")}{(s.Notes is { IsEmpty: false } notes ? ", " + string.Join(", ", notes) : "")})"

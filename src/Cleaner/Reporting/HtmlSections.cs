@@ -34,7 +34,7 @@ internal static class HtmlSections
     public static void AppendPackage(StringBuilder html, RunReport report, PackageGroup group)
     {
         html.AppendLine($"<details class=\"package\" open data-package=\"{E(group.Title)}\"><summary>{E(group.Title)} <span>{E(ReportHeadline.Totals(group))}</span></summary>");
-        html.AppendLine("<table class=\"decisions\"><thead><tr><th data-sort=\"action\">action</th><th data-sort=\"version\">version</th><th data-sort=\"created\">created</th><th data-sort=\"kind\">why</th></tr></thead><tbody>");
+        html.AppendLine("<table class=\"decisions\"><thead><tr><th data-sort=\"action\">action</th><th data-sort=\"version\">version</th><th data-sort=\"digest\">digest</th><th data-sort=\"created\">created</th><th data-sort=\"kind\">why</th></tr></thead><tbody>");
         foreach (var d in group.Decisions)
         {
             var css = ActionText.Class(d, report);
@@ -42,8 +42,8 @@ internal static class HtmlSections
             var sources = string.Join(' ', d.Reasons.Select(ReasonSource.Of).Distinct());
             var why = string.Join("<br>", d.Reasons.Select(r => E(ReasonText.Of(r)))) + (d.ResultDetail is { } detail ? $"<br><i>{E(detail)}</i>" : "");
             html.AppendLine(CultureInfo.InvariantCulture,
-                $"<tr class=\"decision {css}\" data-package=\"{E(group.Key)}\" data-action=\"{css}\" data-kind=\"{E(kinds)}\" data-source=\"{E(sources)}\" data-version=\"{E(d.Version)}\" data-created=\"{d.CreatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss}\" data-text=\"{E($"{d.Version} {d.Digest} {ReasonText.Join(d)}")}\">"
-                + $"<td class=\"action\">{E(ActionText.Of(d, report))}</td><td class=\"version\" title=\"{E(d.Digest)}\">{E(d.Version)}</td><td class=\"created\">{d.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm}</td><td class=\"why\">{why}</td></tr>");
+                $"<tr class=\"decision {css}\" data-package=\"{E(group.Key)}\" data-action=\"{css}\" data-kind=\"{E(kinds)}\" data-source=\"{E(sources)}\" data-version=\"{E(d.Version)}\" data-digest=\"{E(ShortDigest.Of(d.Digest))}\" data-created=\"{d.CreatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss}\" data-text=\"{E($"{d.Version} {d.Digest} {ReasonText.Join(d)}")}\">"
+                + $"<td class=\"action\">{E(ActionText.Of(d, report))}</td><td class=\"version\" title=\"{E(d.Digest)}\">{E(d.Version)}</td><td class=\"digest\" title=\"{E(d.Digest)}\">{E(ShortDigest.Of(d.Digest))}</td><td class=\"created\">{d.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm}</td><td class=\"why\">{why}</td></tr>");
         }
 
         html.AppendLine("</tbody></table></details>");

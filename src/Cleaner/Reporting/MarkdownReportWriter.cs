@@ -3,16 +3,20 @@ using System.Text;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>A Markdown report for an issue or a PR comment: summary, warnings, one <c>&lt;details&gt;</c> per package.</summary>
+/// <summary>
+/// A Markdown report for an issue or a PR comment: summary, warnings, one <c>&lt;details&gt;</c> per
+/// package. Every string from a registry or a cluster goes through <see cref="MarkdownText"/> (or is
+/// HTML-encoded inside the HTML of <c>&lt;details&gt;</c>), so none can open a link, an image or HTML.
+/// </summary>
 internal static class MarkdownReportWriter
 {
     public static string Write(RunReport report, ReportLook look)
     {
         var md = new StringBuilder();
-        md.AppendLine($"### {Escape(ReportHeadline.Title(report, look.ToolVersion))}").AppendLine();
+        md.AppendLine($"### {ReportHeadline.Title(report, look.ToolVersion)}").AppendLine();
         if (report.Summary.BlockedReason is { } blocked)
         {
-            md.AppendLine($"> [!CAUTION]").AppendLine($"> **BLOCKED — nothing is deleted:** {Escape(blocked)}").AppendLine();
+            md.AppendLine($"> [!CAUTION]").AppendLine($"> **BLOCKED — nothing is deleted:** {MarkdownText.Text(blocked)}").AppendLine();
         }
 
         var s = report.Summary;
@@ -23,7 +27,7 @@ internal static class MarkdownReportWriter
             md.AppendLine("**Warnings**").AppendLine();
             foreach (var w in report.Warnings)
             {
-                md.AppendLine($"- `{w.Kind}`: {Escape(w.Detail)}");
+                md.AppendLine($"- {MarkdownText.Code(w.Kind)}: {MarkdownText.Text(w.Detail)}");
             }
 
             md.AppendLine();
@@ -33,17 +37,18 @@ internal static class MarkdownReportWriter
         foreach (var source in report.Sources)
         {
             var said = string.Join("; ", new[] { source.References is { } n ? $"{n} references" : null, source.Error }.Concat(source.Notes ?? []).OfType<string>());
-            md.AppendLine($"| `{source.Name}` | {(source.Status == "ok" ? "ok" : "**failed**")} | {Escape(said)} |");
+            md.AppendLine($"| {MarkdownText.Code(source.Name)} | {(source.Status == "ok" ? "ok" : "**failed**")} | {MarkdownText.Text(said)} |");
         }
 
         foreach (var group in PackageGroup.Of(report))
         {
             md.AppendLine().AppendLine($"<details><summary><b>{Html(group.Title)}</b> — {Html(ReportHeadline.Totals(group))}</summary>").AppendLine();
-            md.AppendLine("| action | version | created | why |").AppendLine("|---|---|---|---|");
+            md.AppendLine("| action | version | digest | created | why |").AppendLine("|---|---|---|---|---|");
             foreach (var run in DecisionRun.Collapse(group.Decisions))
             {
                 var why = ReasonText.Join(run.First) + (run.First.ResultDetail is { } detail ? $" — {detail}" : "");
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {ActionText.Of(run.First, report)} | `{run.Versions}` | {run.First.CreatedAt:yyyy-MM-dd} | {Escape(why)} |");
+                var digest = run.Digest is "" or DecisionRun.SeveralDigests ? run.Digest : MarkdownText.Code(run.Digest);
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {ActionText.Of(run.First, report)} | {MarkdownText.Code(run.Versions)} | {digest} | {run.Created} | {MarkdownText.Text(why)} |");
             }
 
             md.AppendLine().AppendLine("</details>");
@@ -52,7 +57,5 @@ internal static class MarkdownReportWriter
         return md.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
-
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(TerminalText.Safe(text));
 }

@@ -30,7 +30,8 @@ internal sealed class TerminalProgress(IAnsiConsole console) : IRunProgress
     {
         lock (console)
         {
-            console.MarkupLine(error is null ? $"[green]✓[/] {Markup.Escape(ok)}" : $"[red]✗[/] {Markup.Escape(failed)}");
+            // An error is the registry's or the cluster's own words: no control character of theirs reaches the terminal.
+            console.MarkupLine(error is null ? $"[green]✓[/] {Markup.Escape(ok)}" : $"[red]✗[/] {Markup.Escape(TerminalText.Safe(failed))}");
         }
     }
 }

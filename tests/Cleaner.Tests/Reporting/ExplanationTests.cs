@@ -15,7 +15,7 @@ public class ExplanationTests
         text.ShouldContain("It is pinned by line 3 of the pins file /etc/registry-pins.txt. [pin, from pins:/etc/registry-pins.txt]");
         text.ShouldContain("HelmRelease kotkan/cms-plugins-staging in cluster armer (image), which is suspended");
         text.ShouldContain("tracked by the ImagePolicy kotkan/cms-plugins-staging in cluster armer");
-        text.ShouldContain("Consulted: registry:main (ok, 10 versions); pins:/etc/registry-pins.txt (ok, 2 references); cluster:armer (ok, 5 references)");
+        text.ShouldContain("Consulted: registry:main (ok, 15 versions); pins:/etc/registry-pins.txt (ok, 2 references); cluster:armer (ok, 5 references)");
         text.ShouldContain("Decision: KEEP. It is protected");
     }
 

@@ -6,8 +6,9 @@ namespace OciCleanup.Cleaner.Tests.Reporting;
 
 /// <summary>
 /// One fixed report the golden files are made from: two packages, every kind of reason a person meets
-/// (pin, workload, suspended HelmRelease, ImagePolicy, index child, retention), a run of deletes to
-/// collapse, a warning, and sizes. <see cref="Blocked"/> is the same run, blocked by a failed cluster.
+/// (pin, workload, suspended HelmRelease, ImagePolicy, index child, retention), two runs of deletes to
+/// fold with the floating tag <c>stable</c> between them (same decision and reasons, the manifest of
+/// 0.1.5: it must have a row of its own), a warning, and sizes. <see cref="Blocked"/> is the same run, blocked by a failed cluster.
 /// </summary>
 internal static class FixedReport
 {
@@ -24,13 +25,17 @@ internal static class FixedReport
     {
         var decisions = ImmutableArray.CreateBuilder<DecisionEntry>();
         DecisionEntry D(string package, string version, double daysAgo, string action, params (string Kind, string Detail)[] reasons) =>
-            new("main", "oleks", "container", package, version, Some.Digest(package + version).ToString(), Some.Now.AddDays(-daysAgo), action, [.. reasons.Select(r => new ReasonEntry(r.Kind, r.Detail))]);
+            new("main", "oleks", "container", package, version, Some.Digest(package + (version == "stable" ? "0.1.5" : version)).ToString(), Some.Now.AddDays(-daysAgo), action, [.. reasons.Select(r => new ReasonEntry(r.Kind, r.Detail))]);
         decisions.Add(D("cms-plugins", "staging", 1, "keep", ("pin", "/etc/registry-pins.txt:3"), ("helmrelease-suspended", "armer/kotkan/HelmRelease/cms-plugins-staging (image)"), ("imagepolicy", "armer/kotkan/ImagePolicy/cms-plugins-staging (would pick staging by filterTags '^staging$', alphabetical asc)")));
-        decisions.Add(D("cms-plugins", "0.1.6", 1, "keep", ("workload", "armer/kotkan/Deployment/cms-plugins-staging/app"), ("keep-last", "#1 of the newest 2 tagged")));
-        decisions.Add(D("cms-plugins", "0.1.5", 2, "keep", ("keep-last", "#2 of the newest 2 tagged")));
-        for (var v = 4; v >= 1; v--)
+        decisions.Add(D("cms-plugins", "0.1.10", 1, "keep", ("workload", "armer/kotkan/Deployment/cms-plugins-staging/app"), ("keep-last", "#1 of the newest 2 tagged")));
+        decisions.Add(D("cms-plugins", "0.1.9", 2, "keep", ("keep-last", "#2 of the newest 2 tagged")));
+        for (var v = 8; v >= 1; v--)
         {
-            decisions.Add(D("cms-plugins", $"0.1.{v}", 30 + (4 - v), "delete", ("retention", "older than 14 days and not among the newest 2")));
+            decisions.Add(D("cms-plugins", $"0.1.{v}", 30 + (8 - v), "delete", ("retention", "older than 14 days and not among the newest 2")));
+            if (v == 5)
+            {
+                decisions.Add(D("cms-plugins", "stable", 33.5, "delete", ("retention", "older than 14 days and not among the newest 2")));
+            }
         }
 
         decisions.Add(D("base", "v5", 3, "keep", ("keep-last", "#1 of the newest 10 tagged")));
@@ -44,7 +49,7 @@ internal static class FixedReport
         };
         ImmutableArray<SourceEntry> sources =
         [
-            new("registry:main", "ok", null, null, ["10 versions"]),
+            new("registry:main", "ok", null, null, ["15 versions"]),
             new("pins:/etc/registry-pins.txt", "ok", 2, null, null),
             new("cluster:armer", "ok", 5, null, null) { Baseline = 5 },
         ];

@@ -5,13 +5,33 @@ namespace OciCleanup.Cleaner.Tests.Reporting;
 /// <summary>Table, Markdown and HTML of one fixed report against committed golden files (STYLE.md).</summary>
 public class GoldenReportTests
 {
-    [Fact]
-    public void TableWrite_FixedReport_MatchesGoldenFile() =>
-        GoldenFile.Verify("report.table.txt", TableReportWriter.Write(FixedReport.Ok, FixedReport.Look));
+    [Theory]
+    [InlineData(80)]
+    [InlineData(200)]
+    public void TableWrite_FixedReport_MatchesGoldenFile(int width) =>
+        GoldenFile.Verify($"report.table.{width}.txt", TableReportWriter.Write(FixedReport.Ok, FixedReport.Look with { Width = width }));
 
-    [Fact]
-    public void TableWrite_BlockedReport_MatchesGoldenFile() =>
-        GoldenFile.Verify("blocked.table.txt", TableReportWriter.Write(FixedReport.Blocked, FixedReport.Look));
+    [Theory]
+    [InlineData(80)]
+    [InlineData(200)]
+    public void TableWrite_BlockedReport_MatchesGoldenFile(int width) =>
+        GoldenFile.Verify($"blocked.table.{width}.txt", TableReportWriter.Write(FixedReport.Blocked, FixedReport.Look with { Width = width }));
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(81)]
+    [InlineData(100)]
+    [InlineData(120)]
+    [InlineData(160)]
+    public void TableWrite_AnyWidthFrom80_NoLineIsWiderSoNoRowWraps(int width)
+    {
+        foreach (var report in new[] { FixedReport.Ok, FixedReport.Blocked, HostileReport.Build() })
+        {
+            var lines = TableReportWriter.Write(report, FixedReport.Look with { Width = width }).Split('\n');
+
+            lines.Where(l => l.Length > width).ShouldBeEmpty();
+        }
+    }
 
     [Fact]
     public void MarkdownWrite_FixedReport_MatchesGoldenFile() =>

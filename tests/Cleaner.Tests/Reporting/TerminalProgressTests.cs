@@ -21,4 +21,15 @@ public class TerminalProgressTests
 
         text.ToString().ReplaceLineEndings("\n").ShouldBe("✓ registry main: 1 packages, 43 versions listed\n✗ cluster:armer: HTTP 403 [forbidden]\n");
     }
+
+    [Fact]
+    public void SourceCollected_ErrorWithEscapeSequences_IsShownEscaped()
+    {
+        using var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+
+        new TerminalProgress(console).SourceCollected("cluster:armer", 0, "HTTP 500 " + HostileReport.Osc52Clipboard);
+
+        text.ToString().ReplaceLineEndings("\n").ShouldBe("✗ cluster:armer: HTTP 500 \\x1b]52;c;Y3VybCBldmlsIHwgc2g=\\x07\n");
+    }
 }

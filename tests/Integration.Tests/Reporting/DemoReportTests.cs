@@ -24,8 +24,9 @@ public sealed partial class DemoReportTests(DemoFleetServers demo) : IClassFixtu
 
         table.ExitCode.ShouldBe(0, table.Stderr);
         ReportDecisions.FromRows(ReportDecisions.TableRows(table.Stdout), json).ShouldBe(ReportDecisions.FromJson(json), ignoreOrder: true);
+        // 0.1.20 is production's manifest: its row stands apart from the run, with the same short digest.
         table.Stdout.ShouldContain("0.1.1 … 0.1.19 — 19 versions");
-        // Reasons wrap inside their column: each phrase is on a line of its own.
+        // Each reason on a line of its own.
         table.Stdout.ShouldContain("set by suspended HelmRelease");
         table.Stdout.ShouldContain("runs when resumed");
     }

@@ -47,7 +47,7 @@ internal static partial class ReportDecisions
     [GeneratedRegex(@"^(?<oldest>\S+) … (?<newest>\S+) — (?<count>\d+) versions$")]
     private static partial Regex CollapsedRun();
 
-    [GeneratedRegex(@"^  (?<action>keep|would delete — blocked|would delete)\s{2,}(?<versions>\S.*?)\s{2,}\d{4}-\d\d-\d\d\s", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^  (?<action>keep|would delete — blocked|would delete)\s{2,}(?<versions>\S.*?)\s{2,}(?:(?:[0-9a-f]{7,12}|various)\s{2,})?\d{4}-\d\d-\d\d\s", RegexOptions.Multiline)]
     private static partial Regex TableRow();
 
     [GeneratedRegex(@"^\| (?<action>keep|would delete — blocked|would delete) \| `(?<versions>[^`]+)` \|", RegexOptions.Multiline)]
