@@ -104,17 +104,19 @@ internal static class ProtectionMatcher
                         var picked = pick.Tags.SelectMany(package.Named).ToList();
                         var whyPicked = reason with { Detail = $"{reason.Detail} (would pick {string.Join(", ", pick.Tags)} by {policy.Policy.Describe()}{(policyUnknown ? $", by path on unconfigured host {policy.Registry}" : "")})" };
                         picked.ForEach(v => Protect(v, whyPicked));
-                        policyWarnings.AddRange(pick.Warnings.Select(w => new ReportWarning("desired-state", $"{reason.Detail}: {w}")));
+                        policyWarnings.AddRange(pick.Warnings.Select(w => new ReportWarning(WarningKind.DesiredState, $"{reason.Detail}: {w}")));
                     }
 
                     break;
             }
         }
 
-        var warnings = byUnknownHost.Select(h => new ReportWarning("unknown-host",
+        var warnings = byUnknownHost.Select(h => new ReportWarning(WarningKind.UnknownHost,
                 $"protected by path on unconfigured host {h.Key} — add it to hostAliases of the registry it mirrors: {h.Value.Count} reference(s), e.g. {h.Value[0]}"))
-            .Concat(pinMatches.Where(p => p.Value == 0).Select(p => new ReportWarning("pin-unmatched", $"{p.Key}: {Describe(pinRules[p.Key])} matches no version in the inventory (a typo?)")))
+            .Concat(pinMatches.Where(p => p.Value == 0).Select(p => DanglingReferences.OfPin(pinRules[p.Key], index)
+                ?? new ReportWarning(WarningKind.PinUnmatched, $"{p.Key}: {Describe(pinRules[p.Key])} matches no version in the inventory (a typo?)")))
             .Concat(policyWarnings.Distinct())
+            .Concat(DanglingReferences.Find(index, protectedSet, registries))
             .ToImmutableArray();
         return new MatchResult(found.ToImmutableDictionary(kv => kv.Key.Key, kv => kv.Value.Reasons.ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
     }
@@ -160,7 +162,7 @@ internal static class ProtectionMatcher
         return (matching.Select(r => index.Find(KeyOf(r, repository))).OfType<InventoryIndex.Package>(), false);
     }
 
-    private static PackageKey KeyOf(RegistryConfig registry, string repository)
+    internal static PackageKey KeyOf(RegistryConfig registry, string repository)
     {
         if (registry.Kind != RegistryKind.Gitea)
         {
