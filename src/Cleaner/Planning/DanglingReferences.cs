@@ -84,9 +84,9 @@ internal static class DanglingReferences
 
         var packages = index.Packages.Where(p => string.Equals(p.First.Type, rule.Type, StringComparison.OrdinalIgnoreCase) && rule.Name.IsMatch(p.First.Name)
             && (rule.Owner is null || string.Equals(rule.Owner, p.First.Owner, StringComparison.OrdinalIgnoreCase))).Select(p => p.First.Package.ToString()).ToList();
-        var version = rule.Digest is { } digest ? "@" + digest : "==" + rule.Version;
+        var pin = $"{(rule.Owner is null ? "" : rule.Owner + ":")}{rule.Type}/{rule.Name}{(rule.Digest is { } digest ? "@" + digest : "==" + rule.Version)}";
         return packages.Count == 0 ? null : new ReportWarning(WarningKind.DanglingReference,
-            $"{rule.Location}: the pin names {version}, which {string.Join(", ", packages)} does not hold (deleted, or never pushed?)");
+            $"{rule.Location}: {pin} names a version {string.Join(", ", packages)} does not hold (deleted, never pushed, or a typo?)");
     }
 
     // Whether the registry's inventory covers the repository: a Gitea owner it lists, an OCI repository its filters admit.

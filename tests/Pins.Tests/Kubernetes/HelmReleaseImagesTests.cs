@@ -43,7 +43,9 @@ public class HelmReleaseImagesTests
         var tagOnly = extraction.Protections.Select(p => p.Target).OfType<AnyPackageTagTarget>().ShouldHaveSingleItem();
         tagOnly.Tag.ShouldBe("0.1.12");
         extraction.Protections.First(p => p.Target is AnyPackageTagTarget).Reason.Kind.ShouldBe(ReasonKind.HelmReleaseSuspended);
-        extraction.Warnings.ShouldHaveSingleItem().ShouldContain("armer/apps/HelmRelease/web (image): the values give only tag 0.1.12");
+        var warning = extraction.Warnings.ShouldHaveSingleItem();
+        warning.Kind.ShouldBe(WarningKind.TagOnlyValues);
+        warning.Detail.ShouldContain("armer/apps/HelmRelease/web (image): the values give only tag 0.1.12");
     }
 
     [Fact]
@@ -51,7 +53,9 @@ public class HelmReleaseImagesTests
     {
         var extraction = Extract(Release("""{"image":{"repository":"git.example.org/team/web","tag":""}}""", "6.5.0"));
 
-        extraction.Warnings.ShouldHaveSingleItem().ShouldContain("never installed");
+        var warning = extraction.Warnings.ShouldHaveSingleItem();
+        warning.Kind.ShouldBe(WarningKind.DesiredState);
+        warning.Detail.ShouldContain("never installed");
     }
 
     [Fact]
