@@ -87,4 +87,16 @@ public class HelmReleaseImagesTests
 
         extraction.Protections.Select(p => p.Target).OfType<ImageTarget>().Select(t => t.Image.ToString()).ShouldBe(["git.example.org/team/charts/podinfo:6.5.0_build1"]);
     }
+
+    [Fact]
+    public void Extract_ChartsInReleaseHistory_OnlyOlderRevisionsAreHistory()
+    {
+        var release = Release("{}", "6.5.0");
+        release["status"] = JsonNode.Parse("""{"history":[{"chartName":"podinfo","chartVersion":"6.5.0"},{"chartName":"podinfo","chartVersion":"6.4.0"}]}""");
+
+        var charts = Extract(release).Protections.Where(p => p.Target is ImageTarget).Select(p => (((ImageTarget)p.Target).Image.Tag, p.IsHistory)).Distinct();
+
+        // An older revision's chart may rightly be gone: kept while it exists, never a dangling reference.
+        charts.ShouldBe([("6.5.0", false), ("6.4.0", true)], ignoreOrder: true);
+    }
 }
