@@ -96,6 +96,7 @@ internal sealed class CleanupRun(
         var blockedReason = SafetyGate.Check(plan, allSources, shrinks, config.Safety, options.SizeApproved)
             ?? (options.Mode == RunMode.Delete ? options.DeleteHold : null);
         var warnings = collected.SelectMany(s => s.Warnings).Select(w => new ReportWarning(w.Kind, w.Detail)).Concat(matched.Warnings).Distinct().ToImmutableArray();
+        warnings = warnings.AddRange(await new KeptIndexValidator(registries.ToDictionary(r => r.Config.Name)).BrokenIndexesAsync(plan, stopping));
         var blobs = config.Report.Sizes ? await BlobSizesAsync(plan, stopping) : ImmutableDictionary<(string, string?), VersionBlobs>.Empty;
         var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null) { Warnings = warnings, Blobs = blobs };
         if (options.Mode == RunMode.Delete && blockedReason is null)

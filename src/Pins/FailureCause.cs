@@ -7,12 +7,15 @@ namespace OciCleanup.Pins;
 /// <summary>
 /// Says in a few words why a request failed (a registry's, a cluster's), keeping the cause an operator can act on
 /// (<c>connection refused</c>, <c>name resolution failed</c>, <c>TLS …</c>, <c>timed out after 100 s</c>)
-/// instead of the outermost wrapper's message. Never includes headers, so never a credential.
+/// instead of the outermost wrapper's message. Never includes headers, and a credential a server echoed
+/// into a body that a message quotes is masked (<see cref="Redaction"/>).
 /// </summary>
 public static class FailureCause
 {
     /// <summary>The cause of <paramref name="error"/>; <paramref name="timeout"/> is the client's, for a request that timed out.</summary>
-    public static string Describe(Exception error, TimeSpan? timeout = null)
+    public static string Describe(Exception error, TimeSpan? timeout = null) => Redaction.Apply(Unmasked(error, timeout));
+
+    private static string Unmasked(Exception error, TimeSpan? timeout)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {

@@ -19,6 +19,7 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
     private readonly List<JsonObject> _objects = [];
     private readonly HashSet<string> _installedGroups = ["apps/v1", "batch/v1"];
     private readonly ConcurrentDictionary<string, (int Status, int Remaining)> _faults = new();
+    private readonly ConcurrentDictionary<string, string> _rawBodies = new();
     private int _epoch;
     private int _requestsServed;
     private int _dieAfter = int.MaxValue;
@@ -82,6 +83,9 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
     /// <summary>Answers <paramref name="status"/> on requests whose path starts with <paramref name="pathPrefix"/>, <paramref name="times"/> times.</summary>
     public void Fail(string pathPrefix, int status, int times = int.MaxValue) => _faults[pathPrefix] = (status, times);
 
+    /// <summary>Answers 200 with <paramref name="body"/> as it is (not necessarily JSON) on requests whose path starts with <paramref name="pathPrefix"/>.</summary>
+    public void AnswerRaw(string pathPrefix, string body) => _rawBodies[pathPrefix] = body;
+
     /// <summary>Makes every continue token issued so far expire (the next use answers 410 Gone).</summary>
     public void ExpireContinueTokens() => Interlocked.Increment(ref _epoch);
 
@@ -132,6 +136,13 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
             {
                 _faults[fault.Key] = (fault.Value.Status, fault.Value.Remaining - 1);
                 await Write(http, fault.Value.Status, Status(fault.Value.Status, "InjectedFault", $"injected fault {fault.Value.Status}"));
+                return;
+            }
+
+            if (_rawBodies.FirstOrDefault(b => http.Request.Path.Value!.StartsWith(b.Key, StringComparison.Ordinal)) is { Key: not null } raw)
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(raw.Value);
                 return;
             }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
+using OciCleanup.Cleaner.Reporting;
 
 namespace OciCleanup.Cleaner.Execution;
 
@@ -8,9 +9,41 @@ namespace OciCleanup.Cleaner.Execution;
 /// After deletes (SPEC §1 step 4): re-read every kept index and check that each child still
 /// resolves, so a broken image is reported by the run instead of discovered by a pull. A registry
 /// that cannot answer (gone, refusing connections) is a validation failure too, never a crash.
+/// Before deletes, in every run, <see cref="BrokenIndexesAsync"/> finds kept indexes already broken.
 /// </summary>
 internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> registries)
 {
+    /// <summary>
+    /// Kept indexes whose children are missing now, dry run or not (SPEC §8 <c>broken-index</c>). A registry
+    /// that lists every manifest as a version answers from the inventory, with no request; on one that lists
+    /// only tags (a distribution registry) each child no tag holds gets one HEAD, once per package and child.
+    /// A child that cannot be checked is no warning: nothing is known of it.
+    /// </summary>
+    public async Task<ImmutableArray<ReportWarning>> BrokenIndexesAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var candidates = BrokenIndexes.Unheld(plan).ToList();
+        var probes = candidates.Where(c => !registries[c.Package.Registry].ListsEveryManifest)
+            .SelectMany(c => c.Unheld.Select(child => (c.Package, Child: child))).Distinct().ToList();
+        var present = new System.Collections.Concurrent.ConcurrentDictionary<(PackageKey, Pins.Digest), bool>();
+        try
+        {
+            await Parallel.ForEachAsync(probes, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (probe, ct) =>
+            {
+                var (resolved, error) = await ProbeAsync(registries[probe.Package.Registry], probe.Package, probe.Child.ToString(), ct);
+                present[probe] = error is not null || resolved == probe.Child;
+            });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped: the children not checked yet say nothing.
+            probes.ForEach(p => present.TryAdd(p, true));
+        }
+        return [.. candidates
+            .Select(c => (Index: c, Missing: c.Unheld.Where(child => !present.GetValueOrDefault((c.Package, child))).ToList()))
+            .Where(c => c.Missing.Count > 0)
+            .Select(c => BrokenIndexes.Warning(c.Index, c.Missing))];
+    }
+
     public async Task<ImmutableArray<string>> ValidateAsync(Plan plan, ImmutableDictionary<VersionKey, DeleteOutcome> outcomes, CancellationToken cancellationToken)
     {
         if (!outcomes.Values.Any(o => o is DeleteOutcome.Deleted))

@@ -18,6 +18,8 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
 
     public RegistryConfig Config => config;
 
+    public bool ListsEveryManifest => true;
+
     public IManifestStore Manifests { get; } = new DistributionManifestStore(distribution, p => $"{p.Owner}/{p.Name}");
 
     public async Task<ImmutableArray<PackageVersion>> ListVersionsAsync(CancellationToken cancellationToken)

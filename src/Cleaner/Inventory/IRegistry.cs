@@ -8,6 +8,12 @@ internal interface IRegistry
 {
     RegistryConfig Config { get; }
 
+    /// <summary>
+    /// Whether the inventory lists every manifest as a version, children pushed by digest included (Gitea's
+    /// <c>sha256:</c> versions): then a child no version holds is missing. A distribution registry lists tags only.
+    /// </summary>
+    bool ListsEveryManifest => false;
+
     Task<ImmutableArray<PackageVersion>> ListVersionsAsync(CancellationToken cancellationToken);
 
     /// <summary>Reads one version again, just before deleting it; null when it is gone.</summary>

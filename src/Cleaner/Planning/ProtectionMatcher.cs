@@ -100,7 +100,7 @@ internal static class ProtectionMatcher
                     // the repository): wherever that manifest is, it is what runs (SPEC §5a).
                     var holding = index.Packages.Where(p => p.First.Type == "container").SelectMany(p => p.Holding(anyDigest.Digest)).Distinct(ReferenceEqualityComparer.Instance).Cast<PackageVersion>().ToList();
                     holding.ForEach(v => Protect(v, reason));
-                    policyWarnings.Add(new ReportWarning("digest-only-values",
+                    policyWarnings.Add(new ReportWarning(WarningKind.DigestOnlyValues,
                         $"{reason.Detail}: the values give digest {anyDigest.Digest} without a repository (the chart's defaults hold it): every version with that digest is protected in every package, {holding.Count} version(s)"));
                     break;
                 case TagPolicyTarget policy:
@@ -112,17 +112,19 @@ internal static class ProtectionMatcher
                         var picked = pick.Tags.SelectMany(package.Named).ToList();
                         var whyPicked = reason with { Detail = $"{reason.Detail} (would pick {string.Join(", ", pick.Tags)} by {policy.Policy.Describe()}{(policyUnknown ? $", by path on unconfigured host {policy.Registry}" : "")})" };
                         picked.ForEach(v => Protect(v, whyPicked));
-                        policyWarnings.AddRange(pick.Warnings.Select(w => new ReportWarning("desired-state", $"{reason.Detail}: {w}")));
+                        policyWarnings.AddRange(pick.Warnings.Select(w => new ReportWarning(WarningKind.DesiredState, $"{reason.Detail}: {w}")));
                     }
 
                     break;
             }
         }
 
-        var warnings = byUnknownHost.Select(h => new ReportWarning("unknown-host",
+        var warnings = byUnknownHost.Select(h => new ReportWarning(WarningKind.UnknownHost,
                 $"protected by path on unconfigured host {h.Key} — add it to hostAliases of the registry it mirrors: {h.Value.Count} reference(s), e.g. {h.Value[0]}"))
-            .Concat(pinMatches.Where(p => p.Value == 0).Select(p => new ReportWarning("pin-unmatched", $"{p.Key}: {Describe(pinRules[p.Key])} matches no version in the inventory (a typo?)")))
+            .Concat(pinMatches.Where(p => p.Value == 0).Select(p => DanglingReferences.OfPin(pinRules[p.Key], index)
+                ?? new ReportWarning(WarningKind.PinUnmatched, $"{p.Key}: {Describe(pinRules[p.Key])} matches no version in the inventory (a typo?)")))
             .Concat(policyWarnings.Distinct())
+            .Concat(DanglingReferences.Find(index, protectedSet, registries))
             .ToImmutableArray();
         return new MatchResult(found.ToImmutableDictionary(kv => kv.Key.Key, kv => kv.Value.Reasons.ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
     }
@@ -168,7 +170,7 @@ internal static class ProtectionMatcher
         return (matching.Select(r => index.Find(KeyOf(r, repository))).OfType<InventoryIndex.Package>(), false);
     }
 
-    private static PackageKey KeyOf(RegistryConfig registry, string repository)
+    internal static PackageKey KeyOf(RegistryConfig registry, string repository)
     {
         if (registry.Kind != RegistryKind.Gitea)
         {

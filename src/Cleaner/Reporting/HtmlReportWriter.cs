@@ -31,7 +31,7 @@ internal static class HtmlReportWriter
         if (!report.Warnings.IsEmpty)
         {
             html.AppendLine("<ul class=\"warnings\" id=\"warnings\">");
-            html.AppendJoin("", report.Warnings.Select(w => $"<li><b>{E(w.Kind)}</b>: {E(w.Detail)}</li>")).AppendLine("</ul>");
+            html.AppendJoin("", report.Warnings.Select(w => $"<li><b>{E(w.Kind.Name)}</b>: {E(w.Detail)}</li>")).AppendLine("</ul>");
         }
 
         html.AppendLine("</header><main>");

@@ -27,7 +27,7 @@ internal static class MarkdownReportWriter
             md.AppendLine("**Warnings**").AppendLine();
             foreach (var w in report.Warnings)
             {
-                md.AppendLine($"- {MarkdownText.Code(w.Kind)}: {MarkdownText.Text(w.Detail)}");
+                md.AppendLine($"- {MarkdownText.Code(w.Kind.Name)}: {MarkdownText.Text(w.Detail)}");
             }
 
             md.AppendLine();

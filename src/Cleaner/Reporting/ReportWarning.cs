@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Reporting;
 
 /// <summary>One entry of the report's <c>warnings</c> (SPEC §8): what could not be resolved, and what to do.</summary>
 internal sealed record ReportWarning(
-    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("kind"), JsonConverter(typeof(WarningKindJsonConverter))] WarningKind Kind,
     [property: JsonPropertyName("detail")] string Detail);

@@ -20,7 +20,7 @@ public static class KustomizationImages
         var detail = Provenance.Of(cluster, JsonTree.At(kustomization, "metadata.namespace"), "Kustomization", JsonTree.At(kustomization, "metadata.name") ?? "");
         var suspended = JsonTree.At(kustomization, "spec.suspend") == "true";
         var protections = ImmutableArray.CreateBuilder<Protection.Protection>();
-        var warnings = ImmutableArray.CreateBuilder<string>();
+        var warnings = ImmutableArray.CreateBuilder<SourceWarning>();
         var images = JsonTree.Node(kustomization, "spec.images") as JsonArray ?? [];
         for (var i = 0; i < images.Count; i++)
         {
@@ -30,20 +30,20 @@ public static class KustomizationImages
             var digest = JsonTree.At(images[i], "digest");
             if (string.IsNullOrEmpty(name))
             {
-                warnings.Add($"{detail} ({where}): no name");
+                warnings.Add(new(WarningKind.DesiredState, $"{detail} ({where}): no name"));
                 continue;
             }
 
             if (string.IsNullOrEmpty(tag) && string.IsNullOrEmpty(digest))
             {
-                warnings.Add($"{detail} ({where}): sets no newTag or digest for {name}: the tag comes from the manifests, which oci-cleanup does not read");
+                warnings.Add(new(WarningKind.DesiredState, $"{detail} ({where}): sets no newTag or digest for {name}: the tag comes from the manifests, which oci-cleanup does not read"));
                 continue;
             }
 
             var text = name + (string.IsNullOrEmpty(tag) ? "" : ":" + tag) + (string.IsNullOrEmpty(digest) ? "" : "@" + digest);
             if (!ImageReference.TryParse(text, out var reference, out var error))
             {
-                warnings.Add($"{detail} ({where}): {error}");
+                warnings.Add(new(WarningKind.DesiredState, $"{detail} ({where}): {error}"));
                 continue;
             }
 

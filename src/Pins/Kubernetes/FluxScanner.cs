@@ -66,7 +66,7 @@ public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKin
                 {
                     var (protections, releaseWarnings) = await HelmReleaseAsync(release, ociHelmRepositories, notes, cancellationToken);
                     found.AddRange(protections);
-                    warnings.AddRange(releaseWarnings.Select(w => new Protection.SourceWarning("helmrelease", w)));
+                    warnings.AddRange(releaseWarnings);
                 }
             }
         }
@@ -77,6 +77,10 @@ public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKin
             foreach (var policy in await _objects.ListAsync(FluxApiVersions.ImageGroup, image, "imagepolicies", "ImagePolicy", notes, cancellationToken))
             {
                 found.AddRange(Named(policy, "ImagePolicy", () => ImagePolicyTargets.Of(cluster, policy, repositories)));
+                if (ImagePolicyTargets.MissingRepository(cluster, policy, repositories) is { } missing)
+                {
+                    warnings.Add(missing);
+                }
             }
         }
 
@@ -86,14 +90,14 @@ public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKin
             {
                 var extraction = Named<DesiredState.Extraction>(kustomization, "Kustomization", () => [DesiredState.KustomizationImages.Of(cluster, kustomization)]).Single();
                 found.AddRange(extraction.Protections);
-                warnings.AddRange(extraction.Warnings.Select(w => new Protection.SourceWarning("kustomization", w)));
+                warnings.AddRange(extraction.Warnings);
             }
         }
 
         return (found, notes, warnings);
     }
 
-    private async Task<(List<Protection.Protection> Protections, IEnumerable<string> Warnings)> HelmReleaseAsync(JsonNode release, Dictionary<string, string> ociHelmRepositories, List<string> notes, CancellationToken cancellationToken)
+    private async Task<(List<Protection.Protection> Protections, IEnumerable<Protection.SourceWarning> Warnings)> HelmReleaseAsync(JsonNode release, Dictionary<string, string> ociHelmRepositories, List<string> notes, CancellationToken cancellationToken)
     {
         var valuesFrom = await new ValuesFromReader(client, cluster).ReadAsync(release, notes, cancellationToken);
         var extraction = Named<DesiredState.Extraction>(release, "HelmRelease", () => [HelmReleaseImages.Extract(cluster, release, HelmReleaseValues.Merge(valuesFrom, JsonTree.Node(release, "spec.values")), ociHelmRepositories)]).Single();

@@ -35,7 +35,7 @@ public static class HelmReleaseImages
         var history = JsonTree.Node(release, "status.history") as JsonArray;
         var appVersion = history?.FirstOrDefault() is { } latest ? JsonTree.At(latest, "appVersion") : null;
         var protections = ImmutableArray.CreateBuilder<Protection.Protection>();
-        var warnings = ImmutableArray.CreateBuilder<string>();
+        var warnings = ImmutableArray.CreateBuilder<SourceWarning>();
 
         var images = HelmValuesImages.Of(values, appVersion).Concat(PostRendererImages(release));
         protections.AddRange(FoundImage.Protect(images, kind, f => $"{detail} ({f.Where})"));
@@ -55,15 +55,15 @@ public static class HelmReleaseImages
 
             if (tag is null)
             {
-                warnings.Add($"{detail} ({path}): the tag is empty and the release was never installed: the chart's appVersion will decide, which oci-cleanup cannot see");
+                warnings.Add(new(WarningKind.DesiredState, $"{detail} ({path}): the tag is empty and the release was never installed: the chart's appVersion will decide, which oci-cleanup cannot see"));
                 continue;
             }
 
             protections.Add(new Protection.Protection(new AnyPackageTagTarget(tag), new ProtectionReason(kind, $"{detail} ({path}: tag only)")));
-            warnings.Add($"{detail} ({path}): the values give only tag {tag} (the repository comes from the chart's defaults): it is protected in every package that has it");
+            warnings.Add(new(WarningKind.TagOnlyValues, $"{detail} ({path}): the values give only tag {tag} (the repository comes from the chart's defaults): it is protected in every package that has it"));
         }
 
-        foreach (var (chart, policy) in ChartReferences(release, ns, history, ociHelmRepositories))
+        foreach (var (chart, policy, past) in ChartReferences(release, ns, history, ociHelmRepositories))
         {
             if (policy is not null && ImageReference.TryParse(chart, out var repository, out _))
             {
@@ -72,7 +72,7 @@ public static class HelmReleaseImages
             }
             else
             {
-                protections.AddRange(FoundImage.Protect([new FoundImage(chart, "chart")], kind, _ => $"{detail} (chart)"));
+                protections.AddRange(FoundImage.Protect([new FoundImage(chart, "chart")], kind, _ => $"{detail} (chart)").Select(p => p with { IsHistory = past }));
             }
         }
 
@@ -100,7 +100,8 @@ public static class HelmReleaseImages
 
     // Charts in an OCI registry are packages too: `<url>/<chart>:<version>` with `+` written as `_`;
     // a version that is a range (or empty) is `<url>/<chart>` with the policy that resolves it.
-    private static IEnumerable<(string Chart, DesiredState.HelmChartTags? Range)> ChartReferences(JsonNode release, string? ns, JsonArray? history, IReadOnlyDictionary<string, string> ociHelmRepositories)
+    // History entries after the first (the deployed one) are past revisions: rollback targets.
+    private static IEnumerable<(string Chart, DesiredState.HelmChartTags? Range, bool Past)> ChartReferences(JsonNode release, string? ns, JsonArray? history, IReadOnlyDictionary<string, string> ociHelmRepositories)
     {
         var sourceKind = JsonTree.At(release, "spec.chart.spec.sourceRef.kind");
         var sourceName = JsonTree.At(release, "spec.chart.spec.sourceRef.name");
@@ -116,10 +117,11 @@ public static class HelmReleaseImages
         if (chart is not null)
         {
             yield return DesiredState.FluxVersion.TryParse(version ?? "", out _)
-                ? ($"{baseUrl}/{chart}:{version!.Replace('+', '_')}", null)
-                : ($"{baseUrl}/{chart}", new DesiredState.HelmChartTags(version ?? ""));
+                ? ($"{baseUrl}/{chart}:{version!.Replace('+', '_')}", null, false)
+                : ($"{baseUrl}/{chart}", new DesiredState.HelmChartTags(version ?? ""), false);
         }
 
+        var past = false;
         foreach (var entry in history ?? [])
         {
             var name = JsonTree.At(entry, "chartName") ?? chart;
@@ -130,13 +132,15 @@ public static class HelmReleaseImages
 
             if (JsonTree.At(entry, "chartVersion") is { Length: > 0 } chartVersion)
             {
-                yield return ($"{baseUrl}/{name}:{chartVersion.Replace('+', '_')}", null);
+                yield return ($"{baseUrl}/{name}:{chartVersion.Replace('+', '_')}", null, past);
             }
 
             if (JsonTree.At(entry, "ociDigest") is { Length: > 0 } digest)
             {
-                yield return ($"{baseUrl}/{name}@{digest}", null);
+                yield return ($"{baseUrl}/{name}@{digest}", null, past);
             }
+
+            past = true;
         }
     }
 }

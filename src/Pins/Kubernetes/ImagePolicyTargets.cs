@@ -14,6 +14,26 @@ public static class ImagePolicyTargets
 {
     private static readonly string[] StatusRefs = ["status.latestRef", "status.observedPreviousRef"];
 
+    /// <summary>
+    /// An ImagePolicy whose <c>spec.imageRepositoryRef</c> names no ImageRepository the cluster has: Flux
+    /// stalls it, and its pick protects nothing here (only its status refs do). Null when the repository exists.
+    /// </summary>
+    public static SourceWarning? MissingRepository(string cluster, JsonNode policy, IReadOnlyDictionary<string, JsonNode> imageRepositories)
+    {
+        var ns = JsonTree.At(policy, "metadata.namespace");
+        var repoName = JsonTree.At(policy, "spec.imageRepositoryRef.name");
+        var repoNs = JsonTree.At(policy, "spec.imageRepositoryRef.namespace") ?? ns;
+        if (repoName is not null && imageRepositories.ContainsKey($"{repoNs}/{repoName}"))
+        {
+            return null;
+        }
+
+        var named = repoName is null ? "no ImageRepository" : $"ImageRepository {repoNs}/{repoName}, which does not exist";
+        return new SourceWarning(
+            WarningKind.ImageRepositoryMissing,
+            $"{Provenance.Of(cluster, ns, "ImagePolicy", JsonTree.At(policy, "metadata.name") ?? "")} names {named}: Flux stalls the policy, and no tag it would pick is protected (only its status refs are)");
+    }
+
     /// <summary>The protections of one ImagePolicy, given the ImageRepositories by <c>namespace/name</c>.</summary>
     public static IEnumerable<Protection.Protection> Of(string cluster, JsonNode policy, IReadOnlyDictionary<string, JsonNode> imageRepositories)
     {
@@ -36,17 +56,25 @@ public static class ImagePolicyTargets
             yield return new Protection.Protection(new TagPolicyTarget(parsed.Registry, parsed.Repository, tags), reason);
         }
 
-        var refs = StatusRefs
-            .Select(path => JsonTree.Node(policy, path))
-            .OfType<JsonObject>()
-            .Select(r => JsonTree.At(r, "name") + (JsonTree.At(r, "tag") is { Length: > 0 } t ? ":" + t : "") + (JsonTree.At(r, "digest") is { Length: > 0 } d ? "@" + d : ""))
-            .Append(JsonTree.At(policy, "status.latestImage"))
-            .OfType<string>()
-            .Where(s => s.Length > 0)
-            .Select(s => new FoundImage(s, "status"));
-        foreach (var p in FoundImage.Protect(refs, ReasonKind.ImagePolicy, _ => reason.Detail))
+        foreach (var p in FoundImage.Protect(StatusImages(policy, current: true), ReasonKind.ImagePolicy, _ => reason.Detail))
         {
             yield return p;
         }
+
+        // The previous pick is a rollback target: kept while it exists, no warning once it is gone.
+        foreach (var p in FoundImage.Protect(StatusImages(policy, current: false), ReasonKind.ImagePolicy, _ => reason.Detail))
+        {
+            yield return p with { IsHistory = true };
+        }
     }
+
+    private static IEnumerable<FoundImage> StatusImages(JsonNode policy, bool current) =>
+        StatusRefs.Where(path => (path == StatusRefs[0]) == current)
+            .Select(path => JsonTree.Node(policy, path))
+            .OfType<JsonObject>()
+            .Select(r => (string?)(JsonTree.At(r, "name") + (JsonTree.At(r, "tag") is { Length: > 0 } t ? ":" + t : "") + (JsonTree.At(r, "digest") is { Length: > 0 } d ? "@" + d : "")))
+            .Concat(current ? [JsonTree.At(policy, "status.latestImage")] : [])
+            .OfType<string>()
+            .Where(s => s.Length > 0)
+            .Select(s => new FoundImage(s, "status"));
 }

@@ -119,7 +119,7 @@ public class ProtectionMatcherTests
         var result = ProtectionMatcher.Match(inventory, Policy(".*", "", new NumericalOrder(true)), [Some.Gitea()]);
 
         result.Protections.ShouldBeEmpty();
-        result.Warnings.ShouldHaveSingleItem().Kind.ShouldBe("desired-state");
+        result.Warnings.ShouldHaveSingleItem().Kind.ShouldBe(WarningKind.DesiredState);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class ProtectionMatcherTests
         result.Protections.Keys.ShouldBe([staging.Key]);
         result.Protections[staging.Key].ShouldHaveSingleItem().Detail.ShouldEndWith($"(by path on unconfigured host {host})");
         var warning = result.Warnings.ShouldHaveSingleItem();
-        warning.Kind.ShouldBe("unknown-host");
+        warning.Kind.ShouldBe(WarningKind.UnknownHost);
         warning.Detail.ShouldContain($"unconfigured host {host} — add it to hostAliases");
     }
 
@@ -161,7 +161,7 @@ public class ProtectionMatcherTests
     }
 
     [Fact]
-    public async Task Match_PinLines_CountTheirMatchesAndWarnAboutTypos()
+    public async Task Match_PinLines_CountTheirMatchesAndWarnAboutTyposAndMissingVersions()
     {
         var pins = PinsFileParser.Parse("/etc/registry-pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugin==staging\ncontainer/cms-plugins==prodution\ncontainer/cms-plugins==0.1.*\n");
         var set = ProtectedSet.Merge([await new PinsFileSource(pins).CollectAsync(CancellationToken.None)]);
@@ -172,9 +172,10 @@ public class ProtectionMatcherTests
         result.PinMatches["/etc/registry-pins.txt:1"].ShouldBe(1);
         result.PinMatches["/etc/registry-pins.txt:2"].ShouldBe(0);
         result.PinMatches["/etc/registry-pins.txt:4"].ShouldBe(2);
-        result.Warnings.Select(w => w.Detail).ShouldBe([
-            "/etc/registry-pins.txt:2: container/cms-plugin==staging matches no version in the inventory (a typo?)",
-            "/etc/registry-pins.txt:3: container/cms-plugins==prodution matches no version in the inventory (a typo?)",
+        // A package no registry has is a typo; an exact version of a package that exists is a reference to something gone.
+        result.Warnings.Select(w => (w.Kind, w.Detail)).ShouldBe([
+            (WarningKind.PinUnmatched, "/etc/registry-pins.txt:2: container/cms-plugin==staging matches no version in the inventory (a typo?)"),
+            (WarningKind.DanglingReference, "/etc/registry-pins.txt:3: container/cms-plugins==prodution names a version main:oleks/container/cms-plugins does not hold (deleted, never pushed, or a typo?)"),
         ], ignoreOrder: true);
     }
 
@@ -196,7 +197,7 @@ public class ProtectionMatcherTests
         result.Protections.Keys.Select(k => k.Version).ShouldBe(["0.1.40", "staging-latest", "v9", "multi"], ignoreOrder: true);
         result.Protections[tagged.Key].ShouldHaveSingleItem().ShouldBe(new Reason(ReasonKind.HelmRelease, why.Detail));
         var warning = result.Warnings.ShouldHaveSingleItem();
-        warning.Kind.ShouldBe("digest-only-values");
+        warning.Kind.ShouldBe(WarningKind.DigestOnlyValues);
         warning.Detail.ShouldContain("armer/kotkan/HelmRelease/cms");
         warning.Detail.ShouldContain(build.ToString());
         warning.Detail.ShouldContain("4 version(s)");

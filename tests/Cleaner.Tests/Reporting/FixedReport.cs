@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Reporting;
+using OciCleanup.Pins.Protection;
 using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;
@@ -55,7 +56,7 @@ internal static class FixedReport
         ];
         return new RunReport(1, "dry-run", Some.Now, Some.Now.AddSeconds(4), sources, list, summary)
         {
-            Warnings = [new ReportWarning("pin-matches-nothing", "/etc/registry-pins.txt:4: container/cms-plugin==staging matches no version")],
+            Warnings = [new ReportWarning(WarningKind.PinUnmatched, "/etc/registry-pins.txt:4: container/cms-plugin==staging matches no version")],
         };
     }
 }

@@ -1,5 +1,6 @@
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
@@ -31,7 +32,7 @@ internal static class HostileReport
             ],
             new Summary(2, 1, 1, 0, 0, true, "registry main failed: " + Osc52Clipboard))
         {
-            Warnings = [new ReportWarning("pin-matches-nothing", "pins.txt:1: " + BidiOverride)],
+            Warnings = [new ReportWarning(WarningKind.PinUnmatched, "pins.txt:1: " + BidiOverride)],
         };
     }
 }

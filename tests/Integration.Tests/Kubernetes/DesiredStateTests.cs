@@ -125,8 +125,8 @@ public sealed class DesiredStateTests : IAsyncLifetime
         report.Action("cms-plugins", "0.1.12").ShouldBe("keep");
         report.ReasonKinds("cms-plugins", "0.1.12")[0].ShouldBe("helmrelease-suspended");
         report.Action("cms-plugins", "0.1.11").ShouldBe("delete");
-        Warnings(report, "helmrelease").ShouldContain(w => w.Contains("kotkan/HelmRelease/cms-plugins-golive", StringComparison.Ordinal) && w.Contains("only tag 0.1.12", StringComparison.Ordinal));
-        Warnings(report, "helmrelease").ShouldContain(w => w.Contains("kotkan/HelmRelease/cms-plugins-first", StringComparison.Ordinal) && w.Contains("never installed", StringComparison.Ordinal));
+        Warnings(report, "tag-only-values").ShouldContain(w => w.Contains("kotkan/HelmRelease/cms-plugins-golive", StringComparison.Ordinal) && w.Contains("only tag 0.1.12", StringComparison.Ordinal));
+        Warnings(report, "desired-state").ShouldContain(w => w.Contains("kotkan/HelmRelease/cms-plugins-first", StringComparison.Ordinal) && w.Contains("never installed", StringComparison.Ordinal));
     }
 
     [Fact]

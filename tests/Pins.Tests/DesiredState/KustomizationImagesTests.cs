@@ -41,7 +41,7 @@ public class KustomizationImagesTests
         var found = KustomizationImages.Of("armer", Kustomization("""{"name":"supervisor","newName":"gitea.d-ma.be/mathias/supervisor"}""", suspend: false));
 
         found.Protections.ShouldBeEmpty();
-        found.Warnings.ShouldHaveSingleItem().ShouldBe("armer/flux-system/Kustomization/supervisor (spec.images[0]): sets no newTag or digest for gitea.d-ma.be/mathias/supervisor: the tag comes from the manifests, which oci-cleanup does not read");
+        found.Warnings.ShouldHaveSingleItem().ShouldBe(new SourceWarning(WarningKind.DesiredState, "armer/flux-system/Kustomization/supervisor (spec.images[0]): sets no newTag or digest for gitea.d-ma.be/mathias/supervisor: the tag comes from the manifests, which oci-cleanup does not read"));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class KustomizationImagesTests
         var found = KustomizationImages.Of("armer", Kustomization("""{"name":"Bad Name","newTag":"1"},{"name":"gitea.d-ma.be/a/b","newTag":"2"}""", suspend: false));
 
         found.Protections.ShouldHaveSingleItem().Target.ShouldBeOfType<ImageTarget>().Image.Repository.ShouldBe("a/b");
-        found.Warnings.ShouldHaveSingleItem().ShouldContain("spec.images[0]");
+        found.Warnings.ShouldHaveSingleItem().Detail.ShouldContain("spec.images[0]");
     }
 
     [Fact]

@@ -45,7 +45,9 @@ public class HelmReleaseImagesTests
         var tagOnly = extraction.Protections.Select(p => p.Target).OfType<AnyPackageTagTarget>().ShouldHaveSingleItem();
         tagOnly.Tag.ShouldBe("0.1.12");
         extraction.Protections.First(p => p.Target is AnyPackageTagTarget).Reason.Kind.ShouldBe(ReasonKind.HelmReleaseSuspended);
-        extraction.Warnings.ShouldHaveSingleItem().ShouldContain("armer/apps/HelmRelease/web (image): the values give only tag 0.1.12");
+        var warning = extraction.Warnings.ShouldHaveSingleItem();
+        warning.Kind.ShouldBe(WarningKind.TagOnlyValues);
+        warning.Detail.ShouldContain("armer/apps/HelmRelease/web (image): the values give only tag 0.1.12");
     }
 
     // Flux image automation writes the digest through a `$imagepolicy` marker; where the chart holds the
@@ -81,7 +83,9 @@ public class HelmReleaseImagesTests
     {
         var extraction = Extract(Release("""{"image":{"repository":"git.example.org/team/web","tag":""}}""", "6.5.0"));
 
-        extraction.Warnings.ShouldHaveSingleItem().ShouldContain("never installed");
+        var warning = extraction.Warnings.ShouldHaveSingleItem();
+        warning.Kind.ShouldBe(WarningKind.DesiredState);
+        warning.Detail.ShouldContain("never installed");
     }
 
     [Fact]
@@ -112,5 +116,17 @@ public class HelmReleaseImagesTests
         var extraction = Extract(Release("{}", "6.5.0+build1"));
 
         extraction.Protections.Select(p => p.Target).OfType<ImageTarget>().Select(t => t.Image.ToString()).ShouldBe(["git.example.org/team/charts/podinfo:6.5.0_build1"]);
+    }
+
+    [Fact]
+    public void Extract_ChartsInReleaseHistory_OnlyOlderRevisionsAreHistory()
+    {
+        var release = Release("{}", "6.5.0");
+        release["status"] = JsonNode.Parse("""{"history":[{"chartName":"podinfo","chartVersion":"6.5.0"},{"chartName":"podinfo","chartVersion":"6.4.0"}]}""");
+
+        var charts = Extract(release).Protections.Where(p => p.Target is ImageTarget).Select(p => (((ImageTarget)p.Target).Image.Tag, p.IsHistory)).Distinct();
+
+        // An older revision's chart may rightly be gone: kept while it exists, never a dangling reference.
+        charts.ShouldBe([("6.5.0", false), ("6.4.0", true)], ignoreOrder: true);
     }
 }

@@ -46,9 +46,31 @@ public class ImagePolicyTargetsTests
                        "latestImage":"git.example.org/team/podinfo:6.5.1"}}
             """)!;
 
-        var images = ImagePolicyTargets.Of("armer", policy, Repositories).Select(p => p.Target).OfType<ImageTarget>().Select(t => t.Image.ToString()).ToList();
+        var images = ImagePolicyTargets.Of("armer", policy, Repositories).Where(p => p.Target is ImageTarget).Select(p => (((ImageTarget)p.Target).Image.ToString(), p.IsHistory)).ToList();
 
-        images.ShouldBe([$"git.example.org/team/podinfo:6.5.1@{digest}", "git.example.org/team/podinfo:6.5.0", "git.example.org/team/podinfo:6.5.1"]);
+        // The previous pick is history: kept while it exists, no dangling reference once it is gone.
+        images.ShouldBe([($"git.example.org/team/podinfo:6.5.1@{digest}", false), ("git.example.org/team/podinfo:6.5.1", false), ("git.example.org/team/podinfo:6.5.0", true)], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"podinfo"}""", null)]
+    [InlineData("""{"name":"podnifo"}""", "armer/apps/ImagePolicy/podinfo names ImageRepository apps/podnifo, which does not exist: Flux stalls the policy")]
+    [InlineData("""{"name":"podinfo","namespace":"flux-system"}""", "names ImageRepository flux-system/podinfo, which does not exist")]
+    public void MissingRepository_RefNamesNoImageRepository_WarnsNamingPolicyAndRepository(string reference, string? expected)
+    {
+        var policy = JsonNode.Parse($$"""{"metadata":{"name":"podinfo","namespace":"apps"},"spec":{"imageRepositoryRef":{{reference}},"policy":{"alphabetical":{} } } }""")!;
+
+        var warning = ImagePolicyTargets.MissingRepository("armer", policy, Repositories);
+
+        if (expected is null)
+        {
+            warning.ShouldBeNull();
+        }
+        else
+        {
+            warning.ShouldNotBeNull().Kind.ShouldBe(WarningKind.ImageRepositoryMissing);
+            warning.Detail.ShouldContain(expected);
+        }
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using System.Net;
+using OciCleanup.Integration.Tests.Support;
+
+namespace OciCleanup.Integration.Tests.Oci;
+
+/// <summary>
+/// Issue 18 item 5 on the real distribution registry, which lists tags only: a kept index whose untagged
+/// child is gone is a <c>broken-index</c> warning in a dry run (one HEAD per child no tag holds); while
+/// every child resolves there is none.
+/// </summary>
+public sealed class BrokenIndexTests : IAsyncLifetime
+{
+    private readonly DistributionRegistry _registry = new();
+    private readonly TempFolder _folder = new();
+    private OciFleet _fleet = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _registry.InitializeAsync();
+        _fleet = new OciFleet(_registry, _folder);
+        await _fleet.PushAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _registry.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private async Task<IReadOnlyList<string>> BrokenIndexWarningsAsync()
+    {
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--report", "json");
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        return [.. new ReportJson(result.Stdout).Root.GetProperty("warnings").EnumerateArray()
+            .Where(w => w.GetProperty("kind").GetString() == "broken-index").Select(w => w.GetProperty("detail").GetString()!)];
+    }
+
+    [Fact]
+    public async Task DryRun_KeptIndexWhoseUntaggedChildWasDeleted_WarnsBrokenIndex()
+    {
+        using var push = new OciPusher(_registry.Url);
+        var (index, children) = await push.PushIndexAsync("team/app", "broken", "broken", DateTimeOffset.UtcNow.AddDays(-1), "amd64", "arm64");
+        (await BrokenIndexWarningsAsync()).ShouldBeEmpty();
+
+        using (var http = new HttpClient())
+        {
+            (await http.DeleteAsync(new Uri(_registry.Url, $"v2/team/app/manifests/{children[1].Digest}"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        (await BrokenIndexWarningsAsync()).ShouldHaveSingleItem().ShouldBe(
+            $"lan:container/team/app: the kept index broken ({index}) lists 1 child manifest(s) the registry does not hold ({children[1].Digest}) — a pull of that platform fails: push the image again");
+    }
+}
