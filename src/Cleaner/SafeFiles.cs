@@ -29,7 +29,8 @@ internal static class SafeFiles
 
     /// <summary>
     /// Creates <paramref name="folder"/> and its missing parents with <paramref name="mode"/>; an existing one
-    /// is used as it is unless <paramref name="ceiling"/> is given, then it loses every permission beyond it.
+    /// is used as it is unless <paramref name="ceiling"/> is given, then it loses every permission beyond it
+    /// (when it is ours: chmod on another user's folder fails, and their folder is theirs to set).
     /// A link at the folder's own name is refused unless <paramref name="linkAllowed"/> (systemd's
     /// DynamicUser makes <c>/var/lib/NAME</c> a link to <c>/var/lib/private/NAME</c>).
     /// </summary>
@@ -44,7 +45,14 @@ internal static class SafeFiles
         {
             if (ceiling is { } most && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(folder) & ~most) != 0)
             {
-                File.SetUnixFileMode(folder, File.GetUnixFileMode(folder) & most);
+                try
+                {
+                    File.SetUnixFileMode(folder, File.GetUnixFileMode(folder) & most);
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    // Not ours to narrow: a Kubernetes volume's root belongs to root with the pod's fsGroup.
+                }
             }
 
             return;
@@ -83,12 +91,22 @@ internal static class SafeFiles
         var file = new FileStream(path, options);
         try
         {
+            // On the handle (fchmod): whatever the name points to by now, only the file opened changes.
             var current = File.GetUnixFileMode(file.SafeFileHandle);
-            var wanted = fileMode == FileMode.CreateNew ? mode : current & FileCeiling;
-            if (current != wanted)
+            if (fileMode == FileMode.CreateNew)
             {
-                // On the handle (fchmod): whatever the name points to by now, only the file opened changes.
-                File.SetUnixFileMode(file.SafeFileHandle, wanted);
+                File.SetUnixFileMode(file.SafeFileHandle, mode);
+            }
+            else if ((current & ~FileCeiling) != 0)
+            {
+                try
+                {
+                    File.SetUnixFileMode(file.SafeFileHandle, current & FileCeiling);
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    // Another user's file that lets us write (an audit log an administrator made): theirs to set.
+                }
             }
 
             return file;
