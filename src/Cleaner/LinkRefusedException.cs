@@ -7,5 +7,5 @@ namespace OciCleanup.Cleaner;
 internal sealed class LinkRefusedException(string path, string target)
     : IOException($"{path} is a symbolic link (to {target}); oci-cleanup never follows a link for its state, plans, audit log or metrics: remove the link")
 {
-    public string Path { get; } = path;
+    public string LinkPath { get; } = path;
 }

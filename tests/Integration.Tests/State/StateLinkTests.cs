@@ -87,6 +87,19 @@ public sealed class StateLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_HistoryIsALink_NothingReadThroughItAndSaysWhy()
+    {
+        var foreign = Directory.CreateDirectory(Path.Combine(_folder.Path, "foreign")).FullName;
+        File.WriteAllText(Path.Combine(foreign, "20200101T000000Z-aaaa.json"), "{}");
+        Directory.CreateSymbolicLink(Path.Combine(State, "history"), foreign);
+
+        var result = await CleanerProcess.RunAsync("report", "--config", Config);
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Stderr.ShouldContain("history is a symbolic link");
+    }
+
+    [Fact]
     public async Task Run_RunLockIsALink_RefusedAndItsTargetNotTruncated()
     {
         var target = Target("precious.txt");
