@@ -9,7 +9,9 @@ namespace OciCleanup.Cleaner;
 /// </summary>
 internal sealed class BaselineStore(string stateDir)
 {
-    private readonly StateFile<SortedDictionary<string, SourceBaseline>> _file = new(stateDir, "baselines.json");
+    public const string FileName = "baselines.json";
+
+    private readonly StateFile<SortedDictionary<string, SourceBaseline>> _file = new(stateDir, FileName);
 
     /// <summary>The baselines, or an error that says why they could not be read.</summary>
     public (ImmutableDictionary<string, SourceBaseline> Baselines, string? Error) Load()

@@ -9,7 +9,9 @@ namespace OciCleanup.Cleaner;
 /// </summary>
 internal sealed class FirstSeenStore(string stateDir)
 {
-    private readonly StateFile<SortedDictionary<string, DateTimeOffset>> _file = new(stateDir, "first-seen.json");
+    public const string FileName = "first-seen.json";
+
+    private readonly StateFile<SortedDictionary<string, DateTimeOffset>> _file = new(stateDir, FileName);
 
     public (ImmutableDictionary<string, DateTimeOffset> FirstSeen, string? Error) Load()
     {

@@ -4,7 +4,7 @@ namespace OciCleanup.Cleaner;
 
 /// <summary>
 /// One JSON file in <c>stateDir</c>, written atomically (temp file, then rename) so that a run killed
-/// mid-write never leaves half a file. Read and write failures come back as messages, not exceptions:
+/// mid-write never leaves half a file, mode 0600, never through a symbolic link (<see cref="SafeFiles"/>). Read and write failures come back as messages, not exceptions:
 /// each caller decides what an unreadable file means (the breaker fails closed; first-seen times
 /// count as empty, which keeps more).
 /// </summary>
@@ -18,14 +18,15 @@ internal sealed class StateFile<T>(string stateDir, string name)
     /// <summary>The content, null when the file does not exist, or why it could not be read.</summary>
     public (T? Value, string? Error) Load()
     {
-        if (!File.Exists(FilePath))
-        {
-            return (null, null);
-        }
-
         try
         {
-            return (JsonSerializer.Deserialize<T>(File.ReadAllText(FilePath), Options) ?? throw new JsonException("the file holds null"), null);
+            SafeFiles.RefuseLink(FilePath);
+            if (!File.Exists(FilePath))
+            {
+                return (null, null);
+            }
+
+            return (JsonSerializer.Deserialize<T>(SafeFiles.ReadAllText(FilePath), Options) ?? throw new JsonException("the file holds null"), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -37,10 +38,8 @@ internal sealed class StateFile<T>(string stateDir, string name)
     {
         try
         {
-            Directory.CreateDirectory(stateDir);
-            var temporary = FilePath + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(value, Options));
-            File.Move(temporary, FilePath, overwrite: true);
+            SafeFiles.EnsureFolder(stateDir, SafeFiles.PrivateFolder, SafeFiles.FolderCeiling, linkAllowed: true);
+            SafeFiles.WriteAtomic(FilePath, file => JsonSerializer.Serialize(file, value, Options), SafeFiles.PrivateFile);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

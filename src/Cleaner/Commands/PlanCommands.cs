@@ -32,8 +32,18 @@ internal static class PlanCommands
                     return result.ExitCode == ExitCodes.Success ? ExitCodes.Failed : result.ExitCode;
                 }
 
-                var plan = PlanFile.Of(report, PlanFile.HashOf(config.Path));
-                await File.WriteAllTextAsync(parse.GetValue(output)!, plan.ToJson(), cancellationToken);
+                PlanFile plan;
+                try
+                {
+                    plan = PlanFile.Of(report, PlanFile.HashOf(config.Path), PlanKey.LoadOrCreate(config.Safety.StateDir));
+                    await plan.WriteAsync(parse.GetValue(output)!, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    await Console.Error.WriteLineAsync($"no plan written: {e.Message}");
+                    return ExitCodes.Failed;
+                }
+
                 await Console.Error.WriteLineAsync($"plan written to {parse.GetValue(output)}: {plan.Deletes.Length} deletes; review it, then: oci-cleanup apply {parse.GetValue(output)} (valid {config.Safety.PlanMaxAgeHours} h, with this configuration only)");
                 return ExitCodes.Success;
             }, cancellationToken);
@@ -55,7 +65,7 @@ internal static class PlanCommands
                 return ExitCodes.Usage;
             }
 
-            var (plan, error) = PlanFile.Read(parse.GetValue(planPath)!, PlanFile.HashOf(configPath), TimeProvider.System.GetUtcNow(), config.Safety.PlanMaxAgeHours);
+            var (plan, error) = PlanFile.Read(parse.GetValue(planPath)!, PlanFile.HashOf(configPath), TimeProvider.System.GetUtcNow(), config.Safety.PlanMaxAgeHours, config.Safety.StateDir);
             if (plan is null)
             {
                 await Console.Error.WriteLineAsync(error);

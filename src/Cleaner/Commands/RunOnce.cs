@@ -83,7 +83,10 @@ internal static class RunOnce
         if (result.Config?.Report.MetricsFile is { } metricsFile)
         {
             // Written even for a run told to stop: its numbers are real.
-            await MetricsTextfile.WriteAsync(metricsFile, previous => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), previous.RunsTotal + 1, previous.LastSuccessAt), CancellationToken.None);
+            if (await MetricsTextfile.WriteAsync(metricsFile, previous => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), previous.RunsTotal + 1, previous.LastSuccessAt), CancellationToken.None) is { } metricsError)
+            {
+                await Console.Error.WriteLineAsync(metricsError);
+            }
         }
 
         if (result is { Report: { } report, Config: { } config })

@@ -25,7 +25,10 @@ internal sealed class AuditLog : IDisposable
         _runId = runId;
     }
 
-    /// <summary>Opens the log for appending (creating its folder), or throws <see cref="IOException"/>/<see cref="UnauthorizedAccessException"/>.</summary>
+    /// <summary>
+    /// Opens the log for appending (creating its folder 0700), or throws <see cref="IOException"/>/<see cref="UnauthorizedAccessException"/>.
+    /// It holds manifests: created 0600 whatever the umask, never through a link (<see cref="LinkRefusedException"/>).
+    /// </summary>
     public static AuditLog Open(string? path, TimeProvider clock, string? runId = null)
     {
         if (path is null)
@@ -33,8 +36,8 @@ internal sealed class AuditLog : IDisposable
             return new AuditLog(null, clock, runId);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return new AuditLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), clock, runId);
+        SafeFiles.EnsureFolder(Path.GetDirectoryName(Path.GetFullPath(path))!, SafeFiles.PrivateFolder, linkAllowed: true);
+        return new AuditLog(SafeFiles.Open(path, FileMode.Append, SafeFiles.PrivateFile, FileAccess.Write, FileShare.Read), clock, runId);
     }
 
     public void Attempt(PackageVersion version) => Write(version, "attempting", null, null);

@@ -6,11 +6,14 @@ namespace OciCleanup.Cleaner.History;
 /// <summary>
 /// Every run's JSON report in <c>stateDir/history/&lt;runId&gt;.json</c> (dry or not, blocked or not),
 /// trimmed to <c>report.historyRuns</c>, so <c>history</c>, <c>report</c> and <c>diff</c> work on the host
-/// where a timer ran it. Run ids sort by time, so file names order the runs.
+/// where a timer ran it. Run ids sort by time, so file names order the runs. A <c>history</c> that is a
+/// symbolic link is refused: trimming through it would delete another folder's <c>*.json</c> files.
 /// </summary>
 internal sealed class RunHistory(string stateDir)
 {
-    private string Folder => Path.Combine(stateDir, "history");
+    public const string FolderName = "history";
+
+    private string Folder => Path.Combine(stateDir, FolderName);
 
     /// <summary>Stores the report and drops the oldest beyond <paramref name="keep"/>; an error comes back, never thrown.</summary>
     /// <param name="report">The run's report.</param>
@@ -25,20 +28,20 @@ internal sealed class RunHistory(string stateDir)
 
         try
         {
-            Directory.CreateDirectory(Folder);
+            SafeFiles.EnsureFolder(stateDir, SafeFiles.PrivateFolder, SafeFiles.FolderCeiling, linkAllowed: true);
+            SafeFiles.EnsureFolder(Folder, SafeFiles.PrivateFolder, SafeFiles.FolderCeiling);
             var path = Path.Combine(Folder, runId + ".json");
             if (written is not null)
             {
-                File.Copy(written, path + ".tmp", overwrite: true);
+                using var source = SafeFiles.OpenRead(written);
+                SafeFiles.WriteAtomic(path, source.CopyTo, SafeFiles.PrivateFile);
             }
             else
             {
                 // Streamed, as the report itself is: at 100k versions one string of it does not fit the CronJob's heap.
-                using var file = File.Create(path + ".tmp");
-                JsonReportWriter.WriteTo(report, file);
+                SafeFiles.WriteAtomic(path, file => JsonReportWriter.WriteTo(report, file), SafeFiles.PrivateFile);
             }
 
-            File.Move(path + ".tmp", path, overwrite: true);
             foreach (var old in RunIds().SkipLast(keep))
             {
                 File.Delete(Path.Combine(Folder, old + ".json"));
@@ -52,9 +55,9 @@ internal sealed class RunHistory(string stateDir)
         }
     }
 
-    /// <summary>The stored runs' ids, oldest first.</summary>
+    /// <summary>The stored runs' ids, oldest first; none through a link (<see cref="Load"/> says why).</summary>
     public IReadOnlyList<string> RunIds() =>
-        Directory.Exists(Folder)
+        Directory.Exists(Folder) && new DirectoryInfo(Folder).LinkTarget is null
             ? [.. Directory.EnumerateFiles(Folder, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)]
             : [];
 
@@ -64,6 +67,15 @@ internal sealed class RunHistory(string stateDir)
     /// </summary>
     public (RunReport? Report, string? Error) Load(string which)
     {
+        try
+        {
+            SafeFiles.RefuseLink(Folder);
+        }
+        catch (LinkRefusedException e)
+        {
+            return (null, e.Message);
+        }
+
         var ids = RunIds();
         var matching = int.TryParse(which, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var back) && back < 0
             ? (ids.Count >= -back ? [ids[ids.Count + back]] : [])
@@ -75,7 +87,7 @@ internal sealed class RunHistory(string stateDir)
 
         try
         {
-            return (JsonReportReader.Read(File.ReadAllText(Path.Combine(Folder, matching[0] + ".json"))), null);
+            return (JsonReportReader.Read(SafeFiles.ReadAllText(Path.Combine(Folder, matching[0] + ".json"))), null);
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

@@ -9,8 +9,9 @@ namespace OciCleanup.Cleaner.Plans;
 
 /// <summary>
 /// A reviewed plan (SPEC §7a): the planned deletes, the configuration's hash, the run id and time, and
-/// a checksum over all of it, so that a plan edited by hand, truncated, made with another
-/// configuration or older than <c>planMaxAgeHours</c> is refused before anything is contacted.
+/// a MAC over all of it keyed with this host's <see cref="PlanKey"/>, so that a plan edited by hand
+/// (even with a checksum recomputed), truncated, made on another host or with another configuration,
+/// or older than <c>planMaxAgeHours</c> is refused before anything is contacted.
 /// </summary>
 internal sealed record PlanFile(
     [property: JsonPropertyName("planVersion")] int PlanVersion,
@@ -18,18 +19,21 @@ internal sealed record PlanFile(
     [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("configHash")] string ConfigHash,
     [property: JsonPropertyName("deletes")] ImmutableArray<PlanEntry> Deletes,
-    [property: JsonPropertyName("checksum")] string Checksum)
+    [property: JsonPropertyName("mac")] string Mac)
 {
+    // 1 carried an unkeyed checksum that anyone could recompute.
+    private const int CurrentVersion = 2;
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
 
     /// <summary>The plan of a report: its planned deletes.</summary>
-    public static PlanFile Of(RunReport report, string configHash)
+    public static PlanFile Of(RunReport report, string configHash, PlanKey key)
     {
         var deletes = report.Decisions.Where(d => d.Action == "delete")
             .Select(d => new PlanEntry(d.Registry, d.Owner, d.Type, d.Package, d.Version, d.Digest, d.CreatedAt))
             .ToImmutableArray();
-        var plan = new PlanFile(1, report.RunId ?? "", report.StartedAt, configHash, deletes, "");
-        return plan with { Checksum = plan.ComputeChecksum() };
+        var plan = new PlanFile(CurrentVersion, report.RunId ?? "", report.StartedAt, configHash, deletes, "");
+        return plan with { Mac = plan.ComputeMac(key) };
     }
 
     /// <summary>The sha256 of a configuration file's bytes: a plan is only valid with the configuration it was made with.</summary>
@@ -37,23 +41,30 @@ internal sealed record PlanFile(
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
-    /// <summary>Reads and checks a plan; the error says why it is refused.</summary>
-    public static (PlanFile? Plan, string? Error) Read(string path, string configHash, DateTimeOffset now, int maxAgeHours)
+    /// <summary>Writes the plan 0600, atomically, never through a link.</summary>
+    public Task WriteAsync(string path, CancellationToken cancellationToken) =>
+        SafeFiles.WriteAtomicAsync(path, (file, ct) => file.WriteAsync(Encoding.UTF8.GetBytes(ToJson()), ct).AsTask(), SafeFiles.PrivateFile, cancellationToken);
+
+    /// <summary>Reads and checks a plan against the key in <paramref name="stateDir"/>; the error says why it is refused.</summary>
+    public static (PlanFile? Plan, string? Error) Read(string path, string configHash, DateTimeOffset now, int maxAgeHours, string stateDir)
     {
         PlanFile? plan;
         try
         {
-            plan = JsonSerializer.Deserialize<PlanFile>(File.ReadAllText(path), Options);
+            plan = JsonSerializer.Deserialize<PlanFile>(SafeFiles.ReadAllText(path), Options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
             return (null, $"{path}: not a readable plan ({e.GetType().Name}: {e.Message.Split('\n')[0]}): nothing deleted");
         }
 
+        var (key, keyError) = plan is null ? (null, null) : PlanKey.Load(stateDir);
         string? why = plan switch
         {
-            null or { PlanVersion: not 1 } or { Deletes.IsDefault: true } => "not a plan of this version of oci-cleanup",
-            _ when plan.Checksum != plan.ComputeChecksum() => "its checksum does not match its content (edited by hand?)",
+            null or { PlanVersion: not CurrentVersion } or { Deletes.IsDefault: true } or { Mac: null } => "not a plan of this version of oci-cleanup",
+            _ when key is null => keyError,
+            _ when !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(plan.Mac), Encoding.ASCII.GetBytes(plan.ComputeMac(key))) =>
+                "it was not made by this host's oci-cleanup, or it was edited after it was written (its MAC does not match its content)",
             _ when plan.ConfigHash != configHash => "it was made with another configuration (the configuration's hash differs)",
             _ when now - plan.CreatedAt > TimeSpan.FromHours(maxAgeHours) => $"it is older than safety.planMaxAgeHours {maxAgeHours} (made {plan.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z)",
             _ => null,
@@ -61,9 +72,5 @@ internal sealed record PlanFile(
         return why is null ? (plan, null) : (null, $"{path}: refused: {why}; nothing deleted. Make a new plan: oci-cleanup plan --out PLAN");
     }
 
-    private string ComputeChecksum()
-    {
-        var text = JsonSerializer.Serialize(this with { Checksum = "" }, Options);
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    private string ComputeMac(PlanKey key) => key.Mac(JsonSerializer.Serialize(this with { Mac = "" }, Options));
 }

@@ -8,20 +8,13 @@ internal static class LastReport
 {
     public const string FileName = "last-report.json";
 
-    /// <summary>Writes it atomically (temp file, then rename); returns the error instead of throwing, the run's own report is already out.</summary>
+    /// <summary>Writes it atomically and never through a link (<see cref="SafeFiles"/>); returns the error instead of throwing, the run's own report is already out.</summary>
     public static async Task<string?> TryWriteAsync(string stateDir, RunReport report, CancellationToken cancellationToken)
     {
         try
         {
-            Directory.CreateDirectory(stateDir);
-            var path = Path.Combine(stateDir, FileName);
-            var temporary = $"{path}.{Environment.ProcessId}.tmp";
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
-            {
-                await JsonReportWriter.WriteAsync(report, file, cancellationToken);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            SafeFiles.EnsureFolder(stateDir, SafeFiles.PrivateFolder, SafeFiles.FolderCeiling, linkAllowed: true);
+            await SafeFiles.WriteAtomicAsync(Path.Combine(stateDir, FileName), (file, ct) => JsonReportWriter.WriteAsync(report, file, ct), SafeFiles.PrivateFile, cancellationToken);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,26 +1,35 @@
-using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using OciCleanup.Cleaner.Plans;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Plans;
 
-public class PlanFileTests
+public sealed class PlanFileTests : IDisposable
 {
-    private static string Written(PlanFile plan)
+    private readonly string _stateDir = Directory.CreateTempSubdirectory("oci-cleanup-plan-").FullName;
+
+    public void Dispose() => Directory.Delete(_stateDir, recursive: true);
+
+    private string Written(PlanFile plan) => Written(plan.ToJson());
+
+    private string Written(string text)
     {
-        var path = Path.GetTempFileName();
-        File.WriteAllText(path, plan.ToJson());
+        var path = Path.Combine(_stateDir, "plan.json");
+        File.WriteAllText(path, text);
         return path;
     }
 
-    private static PlanFile Plan()
+    private PlanFile Plan()
     {
         var report = new RunReport(1, "dry-run", Some.Now, Some.Now, [], [
             new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90), "delete", [new ReasonEntry("retention", "old")]),
+            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.2", Some.Digest("b2").ToString(), Some.Now.AddDays(-89), "delete", [new ReasonEntry("retention", "old")]),
             new DecisionEntry("main", "oleks", "container", "cms-plugins", "staging", Some.Digest("b9").ToString(), Some.Now, "keep", [new ReasonEntry("pin", "p:1")]),
-        ], new Summary(2, 1, 1, 0, 0, false, null)) { RunId = "20260602T020000Z-abcd" };
-        return PlanFile.Of(report, "sha256:config");
+        ], new Summary(3, 1, 2, 0, 0, false, null)) { RunId = "20260602T020000Z-abcd" };
+        return PlanFile.Of(report, "sha256:config", PlanKey.LoadOrCreate(_stateDir));
     }
 
     [Theory]
@@ -30,15 +39,13 @@ public class PlanFileTests
     {
         var path = Written(Plan());
 
-        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now.AddHours(hoursLater), maxAgeHours: 24);
+        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now.AddHours(hoursLater), maxAgeHours: 24, _stateDir);
 
         (plan is not null).ShouldBe(accepted, error);
         if (!accepted)
         {
             error.ShouldNotBeNull().ShouldContain("older than safety.planMaxAgeHours 24");
         }
-
-        File.Delete(path);
     }
 
     [Fact]
@@ -46,9 +53,10 @@ public class PlanFileTests
     {
         var plan = Plan();
 
-        plan.Deletes.ShouldHaveSingleItem().ShouldBe(new PlanEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90)));
+        plan.Deletes.Length.ShouldBe(2);
+        plan.Deletes[0].ShouldBe(new PlanEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90)));
         plan.RunId.ShouldBe("20260602T020000Z-abcd");
-        plan.Checksum.ShouldStartWith("sha256:");
+        plan.Mac.ShouldStartWith("hmac-sha256:");
     }
 
     [Fact]
@@ -57,10 +65,66 @@ public class PlanFileTests
         var written = Plan();
         var path = Written(written);
 
-        var (read, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24);
+        var (read, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _stateDir);
 
         error.ShouldBeNull();
         read!.Deletes.ShouldBe(written.Deletes);
-        File.Delete(path);
+    }
+
+    [Fact]
+    public void Read_CutExtendedRedatedWithAPlainSha256Recomputed_IsRefused()
+    {
+        // The attack of issue 21: keep one entry, add another, move createdAt, and recompute an unkeyed hash in the MAC's place.
+        var json = JsonNode.Parse(Plan().ToJson())!.AsObject();
+        var deletes = json["deletes"]!.AsArray();
+        deletes.RemoveAt(1);
+        var added = deletes[0]!.DeepClone();
+        added["version"] = "staging";
+        added["digest"] = Some.Digest("b9").ToString();
+        deletes.Add(added);
+        json["createdAt"] = Some.Now.AddHours(5).ToString("O");
+        json["mac"] = "";
+        json["mac"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json.ToJsonString())));
+
+        var (plan, error) = PlanFile.Read(Written(json.ToJsonString()), "sha256:config", Some.Now.AddHours(6), 24, _stateDir);
+
+        plan.ShouldBeNull();
+        error.ShouldNotBeNull().ShouldContain("not made by this host's oci-cleanup, or it was edited");
+    }
+
+    [Fact]
+    public void Read_NoPlanKeyInStateDir_IsRefusedAndSaysWhy()
+    {
+        var path = Written(Plan());
+        File.Delete(Path.Combine(_stateDir, PlanKey.FileName));
+
+        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _stateDir);
+
+        plan.ShouldBeNull();
+        error.ShouldNotBeNull().ShouldContain("there is no plan key");
+    }
+
+    [Fact]
+    public void Read_PlanSignedWithAnotherHostsKey_IsRefused()
+    {
+        var path = Written(Plan());
+        File.WriteAllBytes(Path.Combine(_stateDir, PlanKey.FileName), RandomNumberGenerator.GetBytes(32));
+
+        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _stateDir);
+
+        plan.ShouldBeNull();
+        error.ShouldNotBeNull().ShouldContain("not made by this host's oci-cleanup");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void LoadOrCreate_FirstUse_KeyIs32BytesMode0600AndStable()
+    {
+        var first = PlanKey.LoadOrCreate(_stateDir).Mac("x");
+        var file = Path.Combine(_stateDir, PlanKey.FileName);
+
+        new FileInfo(file).Length.ShouldBe(32);
+        File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        PlanKey.LoadOrCreate(_stateDir).Mac("x").ShouldBe(first);
     }
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OciCleanup.Integration.Tests.Support;
 using OciCleanup.TestServers;
@@ -7,8 +10,9 @@ namespace OciCleanup.Integration.Tests.Plans;
 /// <summary>
 /// SPEC §7a on a registry never cleaned (seed 003): the scheduled limits block the first delete run and
 /// say the way forward; a reviewed plan is the operator's approval of its size; apply deletes only what
-/// the plan lists and is still planned now, unchanged — never more; a plan edited, truncated or from
-/// another configuration is refused with nothing deleted.
+/// the plan lists and is still planned now, unchanged — never more; a plan edited (even with its hash
+/// recomputed), truncated, from another configuration or without this host's plan key is refused with
+/// nothing deleted.
 /// </summary>
 public sealed class PlanApplyTests : IAsyncLifetime
 {
@@ -100,7 +104,9 @@ public sealed class PlanApplyTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("edited", "checksum does not match")]
+    [InlineData("edited", "or it was edited after it was written")]
+    [InlineData("cut, extended, redated, hash recomputed", "not made by this host's oci-cleanup, or it was edited")]
+    [InlineData("no plan key", "there is no plan key")]
     [InlineData("truncated", "not a readable plan")]
     [InlineData("other config", "made with another configuration")]
     public async Task Apply_PlanNotAsReviewed_RefusedAndNothingDeleted(string change, string why)
@@ -112,6 +118,12 @@ public sealed class PlanApplyTests : IAsyncLifetime
         {
             case "edited":
                 await File.WriteAllTextAsync(PlanPath, text.Replace("\"0.1.5\"", "\"staging\"", StringComparison.Ordinal));
+                break;
+            case "cut, extended, redated, hash recomputed":
+                await File.WriteAllTextAsync(PlanPath, Resigned(text));
+                break;
+            case "no plan key":
+                File.Delete(Path.Combine(_folder.Path, "state", "plan.key"));
                 break;
             case "truncated":
                 await File.WriteAllTextAsync(PlanPath, text[..(text.Length / 2)]);
@@ -128,5 +140,27 @@ public sealed class PlanApplyTests : IAsyncLifetime
         apply.Stderr.ShouldContain(why);
         apply.Stderr.ShouldContain("nothing deleted");
         _gitea.Requests.ShouldBeEmpty("a refused plan contacts nothing");
+    }
+
+    /// <summary>
+    /// Issue 21's edit: one entry kept, another added, createdAt moved, and an unkeyed SHA-256 of the
+    /// result written where the plan's hash goes (the field was <c>checksum</c> before plans carried a MAC).
+    /// </summary>
+    private static string Resigned(string text)
+    {
+        var plan = JsonNode.Parse(text)!.AsObject();
+        var deletes = plan["deletes"]!.AsArray();
+        var kept = deletes[0]!.DeepClone();
+        var added = kept.DeepClone();
+        added["version"] = "0.1.19";
+        deletes.Clear();
+        deletes.Add(kept);
+        deletes.Add(added);
+        plan["createdAt"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var field = plan.ContainsKey("mac") ? "mac" : "checksum";
+        plan[field] = "";
+        var indented = new JsonSerializerOptions { WriteIndented = true };
+        plan[field] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plan.ToJsonString(indented))));
+        return plan.ToJsonString(indented);
     }
 }

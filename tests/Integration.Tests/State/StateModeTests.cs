@@ -1,0 +1,113 @@
+using OciCleanup.Integration.Tests.Support;
+using OciCleanup.TestServers;
+
+namespace OciCleanup.Integration.Tests.State;
+
+/// <summary>
+/// Issue 21 item 3: whatever the umask, what oci-cleanup writes is its own — the audit log (it holds
+/// manifests), plans, the plan key, history and state 0600, the folders it makes 0700 — while the
+/// metrics textfile stays 0644 for node_exporter; wider modes left from before are narrowed.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class StateModeTests : IAsyncLifetime
+{
+    private const string Token = "mode-token";
+    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode PrivateFolder = Private | UnixFileMode.UserExecute;
+    private readonly GiteaTestServer _gitea = new(Token);
+    private readonly TempFolder _folder = new();
+
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll");
+
+    private string State => Path.Combine(_folder.Path, "var", "state");
+
+    public async Task InitializeAsync()
+    {
+        await _gitea.StartAsync();
+        var old = DateTimeOffset.UtcNow.AddDays(-100);
+        for (var i = 1; i <= 6; i++)
+        {
+            _gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), old.AddDays(i));
+        }
+
+        _folder.Write("token", Token);
+        _folder.Write("pins.txt", "container/app==v1\n");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gitea.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private string Config => _folder.Write("config.yaml", $"""
+        registries:
+          - name: main
+            kind: gitea
+            url: {_gitea.Url}
+            tokenFile: token
+            owners: [oleks]
+        pins:
+          files: [pins.txt]
+        retention:
+          default: {"{"}keepLast: 2, keepWithinDays: 0, minAgeHours: 0{"}"}
+        safety:
+          maxDeleteFraction: 1
+          stateDir: var/state
+        report:
+          auditLog: audit/audit.jsonl
+          metricsFile: textfile/oci-cleanup.prom
+        """);
+
+    private async Task<Tool.Result> UnderUmask000Async(string arguments) =>
+        await Tool.RunAsync("bash", _folder.Path, "-c", $"umask 000; exec dotnet '{Dll}' {arguments} --config '{Config}' --report json");
+
+    private string In(params string[] parts) => Path.Combine([_folder.Path, .. parts]);
+
+    [Fact]
+    public async Task RunAndPlan_UnderUmask000_FilesPrivateFoldersPrivateMetricsWorldReadable()
+    {
+        var run = await UnderUmask000Async("run --delete");
+        var plan = await UnderUmask000Async($"plan --out '{In("plan.json")}'");
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        plan.ExitCode.ShouldBe(0, plan.Stderr);
+        _gitea.Requests.Count(r => r.Method == "DELETE").ShouldBeGreaterThan(0, "the audit log is written by deletes");
+        var files = new[] { In("audit", "audit.jsonl"), In("plan.json"), Path.Combine(State, "plan.key"), Path.Combine(State, "baselines.json"), Path.Combine(State, "first-seen.json"), Path.Combine(State, "last-report.json"), Path.Combine(State, "run.lock") }
+            .Concat(Directory.GetFiles(Path.Combine(State, "history")));
+        foreach (var file in files)
+        {
+            File.GetUnixFileMode(file).ShouldBe(Private, file);
+        }
+
+        foreach (var folder in new[] { In("var"), State, Path.Combine(State, "history"), In("audit") })
+        {
+            File.GetUnixFileMode(folder).ShouldBe(PrivateFolder, folder);
+        }
+
+        File.GetUnixFileMode(In("textfile", "oci-cleanup.prom")).ShouldBe(Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.GetUnixFileMode(In("textfile")).ShouldBe(PrivateFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+    }
+
+    [Fact]
+    public async Task Run_WideModesLeftFromBefore_NarrowedToAGroupReaderAtMost()
+    {
+        const UnixFileMode everyone = (UnixFileMode)0x1FF;
+        Directory.CreateDirectory(State);
+        Directory.CreateDirectory(In("audit"));
+        File.SetUnixFileMode(State, everyone);
+        foreach (var file in new[] { In("audit", "audit.jsonl"), Path.Combine(State, "first-seen.json"), Path.Combine(State, "run.lock") })
+        {
+            File.WriteAllText(file, file.EndsWith(".json", StringComparison.Ordinal) ? "{}" : "");
+            File.SetUnixFileMode(file, everyone & ~UnixFileMode.UserExecute & ~UnixFileMode.GroupExecute & ~UnixFileMode.OtherExecute);
+        }
+
+        var run = await UnderUmask000Async("run --delete");
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        File.GetUnixFileMode(State).ShouldBe(PrivateFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        File.GetUnixFileMode(In("audit", "audit.jsonl")).ShouldBe(Private | UnixFileMode.GroupRead);
+        File.GetUnixFileMode(Path.Combine(State, "run.lock")).ShouldBe(Private | UnixFileMode.GroupRead);
+        File.GetUnixFileMode(Path.Combine(State, "first-seen.json")).ShouldBe(Private, "replaced by a new file");
+    }
+}
