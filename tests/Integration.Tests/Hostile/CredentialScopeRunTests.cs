@@ -34,13 +34,13 @@ public sealed class CredentialScopeRunTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private Task<CleanerProcess.Result> RunAsync(string authRealms = "[]") => CleanerProcess.RunAsync("run", "--config", _folder.Write("config.yaml", $"""
+    private Task<CleanerProcess.Result> RunAsync(string? authRealms = null) => CleanerProcess.RunAsync("run", "--config", _folder.Write("config.yaml", $"""
         registries:
           - name: lan
             kind: oci
             url: {_registry.Url}
             basicAuthFile: lan-registry
-            authRealms: {authRealms}
+        {(authRealms is null ? "" : $"    authRealms: {authRealms}")}
         safety:
           stateDir: state
         """), "--report", "json");
