@@ -10,14 +10,14 @@ internal sealed class VersionDeleteGuard(string registry, Uri baseAddress) : Del
 {
     private const int Segments = 7; // api, v1, packages, owner, type, name, version
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Method == HttpMethod.Delete && !NamesOneVersion(request.RequestUri))
         {
             throw new RegistryException(registry, $"refusing DELETE {request.RequestUri?.AbsolutePath}: it does not name exactly one package version");
         }
 
-        return base.SendAsync(request, cancellationToken);
+        return await base.SendAsync(request, cancellationToken);
     }
 
     private bool NamesOneVersion(Uri? uri)
