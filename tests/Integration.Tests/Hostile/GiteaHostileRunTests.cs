@@ -77,6 +77,21 @@ public sealed class GiteaHostileRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_PackagesApiListRedirectedToAnotherHost_TokenNotSentThere()
+    {
+        _gitea.Add("oleks", "generic", "tools", "1.0", _old);
+        _front.Answer = request => request.Path.Value == "/api/v1/packages/oleks" ? HostileRegistryServer.RedirectTo(_elsewhere.Url, request) : null;
+
+        var result = await RunAsync("generic");
+
+        result.ExitCode.ShouldBe(1);
+        new ReportJson(result.Stdout).Source("registry:main").GetProperty("status").GetString().ShouldBe("failed");
+        _front.Requests.ShouldContain(r => r.Authorization == "token " + Token);
+        _elsewhere.Requests.ShouldNotBeEmpty();
+        _elsewhere.Requests.ShouldAllBe(r => r.Authorization == null);
+    }
+
+    [Fact]
     public async Task Delete_GenericVersionsDotAndDotDot_NeverRequestedNeverDeleted()
     {
         foreach (var (version, hours) in new[] { (".", 1), ("..", 2), ("1.0", 3), ("2.0", 4) })
