@@ -1,4 +1,7 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace OciCleanup.TestServers;
@@ -9,7 +12,7 @@ namespace OciCleanup.TestServers;
 /// What <see cref="Answer"/> does not answer is forwarded to the upstream, if any, else 404. Every
 /// request is recorded with its <c>Authorization</c> header, so a test sees exactly who got credentials.
 /// </summary>
-public sealed class HostileRegistryServer(Uri? upstream = null) : LoopbackServer
+public sealed class HostileRegistryServer(Uri? upstream = null, X509Certificate2? certificate = null) : LoopbackServer
 {
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Transfer-Encoding", "Connection", "Keep-Alive" };
     private readonly HttpClient _client = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
@@ -23,6 +26,18 @@ public sealed class HostileRegistryServer(Uri? upstream = null) : LoopbackServer
 
     /// <summary>401 with <c>WWW-Authenticate: Bearer realm="…"</c>, as a registry asking for a token.</summary>
     public static IResult Challenge(Uri realm) => new ChallengeResult($"Bearer realm=\"{realm}\",service=\"hostile\",scope=\"registry:catalog:*\"");
+
+    /// <summary>With a certificate, https on 127.0.0.1 (an https registry); else plain http.</summary>
+    protected override void Listen(WebApplicationBuilder builder)
+    {
+        if (certificate is null)
+        {
+            base.Listen(builder);
+            return;
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+    }
 
     protected override void Map(WebApplication app) => app.Run(async http =>
     {

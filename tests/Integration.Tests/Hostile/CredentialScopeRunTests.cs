@@ -94,4 +94,31 @@ public sealed class CredentialScopeRunTests : IAsyncLifetime
         _realm.Requests.ShouldHaveSingleItem().Authorization!.ShouldStartWith("Basic ");
         _registry.Requests.ShouldContain(r => r.Authorization == "Bearer token-from-realm");
     }
+
+    [Fact]
+    public async Task Run_HttpsRegistryNamesHttpRealm_CredentialsNeverSentInCleartext()
+    {
+        using var certificate = LoopbackCertificate.Create();
+        await using var https = new HostileRegistryServer(certificate: certificate);
+        await https.StartAsync();
+        https.Answer = _ => HostileRegistryServer.Challenge(RealmUrl);
+        var trust = LoopbackCertificate.WriteTrustFile(certificate, _folder);
+        var config = _folder.Write("https.yaml", $"""
+            registries:
+              - name: lan
+                kind: oci
+                url: {https.Url}
+                basicAuthFile: lan-registry
+            safety:
+              stateDir: state
+            """);
+
+        var result = await CleanerProcess.RunAsync(new Dictionary<string, string> { ["SSL_CERT_FILE"] = trust }, "run", "--config", config, "--report", "json");
+
+        result.ExitCode.ShouldBe(1);
+        https.Url.Scheme.ShouldBe("https");
+        https.Requests.ShouldContain(r => r.Path == "/v2/_catalog" && r.Authorization != null && r.Authorization.StartsWith("Basic ", StringComparison.Ordinal));
+        new ReportJson(result.Stdout).Source("registry:lan").GetProperty("error").GetString()!.ShouldContain($"{RealmUrl} is http under an https registry");
+        _realm.Requests.ShouldBeEmpty();
+    }
 }
