@@ -72,6 +72,7 @@ let
       tokenFile = opt types.str "Gitea/Forgejo token (read:package, write:package to delete). ${secretPath} Default: services.oci-cleanup.tokenFile.";
       tokenEnv = opt types.str "Environment variable with the token, instead of tokenFile.";
       basicAuthFile = opt types.str "oci: user:password for basic auth. ${secretPath}";
+      authRealms = opt (types.listOf types.str) "Token services on another host (host or host:port, e.g. auth.docker.io) that may receive this registry's credentials; default none.";
       owners = mkOption {
         type = types.listOf types.str;
         default = [ ];

@@ -26,7 +26,7 @@ public abstract class LoopbackServer : IAsyncDisposable
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        Listen(builder);
         builder.Logging.ClearProviders();
         builder.Services.AddRouting();
         _app = builder.Build();
@@ -43,6 +43,9 @@ public abstract class LoopbackServer : IAsyncDisposable
     }
 
     protected abstract void Map(WebApplication app);
+
+    /// <summary>Where the server listens: plain http on 127.0.0.1 and a free port, unless a server says otherwise.</summary>
+    protected virtual void Listen(WebApplicationBuilder builder) => builder.WebHost.UseUrls("http://127.0.0.1:0");
 
     public async ValueTask DisposeAsync()
     {

@@ -179,13 +179,26 @@ internal static class ConfigLoader
 
         var aliases = r.Strings("hostAliases", []).ToImmutableArray();
         var concurrency = r.Int("concurrency", RegistryConfig.DefaultConcurrency, 1, RegistryConfig.MaxConcurrency);
+        var authRealms = r.Strings("authRealms", []).Select(h => h.ToLowerInvariant()).ToImmutableArray();
+        foreach (var realm in authRealms.Where(h => !IsHostAndPort(h)))
+        {
+            throw r.Error(r.Node("authRealms")!, r.Child("authRealms"), $"'{realm}' is not a host name or host:port (a token service such as auth.docker.io)");
+        }
+
         var repositories = r.Mapping("repositories");
         var include = repositories?.Strings("include", []).ToImmutableArray() ?? [];
         var exclude = repositories?.Strings("exclude", []).ToImmutableArray() ?? [];
         repositories?.RejectUnknownKeys();
         r.RejectUnknownKeys();
-        return new RegistryConfig(name, kind, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency };
+        return new RegistryConfig(name, kind, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms };
     }
+
+    /// <summary>A host name or IP address with an optional port, nothing else (no scheme, path or user).</summary>
+    private static bool IsHostAndPort(string text) =>
+        Uri.TryCreate("https://" + text + "/", UriKind.Absolute, out var uri)
+        && uri.UserInfo.Length == 0 && uri.AbsolutePath == "/" && uri.Query.Length == 0
+        && Uri.CheckHostName(uri.IdnHost.Trim('[', ']')) != UriHostNameType.Unknown
+        && string.Equals(uri.IsDefaultPort && !text.EndsWith(":443", StringComparison.Ordinal) ? uri.Host : $"{uri.Host}:{uri.Port}", text, StringComparison.Ordinal);
 
     private static ReferenceKinds ReadReferences(YamlMapping? m)
     {

@@ -30,6 +30,12 @@ internal sealed record RegistryConfig(
     /// <summary>Requests in flight to this registry: list pages, HEADs and manifest GETs together.</summary>
     public int Concurrency { get; init; } = DefaultConcurrency;
 
+    /// <summary>
+    /// Token services on another host that may receive this registry's credentials (<c>host</c> or
+    /// <c>host:port</c>, lower case); by default none: only the registry's own scheme://host:port (SPEC §7).
+    /// </summary>
+    public ImmutableArray<string> AuthRealms { get; init; } = [];
+
     /// <summary>Every host name workloads may use for this registry, lower case, with port when not default.</summary>
     public ImmutableArray<string> Hosts =>
         [.. new[] { Url.IsDefaultPort ? Url.Host : $"{Url.Host}:{Url.Port}" }.Concat(HostAliases).Select(h => h.ToLowerInvariant()).Distinct()];

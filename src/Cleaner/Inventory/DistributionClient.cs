@@ -48,7 +48,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     /// <summary>A manifest request accepting every manifest type; null on 404, throws on other errors.</summary>
     private async Task<HttpResponseMessage?> ManifestAsync(HttpMethod method, string repository, string reference, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, $"v2/{repository}/manifests/{reference}");
+        using var request = new HttpRequestMessage(method, Path(repository, "manifests", reference));
         request.Headers.Accept.ParseAdd(ManifestMediaTypes.Accept);
         var response = await SendAsync(request, $"{method} manifest {repository}:{reference}", cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -83,7 +83,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     /// <summary>Whether a blob is still stored (HEAD): before garbage collection, a deleted manifest's blobs are.</summary>
     public async Task<bool> HasBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Head, $"v2/{repository}/blobs/{digest}");
+        using var request = new HttpRequestMessage(HttpMethod.Head, Path(repository, "blobs", digest.ToString()));
         using var response = await SendAsync(request, $"HEAD blob {repository}@{digest}", cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -97,7 +97,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     /// <summary>Pushes a manifest under a tag or its digest.</summary>
     public async Task PutManifestAsync(string repository, string reference, RawManifest manifest, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"v2/{repository}/manifests/{reference}") { Content = new ByteArrayContent(manifest.Bytes) };
+        using var request = new HttpRequestMessage(HttpMethod.Put, Path(repository, "manifests", reference)) { Content = new ByteArrayContent(manifest.Bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(manifest.MediaType);
         using var response = await SendAsync(request, $"PUT manifest {repository}:{reference}", cancellationToken);
         Ensure(response, "PUT manifest", repository, reference);
@@ -107,7 +107,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     public async Task<JsonDocument?> GetJsonBlobAsync(string repository, Digest digest, CancellationToken cancellationToken)
     {
         var what = $"GET blob {repository}:{digest}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository}/blobs/{digest}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Path(repository, "blobs", digest.ToString()));
         using var response = await SendAsync(request, what, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -130,21 +130,45 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         await ListPagedAsync("v2/_catalog?n=1000", "repositories", cancellationToken);
 
     public async Task<ImmutableArray<string>> ListTagsAsync(string repository, CancellationToken cancellationToken) =>
-        await ListPagedAsync($"v2/{repository}/tags/list?n=1000", "tags", cancellationToken);
+        await ListPagedAsync(Path(repository, "tags", "list") + "?n=1000", "tags", cancellationToken);
 
     /// <summary>Deletes a manifest by digest — every tag that points at it goes too.</summary>
     public async Task<bool> DeleteManifestAsync(string repository, Digest digest, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, $"v2/{repository}/manifests/{digest}");
+        using var request = new HttpRequestMessage(HttpMethod.Delete, Path(repository, "manifests", digest.ToString()));
         using var response = await SendAsync(request, $"DELETE manifest {repository}@{digest}", cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
         }
 
+        if ((int)response.StatusCode is >= 300 and < 400)
+        {
+            // Not followed (RedirectHandler): what another host answers to a DELETE proves nothing.
+            throw new RegistryException(registryName, $"DELETE manifest {repository}@{digest}: answered HTTP {(int)response.StatusCode} (a redirect, not followed); the manifest was not deleted");
+        }
+
         Ensure(response, "DELETE manifest", repository, digest.ToString());
         return true;
     }
+
+    /// <summary>
+    /// <c>v2/{repository}/{route}/{reference}</c>, each part one escaped path segment, checked once built:
+    /// a name or tag from the server that <see cref="Uri"/> would turn into another path (<c>..</c>,
+    /// <c>%2e</c>, <c>\</c>) is never requested, so a DELETE can only address the manifest it names.
+    /// </summary>
+    private string Path(string repository, string route, string reference)
+    {
+        var parts = repository.Split('/').Select(p => PathSegment.Require(registryName, $"repository {repository}: part", p)).Append(route).Append(PathSegment.Require(registryName, $"reference of {repository}", reference));
+        var relative = "v2/" + string.Join('/', parts);
+        var root = http.BaseAddress ?? throw new InvalidOperationException("a registry client has a base address");
+        var built = new Uri(root, relative);
+        return built.AbsolutePath == root.AbsolutePath + relative && SameAuthority(built, root)
+            ? relative
+            : throw new RegistryException(registryName, $"{route} {repository}:{reference}: the URL built is {built.AbsolutePath}, not one resource; not requested");
+    }
+
+    private static bool SameAuthority(Uri a, Uri b) => Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     /// <summary>
     /// Every item of a paged list (<c>_catalog</c>, tags), following <c>Link rel="next"</c>. A body that is

@@ -41,6 +41,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
 
     public async Task<PackageVersion?> RereadAsync(PackageVersion version, CancellationToken cancellationToken)
     {
+        RequireOneVersionPath(version);
         using var response = await api.GetVersionAsync(version.Owner!, version.Type, version.Name, version.Version, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -64,6 +65,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
     /// </summary>
     public async Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken)
     {
+        RequireOneVersionPath(version);
         using var response = await api.ListFilesAsync(version.Owner!, version.Type, version.Name, version.Version, cancellationToken);
         EnsureOk(response, $"list files of {version}");
         if (response.Content.ValueKind != System.Text.Json.JsonValueKind.Array)
@@ -95,10 +97,17 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
             throw new ArgumentException($"refusing a delete that does not name one version: {version}", nameof(version));
         }
 
+        RequireOneVersionPath(version);
         using var response = await api.DeleteVersionAsync(version.Owner, version.Type, version.Name, version.Version, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
+        }
+
+        if ((int?)response.StatusCode is >= 300 and < 400)
+        {
+            // Not followed (RedirectHandler): what another host answers to a DELETE proves nothing.
+            throw new RegistryException(config.Name, $"delete version {version}: answered HTTP {(int)response.StatusCode!} (a redirect, not followed); the version was not deleted");
         }
 
         EnsureOk(response, $"delete version {version}");
@@ -188,6 +197,18 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
         }
 
         return shared;
+    }
+
+    /// <summary>
+    /// Owner, type, name and version each as one path segment, checked before any request names them:
+    /// Refit escapes each the same way, and <see cref="VersionDeleteGuard"/> checks the DELETE on the wire.
+    /// </summary>
+    private void RequireOneVersionPath(PackageVersion version)
+    {
+        PathSegment.Require(config.Name, "owner", version.Owner);
+        PathSegment.Require(config.Name, "package type", version.Type);
+        PathSegment.Require(config.Name, "package name", version.Name, slashAllowed: true);
+        PathSegment.Require(config.Name, $"version of {version.Type}/{version.Name}", version.Version);
     }
 
     private PackageVersion ToVersion(string owner, GiteaPackage p) =>

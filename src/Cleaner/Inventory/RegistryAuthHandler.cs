@@ -6,36 +6,53 @@ using System.Text.Json;
 namespace OciCleanup.Cleaner.Inventory;
 
 /// <summary>
-/// Registry token auth: on a 401 with <c>WWW-Authenticate: Bearer realm=…,service=…,scope=…</c>,
-/// fetch a token from the realm (with the basic credentials, if any), cache it per scope, and
-/// send the request again with it. Only bodiless requests (GET, HEAD, DELETE) pass through here.
+/// The one place that puts credentials on a request, and only on a request to the registry's own
+/// authority: a redirect target or a link to another host gets none, and its 401 is never answered.
+/// With <paramref name="answerChallenges"/>, a 401 from the registry itself with <c>WWW-Authenticate:
+/// Bearer realm=…,service=…,scope=…</c> is answered: the realm, if <see cref="CredentialScope"/> allows
+/// it, swaps the credentials for a token, cached per scope, and the request is sent again with it. A
+/// realm it does not allow fails the request with a message naming the realm and <c>authRealms</c>.
+/// Only bodiless requests (GET, HEAD, DELETE) pass through here.
 /// </summary>
-internal sealed class RegistryAuthHandler(AuthenticationHeaderValue? basic) : DelegatingHandler
+internal sealed class RegistryAuthHandler(CredentialScope scope, AuthenticationHeaderValue? credentials, bool answerChallenges) : DelegatingHandler
 {
     private static readonly string[] TokenQueryKeys = ["service", "scope"];
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var scopeKey = request.RequestUri?.AbsolutePath ?? "";
+        request.Headers.Authorization = null;
+        if (!scope.IsRegistry(request.RequestUri))
+        {
+            return await base.SendAsync(request, cancellationToken);
+        }
+
+        var scopeKey = request.RequestUri!.AbsolutePath;
         var cached = _tokens.FirstOrDefault(t => scopeKey.Contains(t.Key, StringComparison.Ordinal)).Value;
-        request.Headers.Authorization = cached is not null ? new AuthenticationHeaderValue("Bearer", cached) : basic;
+        request.Headers.Authorization = cached is not null ? new AuthenticationHeaderValue("Bearer", cached) : credentials;
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Unauthorized
+        if (!answerChallenges
+            || response.StatusCode != HttpStatusCode.Unauthorized
             || response.Headers.WwwAuthenticate.FirstOrDefault(h => h.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) is not { Parameter: { } parameter })
         {
             return response;
         }
 
         var challenge = Parse(parameter);
-        if (!challenge.TryGetValue("realm", out var realm))
+        if (!challenge.TryGetValue("realm", out var realm) || !Uri.TryCreate(realm, UriKind.Absolute, out var realmUri))
         {
             return response;
         }
 
+        if (credentials is not null && scope.RealmRefusal(realmUri) is { } refusal)
+        {
+            response.Dispose();
+            throw new RegistryException(scope.Registry, refusal);
+        }
+
         var query = string.Join("&", TokenQueryKeys.Where(challenge.ContainsKey).Select(k => $"{k}={Uri.EscapeDataString(challenge[k])}"));
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Get, realm + (query.Length > 0 ? "?" + query : ""));
-        tokenRequest.Headers.Authorization = basic;
+        tokenRequest.Headers.Authorization = credentials;
         using var tokenResponse = await base.SendAsync(tokenRequest, cancellationToken);
         if (!tokenResponse.IsSuccessStatusCode)
         {
@@ -49,7 +66,7 @@ internal sealed class RegistryAuthHandler(AuthenticationHeaderValue? basic) : De
             return response;
         }
 
-        var repository = challenge.TryGetValue("scope", out var scope) && scope.Split(':') is [_, var name, ..] ? $"/v2/{name}/" : "/v2/";
+        var repository = challenge.TryGetValue("scope", out var tokenScope) && tokenScope.Split(':') is [_, var name, ..] ? $"/v2/{name}/" : "/v2/";
         _tokens[repository] = token;
         response.Dispose();
         var retry = new HttpRequestMessage(request.Method, request.RequestUri);
@@ -66,5 +83,6 @@ internal sealed class RegistryAuthHandler(AuthenticationHeaderValue? basic) : De
         parameter.Split(',', StringSplitOptions.TrimEntries)
             .Select(part => part.Split('=', 2))
             .Where(kv => kv.Length == 2)
-            .ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim().Trim('"'));
+            .GroupBy(kv => kv[0].Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First()[1].Trim().Trim('"'), StringComparer.OrdinalIgnoreCase);
 }

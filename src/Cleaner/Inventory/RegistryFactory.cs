@@ -31,27 +31,34 @@ internal static class RegistryFactory
 
     private static IRegistry CreateWithCredentials(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
     {
+        var scope = new CredentialScope(config.Name, config.Url, config.AuthRealms);
         if (config.Kind == RegistryKind.Gitea)
         {
             var token = config.Token?.Read();
             // The packages API takes "token <t>"; the /v2 routes take basic auth with the token as password.
-            var api = RestService.For<IGiteaPackagesApi>(Client(config, null, token is null ? null : new AuthenticationHeaderValue("token", token)));
-            var distribution = new DistributionClient(Client(config, token is null ? null : Basic($"oci-cleanup:{token}"), null), config.Name);
+            var api = RestService.For<IGiteaPackagesApi>(Client(config, new RegistryAuthHandler(scope, token is null ? null : new AuthenticationHeaderValue("token", token), answerChallenges: false), guardDeletes: true));
+            var distribution = new DistributionClient(Client(config, new RegistryAuthHandler(scope, token is null ? null : Basic($"oci-cleanup:{token}"), answerChallenges: true), guardDeletes: false), config.Name);
             return new GiteaRegistry(config, api, distribution, () => new DistributionManifestReader(distribution, v => $"{v.Owner}/{v.Name}", config.Concurrency), loggers.CreateLogger<GiteaRegistry>());
         }
 
         var basic = config.BasicAuth is { } credentials ? Basic(credentials.Read()) : null;
-        return new OciRegistry(config, new DistributionClient(Client(config, basic, null), config.Name), loggers.CreateLogger<OciRegistry>());
+        return new OciRegistry(config, new DistributionClient(Client(config, new RegistryAuthHandler(scope, basic, answerChallenges: true), guardDeletes: false), config.Name), loggers.CreateLogger<OciRegistry>());
     }
 
-    private static HttpClient Client(RegistryConfig config, AuthenticationHeaderValue? registryAuth, AuthenticationHeaderValue? fixedAuth)
+    /// <summary>
+    /// Retries, then redirects followed by hand (reads only, never with credentials), then the one
+    /// handler that adds credentials — to the registry's own authority only — then the socket, which
+    /// follows nothing itself.
+    /// </summary>
+    private static HttpClient Client(RegistryConfig config, RegistryAuthHandler auth, bool guardDeletes)
     {
+        var baseAddress = new Uri(config.Url.ToString().TrimEnd('/') + "/");
         ResilienceHandler handler = HttpResilience.CreateHandler();
-        var socket = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        handler.InnerHandler = fixedAuth is null ? new RegistryAuthHandler(registryAuth) { InnerHandler = socket } : socket;
-        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(config.Url.ToString().TrimEnd('/') + "/"), Timeout = RequestTimeout };
+        auth.InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
+        HttpMessageHandler inner = guardDeletes ? new VersionDeleteGuard(config.Name, baseAddress) { InnerHandler = auth } : auth;
+        handler.InnerHandler = new RedirectHandler { InnerHandler = inner };
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = RequestTimeout };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("oci-cleanup/1");
-        client.DefaultRequestHeaders.Authorization = fixedAuth;
         return client;
     }
 
