@@ -212,7 +212,7 @@ internal sealed class CleanupRun(
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
-            var why = e is RegistryException ? e.Message : $"registry {registry.Config.Name}: {ErrorCause.Describe(e, RegistryFactory.RequestTimeout)}";
+            var why = e is RegistryException ? e.Message : $"registry {registry.Config.Name}: {ErrorCause.Describe(e, RegistryFactory.RequestTimeout, registry.Config.Url)}";
             logger.LogError("Inventory of {Registry} failed: {Error}", registry.Config.Name, why);
             progress.RegistryListed(registry.Config.Name, 0, 0, why);
             return ([], SourceResult.Failed(name, why));

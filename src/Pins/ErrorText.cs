@@ -9,12 +9,13 @@ namespace OciCleanup.Pins;
 /// </summary>
 internal static class ErrorText
 {
-    public static string Of(Exception e) => e switch
+    /// <summary>The text of <paramref name="e"/>; <paramref name="target"/> (the cluster's API address) names the server a connection failed to.</summary>
+    public static string Of(Exception e, Uri? target = null) => e switch
     {
         HttpOperationException http => $"HTTP {(int)http.Response.StatusCode} {http.Response.StatusCode} on {http.Request?.RequestUri?.AbsolutePath ?? "?"}",
         // Their messages already name the object and the cause.
         Kubernetes.KubernetesSourceException or Kubernetes.YamlDocumentException => e.Message,
-        HttpRequestException or OperationCanceledException or IOException => FailureCause.Describe(e),
+        HttpRequestException or OperationCanceledException or IOException => FailureCause.Describe(e, target: target),
         _ => $"{e.GetType().Name}: {Chain(e)}",
     };
 

@@ -47,7 +47,7 @@ internal sealed record PlanFile(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
-            return (null, $"{path}: not a readable plan ({e.GetType().Name}: {e.Message.Split('\n')[0]}): nothing deleted");
+            return (null, $"{path}: not a readable plan ({e.Message.Split('\n')[0].TrimEnd('.')}): nothing deleted");
         }
 
         string? why = plan switch
