@@ -33,6 +33,7 @@ public sealed class UsageMessageTests : IAsyncLifetime
             url: {_gitea.Url}
             {tokenLine}
             owners: [oleks]
+            hostAliases: [git.oleks.space]
         safety:
           stateDir: state
         """);
@@ -135,6 +136,27 @@ public sealed class UsageMessageTests : IAsyncLifetime
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldBe($"plan --out {_folder.Path}/missing-dir/plan.json: the folder {_folder.Path}/missing-dir does not exist; create it first (nothing was contacted)\n");
         result.Stdout.ShouldBeEmpty();
+        _gitea.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Explain_ImageReferenceFromADeployment_ExplainsThePinItMeans()
+    {
+        var result = await CleanerProcess.RunAsync("explain", "git.oleks.space/oleks/cms-plugins:staging", "--config", Config());
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stdout.ShouldStartWith("git.oleks.space/oleks/cms-plugins:staging is oleks:container/cms-plugins==staging in registry main\n");
+        result.Stdout.ShouldContain("cms-plugins==staging");
+        result.Stdout.ShouldContain("Decision: KEEP.");
+    }
+
+    [Fact]
+    public async Task Explain_ImageOnAnUnconfiguredHost_NamesTheConfiguredHosts()
+    {
+        var result = await CleanerProcess.RunAsync("explain", "ghcr.io/oleks/cms-plugins:staging", "--config", Config());
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldBe($"REF: ghcr.io/oleks/cms-plugins:staging is an image on ghcr.io, which no configured registry serves (configured hosts: {_gitea.Url.Authority}, git.oleks.space); give an image on one of those hosts, or a pin [OWNER:]TYPE/NAME==VERSION\n");
         _gitea.Requests.ShouldBeEmpty();
     }
 }
