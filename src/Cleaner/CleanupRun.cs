@@ -208,7 +208,7 @@ internal sealed class CleanupRun(
         {
             var versions = await registry.ListVersionsAsync(stopping);
             progress.RegistryListed(registry.Config.Name, versions.Select(v => (v.Owner, v.Type, v.Name)).Distinct().Count(), versions.Length, null);
-            return (versions, SourceResult.Ok(name, [], [$"{versions.Length} versions"]));
+            return (versions, SourceResult.Ok(name, [], [Plural.Of(versions.Length, "version")]));
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {

@@ -60,7 +60,10 @@ public static class FailureCause
             innermost = innermost.InnerException;
         }
 
-        return $"{innermost.GetType().Name}: {FirstLine(innermost.Message)}";
+        // A file that is missing or unreadable (a kubeconfig) says so in its message; a .NET type name would add nothing a person can act on.
+        return innermost is IOException or UnauthorizedAccessException
+            ? FirstLine(innermost.Message)
+            : $"{innermost.GetType().Name}: {FirstLine(innermost.Message)}";
     }
 
     private static string FirstLine(string message)

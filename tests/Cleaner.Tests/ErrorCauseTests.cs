@@ -44,6 +44,17 @@ public class ErrorCauseTests
         text.ShouldNotContain("token=");
     }
 
+    [Theory]
+    [InlineData(typeof(FileNotFoundException), "kubeconfig file not found at /etc/oci-cleanup/kubeconfig")]
+    [InlineData(typeof(DirectoryNotFoundException), "Could not find a part of the path '/nonexistent/kubeconfig'.")]
+    [InlineData(typeof(UnauthorizedAccessException), "Access to the path '/etc/oci-cleanup/kubeconfig' is denied.")]
+    public void Describe_FileProblem_IsItsMessageWithoutTheTypeName(Type type, string message)
+    {
+        var error = (Exception)Activator.CreateInstance(type, message)!;
+
+        ErrorCause.Describe(new InvalidOperationException("outer", error)).ShouldBe(message);
+    }
+
     [Fact]
     public void Describe_UnknownError_NamesTheInnermostTypeAndMessage()
     {

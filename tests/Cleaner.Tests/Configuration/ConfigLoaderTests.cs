@@ -138,7 +138,7 @@ public class ConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("mode: [\n", "2:1", "While parsing a flow node, did not find expected node content.")]
+    [InlineData("mode: [\n", "2:1", "While parsing a node, did not find expected node content.")]
     [InlineData("mode: dry-run\nretention:\n  default:\n\tkeepLast: 3\n", "4:1", "tabs are not allowed for indentation (YAML indents with spaces)")]
     [InlineData("# 1\n# 2\n# 3\n# 4\n# 5\n# 6\n# 7\n# 8\n# 9\n# 10\n# 11\n# 12\n# 13\n# 14\n# 15\nretention:\n  default:\n\tkeepLast: 3\n", "18:1", "tabs are not allowed for indentation (YAML indents with spaces)")]
     [InlineData("mode: \"dry\nx: 1\n", "1:7", "While scanning a multi-line double-quoted scalar, found wrong indentation.")]
