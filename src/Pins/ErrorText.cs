@@ -15,6 +15,8 @@ internal static class ErrorText
         HttpOperationException http => $"HTTP {(int)http.Response.StatusCode} {http.Response.StatusCode} on {http.Request?.RequestUri?.AbsolutePath ?? "?"}",
         // Their messages already name the object and the cause.
         Kubernetes.KubernetesSourceException or Kubernetes.YamlDocumentException => e.Message,
+        // A kubeconfig that is empty or names no such context: the message says it; the .NET type name would not help.
+        k8s.Exceptions.KubeConfigException or InvalidDataException => Chain(e),
         HttpRequestException or OperationCanceledException or IOException => FailureCause.Describe(e, target: target),
         _ => $"{e.GetType().Name}: {Chain(e)}",
     };
