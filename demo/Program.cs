@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OciCleanup.Cleaner;
 using OciCleanup.Demo;
 using OciCleanup.TestServers;
@@ -16,44 +17,63 @@ await cluster.StartAsync();
 DemoFleet.Populate(cluster);
 
 var folder = Directory.CreateTempSubdirectory("oci-cleanup-demo-").FullName;
-var config = DemoConfig.Write(folder, Token, gitea.Url, cluster.Kubeconfig("armer"));
-await Console.Error.WriteLineAsync($"demo: Gitea test server at {gitea.Url}, Kubernetes test server at {cluster.Url}, config in {folder}");
-int exitCode;
-if (args is ["first-run", ..])
+// The folder goes whatever happens: a normal end, an exception, Ctrl-C or SIGTERM. A signal is taken
+// over (not the default exit) so that the finally below runs; a run in flight stops on it by itself,
+// and no further first-run step starts.
+using var stop = new CancellationTokenSource();
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+try
 {
-    var plan = Path.Combine(folder, "plan.json");
-    string[][] steps =
-    [
-        ["run", "--config", config, "--dry-run", "--report", "table"],
-        ["plan", "--out", plan, "--config", config, "--report", "table"],
-        ["apply", plan, "--config", config, "--report", "table"],
-        ["history", "--config", config],
-        ["diff", "--config", config],
-        // 0.1.21 rebuilt production's build unchanged: production still holds its blobs, so Gitea takes it back.
-        ["restore", "container/cms-plugins==0.1.21", "--config", config],
-        // 0.1.1's blobs no version holds any more: Gitea answers 404 for them at once — too late.
-        ["restore", "container/cms-plugins==0.1.1", "--config", config],
-    ];
-    exitCode = 0;
-    foreach (var step in steps)
+    var config = DemoConfig.Write(folder, Token, gitea.Url, cluster.Kubeconfig("armer"));
+    await Console.Error.WriteLineAsync($"demo: Gitea test server at {gitea.Url}, Kubernetes test server at {cluster.Url}, config in {folder}");
+    int exitCode;
+    if (args is ["first-run", ..])
     {
-        await Console.Out.WriteLineAsync($"\n$ oci-cleanup {string.Join(' ', step.Select(a => a.Replace(folder + "/", "", StringComparison.Ordinal)))}");
-        var code = await Cli.InvokeAsync(step);
-        await Console.Out.WriteLineAsync($"(exit {code})");
-        // Expected to exit 1: the first dry-run (blocked by the default limits: that is where a plan
-        // comes in) and the restore that is too late.
-        exitCode = step[0] == "run" || step.Contains("container/cms-plugins==0.1.1") ? exitCode : Math.Max(exitCode, code);
+        var plan = Path.Combine(folder, "plan.json");
+        string[][] steps =
+        [
+            ["run", "--config", config, "--dry-run", "--report", "table"],
+            ["plan", "--out", plan, "--config", config, "--report", "table"],
+            ["apply", plan, "--config", config, "--report", "table"],
+            ["history", "--config", config],
+            ["diff", "--config", config],
+            // 0.1.21 rebuilt production's build unchanged: production still holds its blobs, so Gitea takes it back.
+            ["restore", "container/cms-plugins==0.1.21", "--config", config],
+            // 0.1.1's blobs no version holds any more: Gitea answers 404 for them at once — too late.
+            ["restore", "container/cms-plugins==0.1.1", "--config", config],
+        ];
+        exitCode = 0;
+        foreach (var step in steps.TakeWhile(_ => !stop.IsCancellationRequested))
+        {
+            await Console.Out.WriteLineAsync($"\n$ oci-cleanup {string.Join(' ', step.Select(a => a.Replace(folder + "/", "", StringComparison.Ordinal)))}");
+            var code = await Cli.InvokeAsync(step);
+            await Console.Out.WriteLineAsync($"(exit {code})");
+            // Expected to exit 1: the first dry-run (blocked by the default limits: that is where a plan
+            // comes in) and the restore that is too late.
+            exitCode = step[0] == "run" || step.Contains("container/cms-plugins==0.1.1") ? exitCode : Math.Max(exitCode, code);
+        }
     }
+    else
+    {
+        // `dotnet run --project demo -- explain REF` explains one version of the demo fleet; anything else is passed to `run`.
+        List<string> runArgs = args is ["explain", .. var rest]
+            ? ["explain", "--config", config, .. rest]
+            : ["run", "--config", config, "--dry-run", .. (args.Length > 0 ? args : ["--report", "table"])];
+        exitCode = await Cli.InvokeAsync([.. runArgs]);
+    }
+
+    var deletes = gitea.Requests.Count(r => r.Method is "DELETE" or "PUT" or "POST");
+    await Console.Error.WriteLineAsync($"demo: {gitea.Requests.Count} requests to the registry, {deletes} of them DELETE/PUT/POST");
+    return exitCode;
 }
-else
+finally
 {
-    // `dotnet run --project demo -- explain REF` explains one version of the demo fleet; anything else is passed to `run`.
-    List<string> runArgs = args is ["explain", .. var rest]
-        ? ["explain", "--config", config, .. rest]
-        : ["run", "--config", config, "--dry-run", .. (args.Length > 0 ? args : ["--report", "table"])];
-    exitCode = await Cli.InvokeAsync([.. runArgs]);
+    Directory.Delete(folder, recursive: true);
 }
 
-var deletes = gitea.Requests.Count(r => r.Method is "DELETE" or "PUT" or "POST");
-await Console.Error.WriteLineAsync($"demo: {gitea.Requests.Count} requests to the registry, {deletes} of them DELETE/PUT/POST");
-return exitCode;
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}

@@ -209,11 +209,11 @@ internal sealed class CleanupRun(
         {
             var versions = await registry.ListVersionsAsync(stopping);
             progress.RegistryListed(registry.Config.Name, versions.Select(v => (v.Owner, v.Type, v.Name)).Distinct().Count(), versions.Length, null);
-            return (versions, SourceResult.Ok(name, [], [$"{versions.Length} versions"]));
+            return (versions, SourceResult.Ok(name, [], [Plural.Of(versions.Length, "version")]));
         }
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
-            var why = e is RegistryException ? e.Message : $"registry {registry.Config.Name}: {ErrorCause.Describe(e, RegistryFactory.RequestTimeout)}";
+            var why = e is RegistryException ? e.Message : $"registry {registry.Config.Name}: {ErrorCause.Describe(e, RegistryFactory.RequestTimeout, registry.Config.Url)}";
             logger.LogError("Inventory of {Registry} failed: {Error}", registry.Config.Name, why);
             progress.RegistryListed(registry.Config.Name, 0, 0, why);
             return ([], SourceResult.Failed(name, why));

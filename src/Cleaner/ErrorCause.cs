@@ -6,7 +6,7 @@ namespace OciCleanup.Cleaner;
 /// </summary>
 internal static class ErrorCause
 {
-    public static string Describe(Exception error, TimeSpan? timeout = null)
+    public static string Describe(Exception error, TimeSpan? timeout = null, Uri? target = null)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
@@ -16,6 +16,6 @@ internal static class ErrorCause
             }
         }
 
-        return Pins.FailureCause.Describe(error, timeout);
+        return Pins.FailureCause.Describe(error, timeout, target);
     }
 }

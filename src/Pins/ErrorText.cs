@@ -10,14 +10,17 @@ namespace OciCleanup.Pins;
 /// </summary>
 internal static class ErrorText
 {
-    public static string Of(Exception e) => Redaction.Apply(Unmasked(e));
+    /// <summary>The text of <paramref name="e"/>; <paramref name="target"/> (the cluster's API address) names the server a connection failed to.</summary>
+    public static string Of(Exception e, Uri? target = null) => Redaction.Apply(Unmasked(e, target));
 
-    private static string Unmasked(Exception e) => e switch
+    private static string Unmasked(Exception e, Uri? target) => e switch
     {
         HttpOperationException http => $"HTTP {(int)http.Response.StatusCode} {http.Response.StatusCode} on {http.Request?.RequestUri?.AbsolutePath ?? "?"}",
         // Their messages already name the object and the cause.
         Kubernetes.KubernetesSourceException or Kubernetes.YamlDocumentException => e.Message,
-        HttpRequestException or OperationCanceledException or IOException => FailureCause.Describe(e),
+        // A kubeconfig that is empty or names no such context: the message says it; the .NET type name would not help.
+        k8s.Exceptions.KubeConfigException or InvalidDataException => Chain(e),
+        HttpRequestException or OperationCanceledException or IOException => FailureCause.Describe(e, target: target),
         _ => $"{e.GetType().Name}: {Chain(e)}",
     };
 

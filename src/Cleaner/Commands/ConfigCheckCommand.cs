@@ -22,7 +22,18 @@ internal static class ConfigCheckCommand
                 return ExitCodes.Usage;
             }
 
-            await Console.Out.WriteLineAsync($"{path}: configuration ok ({loaded.Registries.Length} registries, {loaded.PinsFiles.Length} pins files, {loaded.Clusters.Length} clusters)");
+            var credentialProblems = CredentialCheck.Problems(loaded).ToList();
+            foreach (var problem in credentialProblems)
+            {
+                await Console.Error.WriteLineAsync(problem);
+            }
+
+            if (credentialProblems.Count > 0)
+            {
+                return ExitCodes.Usage;
+            }
+
+            await Console.Out.WriteLineAsync($"{path}: configuration ok ({Plural.Of(loaded.Registries.Length, "registry", "registries")}, {Plural.Of(loaded.PinsFiles.Length, "pins file")}, {Plural.Of(loaded.Clusters.Length, "cluster")})");
             using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);
             var failed = false;
             foreach (var registryConfig in loaded.Registries)
@@ -30,7 +41,7 @@ internal static class ConfigCheckCommand
                 try
                 {
                     var versions = await RegistryFactory.Create(registryConfig, loggers, TimeProvider.System).ListVersionsAsync(cancellationToken);
-                    await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: ok, {versions.Length} versions");
+                    await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: ok, {Plural.Of(versions.Length, "version")}");
                 }
                 catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException)
                 {
@@ -54,7 +65,7 @@ internal static class ConfigCheckCommand
             {
                 var result = await source.Source.CollectAsync(cancellationToken);
                 failed |= result.Status != Pins.Protection.SourceStatus.Ok;
-                await Console.Out.WriteLineAsync($"{result.Name}: {(result.Status == Pins.Protection.SourceStatus.Ok ? $"ok, {result.Protections.Length} references" : "FAILED " + result.Error)}");
+                await Console.Out.WriteLineAsync($"{result.Name}: {(result.Status == Pins.Protection.SourceStatus.Ok ? $"ok, {Plural.Of(result.Protections.Length, "reference")}" : "FAILED " + result.Error)}");
             }
 
             return pinErrors > 0 ? ExitCodes.Usage : failed ? ExitCodes.Failed : ExitCodes.Success;

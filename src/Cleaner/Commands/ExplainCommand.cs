@@ -22,7 +22,8 @@ internal static class ExplainCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var query = PinsFileParser.Parse("REF", parse.GetValue(reference)!);
-            if (!query.IsValid || query.Rules.Length != 1)
+            var image = !query.IsValid && ExplainQuery.IsImage(parse.GetValue(reference)!);
+            if (!image && (!query.IsValid || query.Rules.Length != 1))
             {
                 await Console.Error.WriteLineAsync(query.Errors.FirstOrDefault()?.ToString() ?? "REF: expected one [OWNER:]TYPE/NAME==VERSION");
                 return ExitCodes.Usage;
@@ -31,6 +32,20 @@ internal static class ExplainCommand
             if (await ConfigLoader.LoadOrReportAsync(ConfigLoader.ResolvePath(parse.GetValue(config))) is not { } loaded)
             {
                 return ExitCodes.Usage;
+            }
+
+            if (image)
+            {
+                // An image reference copied from a Deployment: explain the pin it means in the configured registries.
+                var mapped = ExplainQuery.FromImage(parse.GetValue(reference)!, loaded.Registries);
+                if (mapped.Pin is null)
+                {
+                    await Console.Error.WriteLineAsync(mapped.Error);
+                    return ExitCodes.Usage;
+                }
+
+                await Console.Out.WriteLineAsync($"{parse.GetValue(reference)} is {mapped.Pin} in registry {mapped.Registry}");
+                query = PinsFileParser.Parse("REF", mapped.Pin);
             }
 
             using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);

@@ -35,7 +35,7 @@ internal static class PinsCheckCommand
 
                 if (file.IsValid)
                 {
-                    await Console.Out.WriteLineAsync($"{path}: {file.Rules.Length} pins, ok");
+                    await Console.Out.WriteLineAsync($"{path}: {Plural.Of(file.Rules.Length, "pin")}, ok");
                 }
             }
 
@@ -76,7 +76,7 @@ internal static class PinsCheckCommand
         foreach (var rule in files.SelectMany(f => f.Rules))
         {
             var count = matched.PinMatches.GetValueOrDefault(rule.Location);
-            await Console.Out.WriteLineAsync($"{rule.Location}: {count} version{(count == 1 ? "" : "s")}{(count == 0 ? " — matches nothing in the inventory (a typo?)" : "")}");
+            await Console.Out.WriteLineAsync($"{rule.Location}: {Plural.Of(count, "version")}{(count == 0 ? " — matches nothing in the inventory (a typo?)" : "")}");
         }
 
         return ExitCodes.Success;

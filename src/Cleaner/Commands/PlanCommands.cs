@@ -23,6 +23,13 @@ internal static class PlanCommands
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Before the dry run, not after it: a plan that cannot be written is a usage error, found before any request.
+            if (PlanPaths.OutProblem(parse.GetValue(output)!) is { } outProblem)
+            {
+                await Console.Error.WriteLineAsync(outProblem);
+                return ExitCodes.Usage;
+            }
+
             var request = new RunRequest(RunMode.DryRun) { SizeApproved = true, AcceptShrink = [.. parse.GetValue(acceptShrink) ?? []] };
             return await RunCommand.ExecuteAsync(parse, options, request, async result =>
             {
@@ -44,7 +51,7 @@ internal static class PlanCommands
                     return ExitCodes.Failed;
                 }
 
-                await Console.Error.WriteLineAsync($"plan written to {parse.GetValue(output)}: {plan.Deletes.Length} deletes; review it, then: oci-cleanup apply {parse.GetValue(output)} (valid {config.Safety.PlanMaxAgeHours} h, with this configuration only)");
+                await Console.Error.WriteLineAsync($"plan written to {parse.GetValue(output)}: {Plural.Of(plan.Deletes.Length, "delete")}; review it, then: oci-cleanup apply {parse.GetValue(output)} (valid {config.Safety.PlanMaxAgeHours} h, with this configuration only)");
                 return ExitCodes.Success;
             }, cancellationToken);
         });
@@ -59,6 +66,12 @@ internal static class PlanCommands
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (PlanPaths.PlanProblem(parse.GetValue(planPath)!) is { } planProblem)
+            {
+                await Console.Error.WriteLineAsync(planProblem);
+                return ExitCodes.Usage;
+            }
+
             var configPath = ConfigLoader.ResolvePath(parse.GetValue(options.Config));
             if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
             {

@@ -36,7 +36,7 @@ internal static class RunOnce
                 await Console.Error.WriteLineAsync(error);
             }
 
-            logger.LogError("Invalid pins files: nothing was contacted and nothing deleted");
+            logger.LogError("Invalid pins files or credentials: nothing was contacted and nothing deleted");
             return await Finish(new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config), clock);
         }
 

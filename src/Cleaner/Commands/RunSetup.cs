@@ -8,7 +8,8 @@ namespace OciCleanup.Cleaner.Commands;
 
 /// <summary>
 /// Wires a <see cref="CleanupRun"/> from configuration: registries, pins files and clusters.
-/// Invalid pins files are a usage error (exit 2) found before anything is contacted.
+/// Invalid pins files and registry credentials that cannot be read are usage errors (exit 2) found before
+/// anything is contacted.
 /// </summary>
 internal static class RunSetup
 {
@@ -25,6 +26,7 @@ internal static class RunSetup
         }
 
         sources.AddRange(ClusterSources.Create(config, loggers));
+        errors.AddRange(CredentialCheck.Problems(config));
         if (errors.Count > 0)
         {
             return (null, errors.ToImmutable());

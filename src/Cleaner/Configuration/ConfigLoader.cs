@@ -42,7 +42,9 @@ internal static class ConfigLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigException(path, 0, "(file)", e is FileNotFoundException or DirectoryNotFoundException ? "configuration file not found" : e.Message);
+            // No .NET type names: what is wrong with the file, and where else a configuration can come from.
+            var problem = e is FileNotFoundException or DirectoryNotFoundException ? "configuration file not found" : $"configuration file cannot be read ({e.Message.TrimEnd('.')})";
+            throw new ConfigException(path, 0, "(file)", $"{problem}; give another with --config PATH or the OCI_CLEANUP_CONFIG environment variable");
         }
 
         return Parse(path, text);
@@ -51,13 +53,14 @@ internal static class ConfigLoader
     public static CleanerConfig Parse(string path, string text)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
-            throw new ConfigException(path, e.Start.Line, "(syntax)", e.InnerException?.Message ?? e.Message);
+            throw YamlSyntax.Error(path, e, scanner.CurrentPosition);
         }
 
         if (stream.Documents.Count == 0)

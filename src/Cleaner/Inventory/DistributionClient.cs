@@ -235,7 +235,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         }
         catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new RegistryException(registryName, $"{what}: {ErrorCause.Describe(e, http.Timeout)}");
+            throw new RegistryException(registryName, $"{what}: {ErrorCause.Describe(e, http.Timeout, request.RequestUri is { IsAbsoluteUri: true } sent ? sent : http.BaseAddress)}");
         }
     }
 
@@ -248,7 +248,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new RegistryException(registryName, $"{what}: the body could not be read: {ErrorCause.Describe(e, http.Timeout)}");
+            throw new RegistryException(registryName, $"{what}: the body could not be read: {ErrorCause.Describe(e, http.Timeout, http.BaseAddress)}");
         }
     }
 

@@ -237,7 +237,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
 
         if (response.Error is { } error)
         {
-            throw new RegistryException(config.Name, $"{what}: {ErrorCause.Describe(error, RegistryFactory.RequestTimeout)}");
+            throw new RegistryException(config.Name, $"{what}: {ErrorCause.Describe(error, RegistryFactory.RequestTimeout, config.Url)}");
         }
 
         if (!response.IsSuccessStatusCode)

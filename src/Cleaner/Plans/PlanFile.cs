@@ -55,7 +55,7 @@ internal sealed record PlanFile(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
-            return (null, $"{path}: not a readable plan ({e.GetType().Name}: {e.Message.Split('\n')[0]}): nothing deleted");
+            return (null, $"{path}: not a readable plan ({e.Message.Split('\n')[0].TrimEnd('.')}): nothing deleted");
         }
 
         var (key, keyError) = plan is null ? (null, null) : PlanKey.Load(stateDir);

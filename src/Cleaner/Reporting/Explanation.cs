@@ -29,7 +29,7 @@ internal static class Explanation
     private static void Line(StringBuilder text, string line) => text.AppendLine(TerminalText.Safe(line));
 
     private static string Consulted(SourceEntry s) => s.Status == "ok"
-        ? $"{s.Name} (ok{(s.References is { } n ? $", {n} references" : "")}{(s.Notes is { IsEmpty: false } notes ? ", " + string.Join(", ", notes) : "")})"
+        ? $"{s.Name} (ok{(s.References is { } n ? $", {Plural.Of(n, "reference")}" : "")}{(s.Notes is { IsEmpty: false } notes ? ", " + string.Join(", ", notes) : "")})"
         : $"{s.Name} (FAILED: {s.Error})";
 
     private static string Decision(DecisionEntry d, RunReport report) => d.Action == "keep"

@@ -18,13 +18,13 @@ internal sealed class TerminalProgress(IAnsiConsole console) : IRunProgress
         }));
 
     public void RegistryListed(string registry, int packages, int versions, string? error) =>
-        Line(error, $"registry {registry}: {packages} packages, {versions} versions listed", $"registry {registry}: {error}");
+        Line(error, $"registry {registry}: {Plural.Of(packages, "package")}, {Plural.Of(versions, "version")} listed", $"registry {registry}: {error}");
 
     public void ManifestsDescribed(string registry, int described) =>
-        Line(null, $"registry {registry}: {described} manifests described", "");
+        Line(null, $"registry {registry}: {Plural.Of(described, "manifest")} described", "");
 
     public void SourceCollected(string source, int references, string? error) =>
-        Line(error, $"{source}: {references} references", $"{source}: {error}");
+        Line(error, $"{source}: {Plural.Of(references, "reference")}", $"{source}: {error}");
 
     private void Line(string? error, string ok, string failed)
     {

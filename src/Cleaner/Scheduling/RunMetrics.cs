@@ -14,9 +14,9 @@ internal sealed record RunMetrics(DateTimeOffset FinishedAt, TimeSpan Duration, 
     public static RunMetrics Of(RunReport? report, TimeSpan duration, int exitCode, DateTimeOffset finishedAt, long runsTotal, DateTimeOffset? lastSuccessBefore) =>
         new(finishedAt, duration, exitCode, report?.Summary, report?.Sources.Count(s => s.Status == "failed") ?? 0, runsTotal,
             exitCode == ExitCodes.Success ? finishedAt : lastSuccessBefore,
-            // The hook for SPEC §8 summary.reclaimableBytes: set it once registries report sizes. Until
-            // then the metric is left out rather than shown as a number nobody measured.
-            ReclaimableBytes: null);
+            // SPEC §8 summary.reclaimableBytes, when the run measured sizes (report.sizes); otherwise the
+            // metric is left out rather than shown as a number nobody measured.
+            report?.Summary.ReclaimableBytes);
 
     /// <summary>What the daemon serves before its first run: the build and a zero counter.</summary>
     public static string BeforeFirstRun(long runsTotal)

@@ -19,9 +19,11 @@ public sealed class ClusterReferenceSource(string cluster, Func<IKubernetes> con
     {
         var name = $"cluster:{cluster}";
         ImmutableArray<string> served = [];
+        Uri? server = null;
         try
         {
             using var client = connect();
+            server = client.BaseUri;
             var fluxScanner = new FluxScanner(client, cluster, kinds);
             var versions = fluxScanner.ReadsFlux ? await fluxScanner.DiscoverAsync(cancellationToken) : null;
             served = versions?.ServedGroups ?? [];
@@ -36,7 +38,7 @@ public sealed class ClusterReferenceSource(string cluster, Func<IKubernetes> con
         }
         catch (Exception e)
         {
-            var error = ErrorText.Of(e);
+            var error = ErrorText.Of(e, server);
             logger.LogError("Cluster {Cluster} failed: {Error}", cluster, error);
             return SourceResult.Failed(name, error) with { ServedGroups = served };
         }

@@ -68,7 +68,6 @@ public class ConfigLoaderTests
     [InlineData("references:\n  workloads: yes please\n", 2, "references.workloads", "true or false")]
     [InlineData("schedule: every night\n", 1, "schedule", "Quartz cron")]
     [InlineData("pins: [a]\n", 1, "pins", "must be a mapping")]
-    [InlineData("mode: [\n", 2, "(syntax)", "did not find expected")]
     [InlineData("retention:\n  default:\n    keepWithinDays: 2147483647\n", 3, "retention.default.keepWithinDays", "from 0 to 36500")]
     [InlineData("retention:\n  default:\n    untaggedAfterDays: 99999999\n", 3, "retention.default.untaggedAfterDays", "from 0 to 36500")]
     [InlineData("retention:\n  default:\n    minAgeHours: 2147483647\n", 3, "retention.default.minAgeHours", "from 0 to 876000")]
@@ -132,9 +131,22 @@ public class ConfigLoaderTests
     }
 
     [Fact]
-    public void Load_MissingFile_IsAConfigError()
+    public void Load_MissingFile_IsAConfigErrorThatSaysWhereElseAConfigCanCome()
     {
-        Should.Throw<ConfigException>(() => ConfigLoader.Load("/nonexistent/config.yaml")).Message.ShouldContain("not found");
+        Should.Throw<ConfigException>(() => ConfigLoader.Load("/nonexistent/config.yaml")).Message
+            .ShouldBe("/nonexistent/config.yaml: configuration file not found; give another with --config PATH or the OCI_CLEANUP_CONFIG environment variable");
+    }
+
+    [Theory]
+    [InlineData("mode: [\n", "2:1", "While parsing a node, did not find expected node content.")]
+    [InlineData("mode: dry-run\nretention:\n  default:\n\tkeepLast: 3\n", "4:1", "tabs are not allowed for indentation (YAML indents with spaces)")]
+    [InlineData("# 1\n# 2\n# 3\n# 4\n# 5\n# 6\n# 7\n# 8\n# 9\n# 10\n# 11\n# 12\n# 13\n# 14\n# 15\nretention:\n  default:\n\tkeepLast: 3\n", "18:1", "tabs are not allowed for indentation (YAML indents with spaces)")]
+    [InlineData("mode: \"dry\nx: 1\n", "1:7", "While scanning a multi-line double-quoted scalar, found wrong indentation.")]
+    public void Parse_SyntaxError_NamesTheLineAndColumnWhereTheScannerStopped(string yaml, string at, string problem)
+    {
+        var error = Should.Throw<ConfigException>(() => ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", yaml));
+
+        error.Message.ShouldBe($"/etc/oci-cleanup/config.yaml:{at}: (syntax): {problem}");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class TerminalProgressTests
         progress.RegistryListed("main", 1, 43, null);
         progress.SourceCollected("cluster:armer", 0, "HTTP 403 [forbidden]");
 
-        text.ToString().ReplaceLineEndings("\n").ShouldBe("✓ registry main: 1 packages, 43 versions listed\n✗ cluster:armer: HTTP 403 [forbidden]\n");
+        text.ToString().ReplaceLineEndings("\n").ShouldBe("✓ registry main: 1 package, 43 versions listed\n✗ cluster:armer: HTTP 403 [forbidden]\n");
     }
 
     [Fact]

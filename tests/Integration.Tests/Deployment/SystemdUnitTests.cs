@@ -93,7 +93,7 @@ public sealed partial class SystemdUnitTests
 
         // A usage error would also exit 2; the message shows the arguments parsed and the config was looked for.
         result.ExitCode.ShouldBe(2);
-        result.Stderr.ShouldContain("/nonexistent/config.yaml:0: (file): configuration file not found");
+        result.Stderr.ShouldContain("/nonexistent/config.yaml: configuration file not found");
     }
 
     [GeneratedRegex(@"Overall exposure level for oci-cleanup\.service: (\d+\.\d+)")]

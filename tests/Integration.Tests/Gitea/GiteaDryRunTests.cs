@@ -215,21 +215,20 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
 
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain($"{bad}:3: 'foo' is not a pin");
-        result.Stdout.ShouldContain($"{good}: 1 pins, ok");
+        result.Stdout.ShouldContain($"{good}: 1 pin, ok");
     }
 
     [Fact]
-    public async Task Run_TokenFileMissing_RegistryFailsCleanlyAndRunExitsOne()
+    public async Task Run_TokenFileMissing_UsageErrorNamingTheRegistryAndFileBeforeAnyRequest()
     {
         _folder.Write("pins.txt", "");
         File.Delete(Path.Combine(_folder.Path, "token"));
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--delete", "--report", "json");
 
-        result.ExitCode.ShouldBe(1);
-        var source = new ReportJson(result.Stdout).Source("registry:main");
-        source.GetProperty("status").GetString().ShouldBe("failed");
-        source.GetProperty("error").GetString()!.ShouldContain("cannot read credential file");
+        // SPEC §2: a configuration that cannot work is exit 2, found before anything is contacted.
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain($"registry main: tokenFile: credential file {_folder.Path}/token does not exist");
         _gitea.Requests.ShouldBeEmpty();
     }
 
@@ -241,7 +240,7 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
         var result = await CleanerProcess.RunAsync("config", "check", "--config", Config());
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        result.Stdout.ShouldContain("configuration ok (1 registries, 1 pins files, 0 clusters)");
+        result.Stdout.ShouldContain("configuration ok (1 registry, 1 pins file, 0 clusters)");
         result.Stdout.ShouldContain("registry:main: ok, 103 versions");
         _gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
     }

@@ -13,14 +13,14 @@ public sealed class JournalLogTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    // The token variable is unset: the registry's inventory fails (error), the run is blocked
-    // (warning) and finishes (information), without a request to anything.
+    // Nothing listens on port 9: the registry's inventory fails (error), the run is blocked
+    // (warning) and finishes (information). (An unset token variable is now a usage error, exit 2.)
     private string Config() => _folder.Write("config.yaml", """
         registries:
           - name: main
             kind: gitea
             url: http://127.0.0.1:9/
-            tokenEnv: OCI_CLEANUP_TEST_UNSET_TOKEN
+            tokenEnv: OCI_CLEANUP_TEST_TOKEN
             owners: [oleks]
         safety:
           stateDir: state
@@ -31,7 +31,7 @@ public sealed class JournalLogTests : IDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll");
         var stream = journalStream ?? "$(stat -L -c %d:%i /proc/self/fd/2)";
-        var script = $"unset OCI_CLEANUP_TEST_UNSET_TOKEN; JOURNAL_STREAM={stream} exec dotnet '{dll}' run --config '{Config()}' --report json --log-format {logFormat}";
+        var script = $"export OCI_CLEANUP_TEST_TOKEN=journal-token; JOURNAL_STREAM={stream} exec dotnet '{dll}' run --config '{Config()}' --report json --log-format {logFormat}";
 
         var result = await Tool.RunAsync("bash", _folder.Path, "-c", script);
 

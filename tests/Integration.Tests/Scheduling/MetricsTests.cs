@@ -106,6 +106,23 @@ public sealed class MetricsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_SizesMeasured_TextfileHasTheReportsReclaimableBytesAndPromtoolIsClean()
+    {
+        // Right under report.metricsFile: report.sizes.
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(extra: "  sizes: true"), "--report", "json");
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var reclaimable = new ReportJson(result.Stdout).Summary.GetProperty("reclaimableBytes").GetInt64();
+
+        var text = await File.ReadAllTextAsync(MetricsFile);
+        var check = await PromtoolCheckAsync(MetricsFile);
+
+        reclaimable.ShouldBeGreaterThan(0);
+        text.ShouldContain($"\noci_cleanup_last_run_reclaimable_bytes {reclaimable}\n");
+        check.ExitCode.ShouldBe(0, check.Output);
+        check.Output.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Daemon_MetricsEndpointBeforeAndAfterARun_PromtoolCheckMetricsIsClean()
     {
         var port = FreePort.Next();
