@@ -30,7 +30,7 @@ internal sealed class StateFile<T>(string stateDir, string name)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
-            return (null, $"{FilePath} cannot be read ({e.GetType().Name}: {e.Message})");
+            return (null, $"{FilePath} cannot be read ({(e is JsonException ? "not the JSON this program writes: " : "")}{e.Message})");
         }
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Commands;
@@ -46,7 +47,7 @@ internal static class ConfigCheckCommand
                 catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException)
                 {
                     failed = true;
-                    await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: FAILED {e.Message}");
+                    await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: FAILED {TerminalText.Safe(e.Message)}");
                 }
             }
 
@@ -65,7 +66,7 @@ internal static class ConfigCheckCommand
             {
                 var result = await source.Source.CollectAsync(cancellationToken);
                 failed |= result.Status != Pins.Protection.SourceStatus.Ok;
-                await Console.Out.WriteLineAsync($"{result.Name}: {(result.Status == Pins.Protection.SourceStatus.Ok ? $"ok, {Plural.Of(result.Protections.Length, "reference")}" : "FAILED " + result.Error)}");
+                await Console.Out.WriteLineAsync($"{result.Name}: {(result.Status == Pins.Protection.SourceStatus.Ok ? $"ok, {Plural.Of(result.Protections.Length, "reference")}" : "FAILED " + TerminalText.Safe(result.Error))}");
             }
 
             return pinErrors > 0 ? ExitCodes.Usage : failed ? ExitCodes.Failed : ExitCodes.Success;

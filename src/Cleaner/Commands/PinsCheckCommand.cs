@@ -3,6 +3,7 @@ using System.CommandLine;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
+using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Pins.PinsFiles;
 using OciCleanup.Pins.Protection;
 
@@ -66,7 +67,7 @@ internal static class PinsCheckCommand
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync($"registry:{registry.Name}: FAILED {(e is RegistryException ? e.Message : ErrorCause.Describe(e))}: the pins cannot be matched");
+                await Console.Error.WriteLineAsync($"registry:{registry.Name}: FAILED {TerminalText.Safe(e is RegistryException ? e.Message : ErrorCause.Describe(e))}: the pins cannot be matched");
                 return ExitCodes.Failed;
             }
         }

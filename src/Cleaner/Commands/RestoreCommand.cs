@@ -2,6 +2,7 @@ using System.CommandLine;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Execution;
 using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Commands;
@@ -83,10 +84,11 @@ internal static class RestoreCommand
         return command;
     }
 
-    private static string Line(AuditEntry entry, RestoreOutcome outcome) => outcome switch
+    // Versions, digests and server answers come from the audit log and the registry: shown escaped, never as terminal controls.
+    private static string Line(AuditEntry entry, RestoreOutcome outcome) => TerminalText.Safe(outcome switch
     {
         RestoreOutcome.Restored => $"restored {entry} ({entry.Digest}){(outcome.Why is { } why ? ": " + why : "")}",
         RestoreOutcome.AlreadyPresent => $"already there {entry} ({entry.Digest}): nothing pushed",
         _ => $"NOT restored {entry} ({entry.Digest}): {outcome.Kind}: {outcome.Why}",
-    };
+    });
 }

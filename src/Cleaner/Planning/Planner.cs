@@ -221,7 +221,7 @@ internal static class Planner
             Young = Own(new(Reason.Grace, $"younger than minAgeHours {policy.MinAgeHours}"));
             UntaggedYoung = Own(new(Reason.Grace, $"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}"));
             Untagged = Own(new(Reason.Untagged, $"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days"));
-            _keepWithin = [Own(new(Reason.KeepWithin, $"pushed within {policy.KeepWithinDays} days")), Own(new(Reason.KeepWithin, $"pushed within {policy.KeepWithinDays} days{FirstSeen}"))];
+            _keepWithin = [Own(new(Reason.KeepWithin, $"pushed within {Plural.Of(policy.KeepWithinDays, "day")}")), Own(new(Reason.KeepWithin, $"pushed within {Plural.Of(policy.KeepWithinDays, "day")}{FirstSeen}"))];
             var retention = $"older than {policy.KeepWithinDays} days and not among the newest {policy.KeepLast}";
             _retention = [Own(new(Reason.Retention, retention)), Own(new(Reason.Retention, retention + FirstSeen))];
         }

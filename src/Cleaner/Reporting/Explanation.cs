@@ -33,9 +33,14 @@ internal static class Explanation
         : $"{s.Name} (FAILED: {s.Error})";
 
     private static string Decision(DecisionEntry d, RunReport report) => d.Action == "keep"
-        ? d.Reasons.Any(r => ReasonSource.Of(r) != ReasonSource.Retention)
-            ? "KEEP. It is protected, so no retention rule can delete it."
-            : "KEEP. Retention keeps it; nothing protects it, so it will go once retention stops keeping it."
+        ? d.Reasons.Select(ReasonSource.Of).Where(s => s != ReasonSource.Retention).ToList() switch
+        {
+            // A tag of a kept build stays exactly as long as that build does, whatever keeps the build.
+            var others when others.Count > 0 && others.All(s => s == ReasonSource.Manifest) =>
+                "KEEP. Its manifest is kept through another tag: deleting this tag would free no byte, so it stays as long as that build does.",
+            { Count: > 0 } => "KEEP. It is protected, so no retention rule can delete it.",
+            _ => "KEEP. Retention keeps it; nothing protects it, so it will go once retention stops keeping it.",
+        }
         : report.Summary.BlockedReason is { } blocked
             ? $"WOULD DELETE, but a run now is blocked, so nothing is deleted: {blocked}."
             : "DELETE. Nothing protects it, and a delete run would delete it.";

@@ -13,7 +13,7 @@ internal static class HtmlSections
         html.AppendLine("<details class=\"sources\" open><summary>Sources</summary><table class=\"sources\"><thead><tr><th>source</th><th>status</th><th>what it said</th></tr></thead><tbody>");
         foreach (var s in report.Sources)
         {
-            var said = string.Join("; ", new[] { s.References is { } n ? $"{n} references" : null, s.Baseline is { } b ? $"baseline {b}" : null, s.Error }.Concat(s.Notes ?? []).OfType<string>());
+            var said = SourceSaid.Of(s);
             html.AppendLine($"<tr><td>{E(s.Name)}</td><td class=\"{E(s.Status)}\">{E(s.Status)}</td><td>{E(said)}</td></tr>");
         }
 

@@ -36,7 +36,7 @@ internal static class MarkdownReportWriter
         md.AppendLine("| source | status | what it said |").AppendLine("|---|---|---|");
         foreach (var source in report.Sources)
         {
-            var said = string.Join("; ", new[] { source.References is { } n ? $"{n} references" : null, source.Error }.Concat(source.Notes ?? []).OfType<string>());
+            var said = SourceSaid.Of(source);
             md.AppendLine($"| {MarkdownText.Code(source.Name)} | {(source.Status == "ok" ? "ok" : "**failed**")} | {MarkdownText.Text(said)} |");
         }
 

@@ -16,7 +16,7 @@ internal static class ReportHeadline
         var deleteWord = s.Blocked ? "would delete (blocked)" : report.Mode == "dry-run" ? "would delete" : "to delete";
         var done = report.Mode == "delete" ? $", {s.Deleted} deleted, {s.Failed} failed" : "";
         var bytes = s.ReclaimableBytes is { } b ? $", {ByteSize.Of(b)} reclaimable" : "";
-        return $"{s.Versions} versions: {s.Keep} keep, {s.Delete} {deleteWord}{done}{bytes}";
+        return $"{Plural.Of(s.Versions, "version")}: {s.Keep} keep, {s.Delete} {deleteWord}{done}{bytes}";
     }
 
     /// <summary><c>43 versions · 16 keep · 27 delete</c> for one package.</summary>

@@ -72,7 +72,7 @@ internal static class TableReportWriter
         var table = new Table { Border = TableBorder.Simple, Title = new TableTitle("sources") }.AddColumns("source", "status", "what it said");
         foreach (var s in report.Sources)
         {
-            var said = string.Join("; ", new[] { s.References is { } n ? $"{n} references" : null, s.Baseline is { } b ? $"baseline {b}" : null, s.Error }.Concat(s.Notes ?? []).OfType<string>());
+            var said = SourceSaid.Of(s);
             table.AddRow(new Text(TerminalText.Safe(s.Name)), new Text(TerminalText.Safe(s.Status), s.Status == "ok" ? Style.Plain : new Style(Color.Red)), new Text(TerminalText.Safe(said)));
         }
 

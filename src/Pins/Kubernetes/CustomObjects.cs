@@ -34,7 +34,7 @@ internal sealed partial class CustomObjects(IKubernetes client, string cluster)
                 catch (JsonException e) when (ItemIndex().Match(e.Path ?? "") is { Success: true } m)
                 {
                     var name = await NameOfAsync(group, version, plural, token, int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ct);
-                    throw new KubernetesSourceException($"{Provenance.Of(cluster, name.Namespace, kind, name.Name)} cannot be read: JsonException: {e.Message}", e);
+                    throw new KubernetesSourceException($"{Provenance.Of(cluster, name.Namespace, kind, name.Name)} cannot be read: the object is not the JSON expected ({e.Message})", e);
                 }
 
                 IEnumerable<JsonNode> items = [.. (page.Items ?? []).Select(i => JsonNode.Parse(i.GetRawText())).OfType<JsonNode>()];

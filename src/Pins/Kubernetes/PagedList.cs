@@ -58,7 +58,7 @@ public static class PagedList
             }
             catch (JsonException e)
             {
-                throw new KubernetesSourceException($"list {what}: JsonException: {e.Message}", e);
+                throw new KubernetesSourceException($"list {what}: the body is not the JSON expected ({e.Message})", e);
             }
         }
     }

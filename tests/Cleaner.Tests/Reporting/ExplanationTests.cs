@@ -29,4 +29,18 @@ public class ExplanationTests
         text.ShouldContain("cluster:armer (FAILED: HTTP 403 listing helmreleases)");
         text.ShouldContain("WOULD DELETE, but a run now is blocked, so nothing is deleted: reference source failed: cluster:armer");
     }
+
+    [Fact]
+    public void Of_TagOfAKeptBuild_SaysItStaysWithThatBuildNotThatItIsProtected()
+    {
+        var twin = FixedReport.Ok.Decisions.Single(d => d.Version == "0.1.9") with
+        {
+            Reasons = [new ReasonEntry("same-manifest", "staging (sha256:" + new string('c', 64) + ")"), new ReasonEntry("keep-last", "#2 of the newest 2 tagged")],
+        };
+
+        var text = Explanation.Of(twin, FixedReport.Ok, RetentionPolicy.Default);
+
+        text.ShouldContain("Decision: KEEP. Its manifest is kept through another tag: deleting this tag would free no byte");
+        text.ShouldNotContain("It is protected");
+    }
 }
