@@ -36,7 +36,7 @@ let
   };
   configFile = yaml.generate "oci-cleanup.yaml" rendered.settings;
 
-  # null: the program's own default applies (README "Configuration").
+  # null: the program's own default applies (docs/configuration.md).
   opt =
     type: description:
     mkOption {
@@ -199,7 +199,7 @@ in
       type = settingsType;
       default = { };
       description = ''
-        The configuration (README "Configuration"), rendered to YAML. `mode` comes from `dryRun`,
+        The configuration (docs/configuration.md), rendered to YAML. `mode` comes from `dryRun`,
         `safety.stateDir` is ${stateDir}; secret files become credentials.
       '';
     };
