@@ -25,14 +25,9 @@ internal static class HistoryCommands
                 return ExitCodes.Usage;
             }
 
-            await Console.Out.WriteLineAsync($"{"RUN",-21}  {"STARTED",-20}  {"MODE",-7}  {"VERSIONS",8}  {"KEEP",6}  {"DELETE",6}  {"DELETED",7}  BLOCKED");
-            foreach (var id in history.RunIds())
+            foreach (var line in HistoryLines(history))
             {
-                var (report, error) = history.Load(id);
-                var line = report is null
-                    ? $"{id,-21}  {error}"
-                    : string.Create(CultureInfo.InvariantCulture, $"{id,-21}  {report.StartedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss}  {report.Mode,-7}  {report.Summary.Versions,8}  {report.Summary.Keep,6}  {report.Summary.Delete,6}  {report.Summary.Deleted,7}  {(report.Summary.Blocked ? "yes: " + report.Summary.BlockedReason : "no")}");
-                await Console.Out.WriteLineAsync(TerminalText.Safe(line));
+                await Console.Out.WriteLineAsync(line);
             }
 
             return ExitCodes.Success;
@@ -97,24 +92,43 @@ internal static class HistoryCommands
                 return ExitCodes.Failed;
             }
 
-            var diff = ReportDiff.Of(before, after);
-            await Console.Out.WriteLineAsync(TerminalText.Safe($"from {before.RunId} ({before.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {before.Mode}) to {after.RunId} ({after.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {after.Mode})"));
-            await SectionAsync("newly planned deletes", diff.NewlyPlannedDeletes);
-            await SectionAsync("lost protection", diff.LostProtection);
-            await SectionAsync("gained protection", diff.GainedProtection);
-            await SectionAsync("deleted", diff.Deleted);
+            foreach (var line in DiffLines(before, after))
+            {
+                await Console.Out.WriteLineAsync(line);
+            }
+
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static async Task SectionAsync(string title, IReadOnlyCollection<string> lines)
+    /// <summary>What <c>history</c> prints, line by line (apart from <see cref="Console"/>, so its text can be tested).</summary>
+    internal static IEnumerable<string> HistoryLines(RunHistory history)
     {
-        await Console.Out.WriteLineAsync($"{title}: {lines.Count}");
-        foreach (var line in lines)
+        yield return $"{"RUN",-21}  {"STARTED",-20}  {"MODE",-7}  {"VERSIONS",8}  {"KEEP",6}  {"DELETE",6}  {"DELETED",7}  BLOCKED";
+        foreach (var id in history.RunIds())
         {
-            // Versions, object names and errors come from registries and clusters: no control character reaches the terminal.
-            await Console.Out.WriteLineAsync("  " + TerminalText.Safe(line));
+            var (report, error) = history.Load(id);
+            var line = report is null
+                ? $"{id,-21}  {error}"
+                : string.Create(CultureInfo.InvariantCulture, $"{id,-21}  {report.StartedAt.UtcDateTime,-20:yyyy-MM-dd HH:mm:ss}  {report.Mode,-7}  {report.Summary.Versions,8}  {report.Summary.Keep,6}  {report.Summary.Delete,6}  {report.Summary.Deleted,7}  {(report.Summary.Blocked ? "yes: " + report.Summary.BlockedReason : "no")}");
+            yield return TerminalText.Safe(line);
+        }
+    }
+
+    /// <summary>What <c>diff</c> prints, line by line (apart from <see cref="Console"/>, so its text can be tested).</summary>
+    internal static IEnumerable<string> DiffLines(RunReport before, RunReport after)
+    {
+        var diff = ReportDiff.Of(before, after);
+        yield return TerminalText.Safe($"from {before.RunId} ({before.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {before.Mode}) to {after.RunId} ({after.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {after.Mode})");
+        foreach (var (title, lines) in new[] { ("newly planned deletes", diff.NewlyPlannedDeletes), ("lost protection", diff.LostProtection), ("gained protection", diff.GainedProtection), ("deleted", diff.Deleted) })
+        {
+            yield return $"{title}: {lines.Length}";
+            foreach (var line in lines)
+            {
+                // Versions, object names and errors come from registries and clusters: no control character reaches the terminal.
+                yield return "  " + TerminalText.Safe(line);
+            }
         }
     }
 

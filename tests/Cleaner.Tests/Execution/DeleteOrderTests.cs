@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using OciCleanup.Cleaner.Execution;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
+using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins;
+
+namespace OciCleanup.Cleaner.Tests.Execution;
+
+/// <summary>The order deletes go in: tags before untagged manifests, an index before the manifests it points at.</summary>
+public class DeleteOrderTests
+{
+    private static Decision D(string version, DecisionAction action = DecisionAction.Delete, params Digest[] children) =>
+        new(Some.Version(version, 90) with { Children = [.. children] }, action, [new Reason(Reason.Retention, "old")]);
+
+    private static string Untagged(char c) => "sha256:" + new string(c, 64);
+
+    private static string[] Order(params Decision[] plan) => [.. DeleteOrder.Of(new Plan([.. plan])).Select(d => d.Version.Version)];
+
+    [Fact]
+    public void Of_MixedPlan_TagsFirstAndIndexesBeforeManifestsWithinEach()
+    {
+        var child = Digest.Parse(Untagged('c'));
+
+        var order = Order(
+            D(Untagged('c')),
+            D("0.1.1"),
+            D(Untagged('e'), DecisionAction.Delete, child),
+            D("0.1.2", DecisionAction.Delete, Some.Digest("x")),
+            D("staging", DecisionAction.Keep));
+
+        order.ShouldBe(["0.1.2", "0.1.1", Untagged('e'), Untagged('c')]);
+    }
+
+    [Fact]
+    public void Of_UntaggedIndexAndItsChildren_IndexGoesFirstSoItNeverStandsWithAMissingChild()
+    {
+        var children = ImmutableArray.Create(Digest.Parse(Untagged('a')), Digest.Parse(Untagged('b')));
+
+        var order = Order(D(Untagged('a')), D(Untagged('b')), D(Untagged('f'), DecisionAction.Delete, [.. children]));
+
+        order.ShouldBe([Untagged('f'), Untagged('a'), Untagged('b')]);
+    }
+
+    [Fact]
+    public void Of_EqualRank_KeepsThePlansOrder()
+    {
+        var order = Order(D("0.1.3"), D("0.1.1"), D("0.1.2"));
+
+        order.ShouldBe(["0.1.3", "0.1.1", "0.1.2"]);
+    }
+
+    [Fact]
+    public void Of_OnlyKeeps_DeletesNothing() =>
+        Order(D("staging", DecisionAction.Keep), D("0.1.1", DecisionAction.Keep)).ShouldBeEmpty();
+}
