@@ -43,6 +43,39 @@ public class DeleteOrderTests
     }
 
     [Fact]
+    public void Of_TaggedChildOfAnUntaggedIndexBeingDeleted_GoesAfterTheIndex()
+    {
+        var amd64 = Some.Digest("amd64");
+        var child = D("1.0-amd64") with { Version = Some.Version("1.0-amd64", 90) with { Digest = amd64 } };
+
+        var order = Order(child, D(Untagged('f'), DecisionAction.Delete, amd64));
+
+        order.ShouldBe([Untagged('f'), "1.0-amd64"]);
+    }
+
+    [Fact]
+    public void Of_NestedIndexes_OuterBeforeInnerBeforeManifest()
+    {
+        var leaf = Digest.Parse(Untagged('a'));
+        var inner = Digest.Parse(Untagged('b'));
+
+        var order = Order(D(Untagged('a')), D(Untagged('b'), DecisionAction.Delete, leaf), D(Untagged('c'), DecisionAction.Delete, inner));
+
+        order.ShouldBe([Untagged('c'), Untagged('b'), Untagged('a')]);
+    }
+
+    [Fact]
+    public void Of_IndexesListingEachOther_StillGivesEveryDeleteOnce()
+    {
+        var a = Digest.Parse(Untagged('a'));
+        var b = Digest.Parse(Untagged('b'));
+
+        var order = Order(D(Untagged('a'), DecisionAction.Delete, b), D(Untagged('b'), DecisionAction.Delete, a));
+
+        order.ShouldBe([Untagged('a'), Untagged('b')], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Of_EqualRank_KeepsThePlansOrder()
     {
         var order = Order(D("0.1.3"), D("0.1.1"), D("0.1.2"));
