@@ -25,7 +25,8 @@ internal static class ClusterSources
             : KubernetesClientConfiguration.IsInCluster()
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: cluster.Context);
-        return new Kubernetes(configuration, HttpResilience.CreateHandler());
+        // Outermost, so the body a caller reads is bounded whatever the retries did before it.
+        return new Kubernetes(configuration, new BoundedBodyHandler(ReadBounds.ClusterResponseBytes, ReadBounds.BodyTimeout, TimeProvider.System), HttpResilience.CreateHandler());
     }
 
     /// <summary>

@@ -49,7 +49,8 @@ internal static class RegistryFactory
         ResilienceHandler handler = HttpResilience.CreateHandler();
         var socket = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         handler.InnerHandler = fixedAuth is null ? new RegistryAuthHandler(registryAuth) { InnerHandler = socket } : socket;
-        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(config.Url.ToString().TrimEnd('/') + "/"), Timeout = RequestTimeout };
+        var bounded = new BoundedBodyHandler(ReadBounds.RegistryResponseBytes, ReadBounds.BodyTimeout, TimeProvider.System) { InnerHandler = handler };
+        var client = new HttpClient(bounded, disposeHandler: true) { BaseAddress = new Uri(config.Url.ToString().TrimEnd('/') + "/"), Timeout = RequestTimeout };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("oci-cleanup/1");
         client.DefaultRequestHeaders.Authorization = fixedAuth;
         return client;
