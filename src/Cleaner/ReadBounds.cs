@@ -32,7 +32,7 @@ internal static class ReadBounds
     public static TimeSpan BodyTimeout { get; } = ForTests("OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS") ?? TimeSpan.FromSeconds(100);
 
     /// <summary>How long one Kubernetes list may take, all its pages together.</summary>
-    public static TimeSpan ClusterListTimeout { get; } = ForTests("OCI_CLEANUP_TEST_LIST_TIMEOUT_SECONDS") ?? TimeSpan.FromMinutes(10);
+    public static TimeSpan ClusterListTimeout { get; } = ForTests("OCI_CLEANUP_TEST_LIST_TIMEOUT_SECONDS") ?? Pins.Kubernetes.PagedList.DefaultTimeout;
 
     // Only tests shorten these (a trickling server must fail in seconds there, not minutes); not configuration.
     private static TimeSpan? ForTests(string variable) =>
