@@ -19,6 +19,7 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
     private readonly List<JsonObject> _objects = [];
     private readonly HashSet<string> _installedGroups = ["apps/v1", "batch/v1"];
     private readonly ConcurrentDictionary<string, (int Status, int Remaining)> _faults = new();
+    private readonly ConcurrentDictionary<string, Fault> _bodyFaults = new();
     private int _epoch;
     private int _requestsServed;
     private int _dieAfter = int.MaxValue;
@@ -82,6 +83,9 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
     /// <summary>Answers <paramref name="status"/> on requests whose path starts with <paramref name="pathPrefix"/>, <paramref name="times"/> times.</summary>
     public void Fail(string pathPrefix, int status, int times = int.MaxValue) => _faults[pathPrefix] = (status, times);
 
+    /// <summary>Answers requests whose path starts with <paramref name="pathPrefix"/> with <paramref name="fault"/> (a trickled body, a page whose continue token never runs out).</summary>
+    public void Serve(string pathPrefix, Fault fault) => _bodyFaults[pathPrefix] = fault;
+
     /// <summary>Makes every continue token issued so far expire (the next use answers 410 Gone).</summary>
     public void ExpireContinueTokens() => Interlocked.Increment(ref _epoch);
 
@@ -132,6 +136,13 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
             {
                 _faults[fault.Key] = (fault.Value.Status, fault.Value.Remaining - 1);
                 await Write(http, fault.Value.Status, Status(fault.Value.Status, "InjectedFault", $"injected fault {fault.Value.Status}"));
+                return;
+            }
+
+            var body = _bodyFaults.FirstOrDefault(f => http.Request.Path.Value!.StartsWith(f.Key, StringComparison.Ordinal));
+            if (body.Key is not null)
+            {
+                await body.Value.ApplyAsync(http, new ProxiedResponse(200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, []));
                 return;
             }
 
