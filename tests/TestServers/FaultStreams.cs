@@ -22,21 +22,20 @@ public abstract partial record Fault
         http.Response.ContentLength = contentLength;
     }
 
-    /// <summary>Writes filler until <paramref name="total"/> bytes or the client is gone; a write between each pause, if given.</summary>
+    /// <summary>Writes filler until <paramref name="total"/> bytes or the client is gone, pausing after each write.</summary>
     private static async Task StreamAsync(HttpContext http, long total, int chunk, TimeSpan pause, ByteCount sent)
     {
         try
         {
-            for (long written = 0; written < total; written += chunk)
+            // Kestrel drops writes after the client hung up without failing them, and tells RequestAborted on
+            // the thread pool a moment later: the pause between writes lets that arrive, so the count stays true.
+            for (long written = 0; written < total && !http.RequestAborted.IsCancellationRequested; written += chunk)
             {
                 var size = (int)Math.Min(chunk, total - written);
                 await http.Response.Body.WriteAsync(Filler.AsMemory(0, size), http.RequestAborted);
                 await http.Response.Body.FlushAsync(http.RequestAborted);
                 sent.Add(size);
-                if (pause > TimeSpan.Zero)
-                {
-                    await Task.Delay(pause, http.RequestAborted);
-                }
+                await Task.Delay(pause, http.RequestAborted);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
@@ -53,7 +52,7 @@ public abstract partial record Fault
         public override Task ApplyAsync(HttpContext http, ProxiedResponse upstream)
         {
             WriteHeaders(http, upstream, Announced);
-            return StreamAsync(http, Announced, Filler.Length, TimeSpan.Zero, Sent);
+            return StreamAsync(http, Announced, Filler.Length, TimeSpan.FromMilliseconds(1), Sent);
         }
     }
 
@@ -63,7 +62,7 @@ public abstract partial record Fault
         public override Task ApplyAsync(HttpContext http, ProxiedResponse upstream)
         {
             WriteHeaders(http, upstream, null);
-            return StreamAsync(http, StopAfter, Filler.Length, TimeSpan.Zero, Sent);
+            return StreamAsync(http, StopAfter, Filler.Length, TimeSpan.FromMilliseconds(1), Sent);
         }
     }
 

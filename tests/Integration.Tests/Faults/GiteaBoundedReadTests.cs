@@ -41,6 +41,17 @@ public sealed class GiteaBoundedReadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ListPageAnnouncingAHugeContentLength_IsRefusedUnread()
+    {
+        _fleet.Proxy.Faults = e => GiteaFaultFleet.IsListPage(e, 1) ? new Fault.OversizedContentLength(200L * 1024 * 1024, _sent) : null;
+
+        var error = await RunFailingAsync();
+
+        error.ShouldBe($"registry main: list container packages of oleks, page 1: the body announces {200L * 1024 * 1024} bytes, over the 32 MiB limit");
+        _sent.Value.ShouldBeLessThan(32L * 1024 * 1024);
+    }
+
+    [Fact]
     public async Task Run_ListPageTrickledAByteAtATime_FailsWhenItsBodyTimesOut()
     {
         _fleet.Proxy.Faults = e => GiteaFaultFleet.IsListPage(e, 1) ? new Fault.Trickle(TimeSpan.FromMilliseconds(100), _sent) : null;

@@ -18,9 +18,9 @@ public sealed class ClusterListTimeoutTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _fleet.DisposeAsync();
 
-    private async Task<string> RunFailingAsync()
+    private async Task<string> RunFailingAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var result = await CleanerProcess.RunAsync(ShortListTimeout, "run", "--config", _fleet.Config(), "--delete", "--report", "json");
+        var result = await CleanerProcess.RunAsync(environment ?? ShortListTimeout, "run", "--config", _fleet.Config(), "--delete", "--report", "json");
 
         result.ExitCode.ShouldBe(1, result.Stderr);
         var report = new ReportJson(result.Stdout);
@@ -40,6 +40,16 @@ public sealed class ClusterListTimeoutTests : IAsyncLifetime
         var error = await RunFailingAsync();
 
         error.ShouldBe("list pods: not complete within 5 s (all pages together)");
+    }
+
+    [Fact]
+    public async Task Run_PodListTrickledAsWhitespace_FailsWhenItsBodyTimesOutThoughTheClientReadsItSynchronously()
+    {
+        _fleet.Cluster.Serve("/api/v1/pods", new Fault.Trickle(TimeSpan.FromMilliseconds(100), _sent));
+
+        var error = await RunFailingAsync(new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "5" });
+
+        error.ShouldBe("list pods: the body was not read within 5 s");
     }
 
     [Fact]
