@@ -51,8 +51,11 @@ public static class PagedList
             {
                 do
                 {
-                    // WaitAsync: KubernetesClient reads a body synchronously, deaf to the token; the list still ends on time.
-                    var (pageItems, next) = await page(token, listing.Token).WaitAsync(listing.Token);
+                    // KubernetesClient reads a body synchronously, deaf to the token, and when the answer is already
+                    // there the whole call runs on the caller's thread: Task.Run keeps this one free, and WaitAsync
+                    // ends the list on time whatever that read does.
+                    var current = token;
+                    var (pageItems, next) = await Task.Run(() => page(current, listing.Token), listing.Token).WaitAsync(listing.Token);
                     foreach (var item in pageItems)
                     {
                         kept.AddRange(reduce(item));
