@@ -59,8 +59,9 @@ internal sealed class BoundedContent : HttpContent
 
     protected override bool TryComputeLength(out long length)
     {
-        length = Announced is { } announced && announced <= _limit ? announced : 0;
-        return Announced is { } n && n <= _limit;
+        var known = Announced is { } announced && announced <= _limit;
+        length = known ? Announced!.Value : 0;
+        return known;
     }
 
     protected override void Dispose(bool disposing)
