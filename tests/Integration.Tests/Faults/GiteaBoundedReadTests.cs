@@ -56,8 +56,8 @@ public sealed class GiteaBoundedReadTests : IAsyncLifetime
     {
         _fleet.Proxy.Faults = e => GiteaFaultFleet.IsListPage(e, 1) ? new Fault.Trickle(TimeSpan.FromMilliseconds(100), _sent) : null;
 
-        var error = await RunFailingAsync(new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "3" });
+        var error = await RunFailingAsync(new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "5" });
 
-        error.ShouldBe("registry main: list container packages of oleks, page 1: the body was not read within 3 s");
+        error.ShouldBe("registry main: list container packages of oleks, page 1: the body was not read within 5 s");
     }
 }

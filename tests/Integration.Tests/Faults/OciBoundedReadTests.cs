@@ -86,9 +86,9 @@ public sealed class OciBoundedReadTests : IAsyncLifetime
     {
         OnOneManifest(new Fault.Trickle(TimeSpan.FromMilliseconds(100), _sent));
 
-        var error = await RunFailingAsync(new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "3" });
+        var error = await RunFailingAsync(new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "5" });
 
-        error.ShouldBe($"registry lan: GET manifest team/app:{Manifest}: the body could not be read: the body was not read within 3 s");
+        error.ShouldBe($"registry lan: GET manifest team/app:{Manifest}: the body could not be read: the body was not read within 5 s");
     }
 
     [Fact]

@@ -6,11 +6,11 @@ namespace OciCleanup.Integration.Tests.Kubernetes;
 /// <summary>
 /// A Kubernetes list that never completes — its page trickled as whitespace a byte at a time, or pages
 /// whose continue token never runs out — fails the cluster source within the list's timeout (the test
-/// shortens it to 5 s: long enough for the sound lists of a freshly started process on a busy machine), naming the resource; the run blocks and deletes nothing.
+/// shortens it to 10 s: long enough for the sound lists of a freshly started process on a busy machine), naming the resource; the run blocks and deletes nothing.
 /// </summary>
 public sealed class ClusterListTimeoutTests : IAsyncLifetime
 {
-    private static readonly Dictionary<string, string> ShortListTimeout = new() { ["OCI_CLEANUP_TEST_LIST_TIMEOUT_SECONDS"] = "5" };
+    private static readonly Dictionary<string, string> ShortListTimeout = new() { ["OCI_CLEANUP_TEST_LIST_TIMEOUT_SECONDS"] = "10" };
     private readonly ClusterFleet _fleet = new();
     private readonly ByteCount _sent = new();
 
@@ -39,7 +39,7 @@ public sealed class ClusterListTimeoutTests : IAsyncLifetime
 
         var error = await RunFailingAsync();
 
-        error.ShouldBe("list pods: not complete within 5 s (all pages together)");
+        error.ShouldBe("list pods: not complete within 10 s (all pages together)");
     }
 
     [Fact]
@@ -47,9 +47,9 @@ public sealed class ClusterListTimeoutTests : IAsyncLifetime
     {
         _fleet.Cluster.Serve("/api/v1/pods", new Fault.Trickle(TimeSpan.FromMilliseconds(100), _sent));
 
-        var error = await RunFailingAsync(new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "5" });
+        var error = await RunFailingAsync(new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "10" });
 
-        error.ShouldBe("list pods: the body was not read within 5 s");
+        error.ShouldBe("list pods: the body was not read within 10 s");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ClusterListTimeoutTests : IAsyncLifetime
 
         var error = await RunFailingAsync();
 
-        error.ShouldBe("list pods: not complete within 5 s (all pages together)");
+        error.ShouldBe("list pods: not complete within 10 s (all pages together)");
         _fleet.Cluster.Requests.Count(r => r.Path == "/api/v1/pods").ShouldBeGreaterThan(1);
     }
 }

@@ -256,7 +256,7 @@ public sealed partial class DaemonTests : IAsyncLifetime
             }
         };
         var config = Config("* * * * * ?", keepLast: 3);
-        await File.AppendAllTextAsync(config, "\n  runTimeout: 2s\n");
+        await File.AppendAllTextAsync(config, "\n  runTimeout: 10s\n");
         using var daemon = CleanerProcess.Start("daemon", "--config", config);
 
         var metrics = await WaitForRunsAsync(2, TimeSpan.FromSeconds(60));
