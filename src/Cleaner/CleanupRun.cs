@@ -41,10 +41,10 @@ internal sealed class CleanupRun(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            logger.LogWarning("Run stopped by a signal before the fleet was read: nothing deleted");
+            logger.LogWarning("Run stopped (a signal or the daemon's runTimeout) before the fleet was read: nothing deleted");
             var nothing = RunFacts.Empty(options.Mode, startedAt, clock.GetUtcNow()) with
             {
-                Stopped = "stopped (SIGTERM/SIGINT) before the fleet was read",
+                Stopped = "stopped (SIGTERM/SIGINT or daemon.runTimeout) before the fleet was read",
                 BlockedReason = "the run was stopped before the fleet was read: nothing deleted",
             };
             return Finish(nothing);
@@ -106,7 +106,7 @@ internal sealed class CleanupRun(
 
         if (stopping.IsCancellationRequested)
         {
-            facts = facts with { Stopped = "stopped (SIGTERM/SIGINT): the delete in flight finished, no further delete started" };
+            facts = facts with { Stopped = "stopped (SIGTERM/SIGINT or daemon.runTimeout): the delete in flight finished, no further delete started" };
         }
 
         var outcome = Finish(facts);

@@ -45,6 +45,8 @@ public static class FailureCause
                     return timeout is { } t ? $"timed out after {t.TotalSeconds:0} s" : "timed out";
                 case JsonException json:
                     return $"the body is not the JSON expected ({FirstLine(json.Message)})";
+                case ResponseBodyException bound:
+                    return bound.Message;
                 case HttpIOException io:
                     return $"the response was cut short ({io.HttpRequestError}: {FirstLine(io.Message)})";
             }

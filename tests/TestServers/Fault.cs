@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace OciCleanup.TestServers;
 
 /// <summary>What <see cref="FaultProxy"/> does to one answer.</summary>
-public abstract record Fault
+public abstract partial record Fault
 {
     public abstract Task ApplyAsync(HttpContext http, ProxiedResponse upstream);
 

@@ -20,6 +20,7 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
     private readonly HashSet<string> _installedGroups = ["apps/v1", "batch/v1"];
     private readonly ConcurrentDictionary<string, (int Status, int Remaining)> _faults = new();
     private readonly ConcurrentDictionary<string, string> _rawBodies = new();
+    private readonly ConcurrentDictionary<string, Fault> _bodyFaults = new();
     private int _epoch;
     private int _requestsServed;
     private int _dieAfter = int.MaxValue;
@@ -85,6 +86,8 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
 
     /// <summary>Answers 200 with <paramref name="body"/> as it is (not necessarily JSON) on requests whose path starts with <paramref name="pathPrefix"/>.</summary>
     public void AnswerRaw(string pathPrefix, string body) => _rawBodies[pathPrefix] = body;
+    /// <summary>Answers requests whose path starts with <paramref name="pathPrefix"/> with <paramref name="fault"/> (a trickled body, a page whose continue token never runs out).</summary>
+    public void Serve(string pathPrefix, Fault fault) => _bodyFaults[pathPrefix] = fault;
 
     /// <summary>Makes every continue token issued so far expire (the next use answers 410 Gone).</summary>
     public void ExpireContinueTokens() => Interlocked.Increment(ref _epoch);
@@ -143,6 +146,13 @@ public sealed class KubernetesTestServer(string token) : LoopbackServer
             {
                 http.Response.ContentType = "application/json";
                 await http.Response.WriteAsync(raw.Value);
+                return;
+            }
+
+            var body = _bodyFaults.FirstOrDefault(f => http.Request.Path.Value!.StartsWith(f.Key, StringComparison.Ordinal));
+            if (body.Key is not null)
+            {
+                await body.Value.ApplyAsync(http, new ProxiedResponse(200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, []));
                 return;
             }
 

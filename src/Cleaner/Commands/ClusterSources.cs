@@ -15,7 +15,7 @@ internal static class ClusterSources
         .Build();
 
     public static IEnumerable<NamedSource> Create(CleanerConfig config, ILoggerFactory loggers) =>
-        config.Clusters.Select(c => new NamedSource($"cluster:{c.Name}", new ClusterReferenceSource(c.Name, () => Connect(c), config.References, loggers.CreateLogger<ClusterReferenceSource>(), c.Concurrency)));
+        config.Clusters.Select(c => new NamedSource($"cluster:{c.Name}", new ClusterReferenceSource(c.Name, () => Connect(c), config.References, loggers.CreateLogger<ClusterReferenceSource>(), c.Concurrency, ReadBounds.ClusterListTimeout)));
 
     /// <summary>A kubeconfig (with optional context) when given; otherwise in-cluster config, else ~/.kube/config.</summary>
     private static Kubernetes Connect(ClusterConfig cluster)
@@ -25,7 +25,8 @@ internal static class ClusterSources
             : KubernetesClientConfiguration.IsInCluster()
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: cluster.Context);
-        return new Kubernetes(configuration, HttpResilience.CreateHandler());
+        // Outermost, so the body a caller reads is bounded whatever the retries did before it.
+        return new Kubernetes(configuration, new BoundedBodyHandler(ReadBounds.ClusterResponseBytes, ReadBounds.BodyTimeout, TimeProvider.System), HttpResilience.CreateHandler());
     }
 
     /// <summary>

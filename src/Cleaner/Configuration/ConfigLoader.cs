@@ -123,7 +123,10 @@ internal static class ConfigLoader
             reportNode?.Bool("sizes", false) ?? false);
         reportNode?.RejectUnknownKeys();
         var daemonNode = root.Mapping("daemon");
-        var daemon = new DaemonConfig(daemonNode?.String("listen") ?? "127.0.0.1:9465");
+        var daemon = new DaemonConfig(daemonNode?.String("listen") ?? "127.0.0.1:9465")
+        {
+            RunTimeout = daemonNode is null ? DaemonConfig.DefaultRunTimeout : DurationSetting.Read(daemonNode, "runTimeout", DaemonConfig.DefaultRunTimeout, DaemonConfig.MinRunTimeout, DaemonConfig.MaxRunTimeout),
+        };
         daemonNode?.RejectUnknownKeys();
         root.RejectUnknownKeys();
 

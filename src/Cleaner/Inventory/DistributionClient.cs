@@ -76,7 +76,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
             return null;
         }
 
-        var bytes = await ReadAsync(() => response.Content.ReadAsByteArrayAsync(cancellationToken), $"GET manifest {repository}:{reference}", cancellationToken);
+        var bytes = await ReadAsync(() => BoundedBody.ReadAsync(response.Content, ReadBounds.ManifestBytes, cancellationToken), $"GET manifest {repository}:{reference}", cancellationToken);
         return new RawManifest(bytes, response.Content.Headers.ContentType?.MediaType ?? ManifestMediaTypes.OciManifest);
     }
 
@@ -115,7 +115,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         }
 
         Ensure(response, "GET blob", repository, digest.ToString());
-        var bytes = await ReadAsync(() => response.Content.ReadAsByteArrayAsync(cancellationToken), what, cancellationToken);
+        var bytes = await ReadAsync(() => BoundedBody.ReadAsync(response.Content, ReadBounds.RegistryResponseBytes, cancellationToken), what, cancellationToken);
         try
         {
             return JsonDocument.Parse(bytes);
@@ -130,7 +130,8 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
         await ListPagedAsync("v2/_catalog?n=1000", "repositories", cancellationToken);
 
     public async Task<ImmutableArray<string>> ListTagsAsync(string repository, CancellationToken cancellationToken) =>
-        await ListPagedAsync(Path(repository, "tags", "list") + "?n=1000", "tags", cancellationToken);
+        // A cap, so that a registry listing millions of tags fails the source instead of costing gigabytes and a HEAD per tag.
+        await ListPagedAsync(Path(repository, "tags", "list") + "?n=1000", "tags", cancellationToken, ReadBounds.MaxTagsPerRepository, $"repository {repository} lists more than {ReadBounds.MaxTagsPerRepository} tags (the most one repository may have here)");
 
     /// <summary>Deletes a manifest by digest — every tag that points at it goes too.</summary>
     public async Task<bool> DeleteManifestAsync(string repository, Digest digest, CancellationToken cancellationToken)
@@ -174,7 +175,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     /// Every item of a paged list (<c>_catalog</c>, tags), following <c>Link rel="next"</c>. A body that is
     /// not the JSON expected, an item listed twice or a next link already read fails the whole list.
     /// </summary>
-    private async Task<ImmutableArray<string>> ListPagedAsync(string first, string property, CancellationToken cancellationToken)
+    private async Task<ImmutableArray<string>> ListPagedAsync(string first, string property, CancellationToken cancellationToken, int maxItems = int.MaxValue, string overMax = "")
     {
         var guard = new ListingGuard(registryName, $"GET {first.Split('?')[0]}", maxPages: 10_000);
         var items = ImmutableArray.CreateBuilder<string>();
@@ -191,9 +192,14 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
             }
 
             Ensure(response, "GET", next, "");
-            var page = PageItems(await ReadAsync(() => response.Content.ReadAsByteArrayAsync(cancellationToken), what, cancellationToken), property, what);
+            var page = PageItems(await ReadAsync(() => BoundedBody.ReadAsync(response.Content, ReadBounds.RegistryResponseBytes, cancellationToken), what, cancellationToken), property, what);
             guard.Page(next, page, announcedTotal: null);
             items.AddRange(page);
+            if (items.Count > maxItems)
+            {
+                throw new RegistryException(registryName, overMax);
+            }
+
             next = NextLink(response.Headers);
             guard.Next(next);
         }

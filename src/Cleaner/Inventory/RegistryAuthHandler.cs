@@ -59,7 +59,8 @@ internal sealed class RegistryAuthHandler(CredentialScope scope, AuthenticationH
             return response;
         }
 
-        using var json = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(cancellationToken));
+        // Bounded like every other body: a token service answering without end fails the request, it does not grow the process.
+        using var json = JsonDocument.Parse(await BoundedBody.ReadAsync(tokenResponse.Content, ReadBounds.RegistryResponseBytes, cancellationToken));
         var token = json.RootElement.TryGetProperty("token", out var t) ? t.GetString() : json.RootElement.TryGetProperty("access_token", out var a) ? a.GetString() : null;
         if (token is null)
         {

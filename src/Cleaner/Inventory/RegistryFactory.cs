@@ -57,7 +57,8 @@ internal static class RegistryFactory
         auth.InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
         HttpMessageHandler inner = guardDeletes ? new VersionDeleteGuard(config.Name, baseAddress) { InnerHandler = auth } : auth;
         handler.InnerHandler = new RedirectHandler { InnerHandler = inner };
-        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = RequestTimeout };
+        var bounded = new BoundedBodyHandler(ReadBounds.RegistryResponseBytes, ReadBounds.BodyTimeout, TimeProvider.System) { InnerHandler = handler };
+        var client = new HttpClient(bounded, disposeHandler: true) { BaseAddress = baseAddress, Timeout = RequestTimeout };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("oci-cleanup/1");
         return client;
     }

@@ -11,7 +11,8 @@ namespace OciCleanup.Cleaner.Scheduling;
 /// `oci-cleanup daemon`: a Quartz cron schedule in one process. One run at a time; a fire missed
 /// while a run was still going is dropped, not queued (a slow run never causes a pile-up). SIGTERM
 /// stops cleanly: the current run stops between deletes and the process exits 0. SIGHUP re-reads
-/// the configuration and the schedule now; every run also reads the configuration afresh.
+/// the configuration and the schedule now; every run also reads the configuration afresh. A run
+/// longer than <c>daemon.runTimeout</c> is cancelled as SIGTERM would stop it, and fails.
 /// </summary>
 internal sealed class Daemon(string configPath, ILoggerFactory loggers)
 {
@@ -27,7 +28,7 @@ internal sealed class Daemon(string configPath, ILoggerFactory loggers)
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var state = new DaemonState(configPath, loggers, TimeProvider.System, stopping.Token);
+        var state = new DaemonState(configPath, loggers, TimeProvider.System, stopping.Token) { RunTimeout = config.Daemon.RunTimeout };
         var properties = new NameValueCollection
         {
             ["quartz.scheduler.instanceName"] = "oci-cleanup",
@@ -58,7 +59,7 @@ internal sealed class Daemon(string configPath, ILoggerFactory loggers)
         using var onHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
-            _ = ReloadAsync(scheduler, logger);
+            _ = ReloadAsync(scheduler, state, logger);
         });
 
         await scheduler.Start(cancellationToken);
@@ -69,12 +70,13 @@ internal sealed class Daemon(string configPath, ILoggerFactory loggers)
         return ExitCodes.Success;
     }
 
-    private async Task ReloadAsync(IScheduler scheduler, ILogger logger)
+    private async Task ReloadAsync(IScheduler scheduler, DaemonState state, ILogger logger)
     {
         try
         {
             var config = ConfigLoader.Load(configPath);
             await scheduler.RescheduleJob(Trigger, CronTrigger(config.Schedule));
+            state.RunTimeout = config.Daemon.RunTimeout;
             logger.LogInformation("SIGHUP: configuration reloaded, schedule {Schedule}", config.Schedule);
         }
         catch (ConfigException e)

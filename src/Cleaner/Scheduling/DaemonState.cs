@@ -16,6 +16,9 @@ internal sealed class DaemonState(string configPath, ILoggerFactory loggers, Tim
     /// <summary>Cancelled on SIGTERM: the current run stops between deletes, never inside one.</summary>
     public CancellationToken Stopping { get; } = stopping;
 
+    /// <summary><c>daemon.runTimeout</c>, as loaded at start or on the last SIGHUP.</summary>
+    public TimeSpan RunTimeout { get; set; } = Configuration.DaemonConfig.DefaultRunTimeout;
+
     public RunMetrics? LastRun { get; private set; }
 
     public long RunsTotal => Interlocked.Read(ref _runs);

@@ -12,7 +12,7 @@ namespace OciCleanup.Pins.Kubernetes;
 /// deeper than the client reads, 64 levels) fails the source naming that object: its name comes
 /// from the same page read again as metadata only (<c>PartialObjectMetadataList</c>).
 /// </summary>
-internal sealed partial class CustomObjects(IKubernetes client, string cluster)
+internal sealed partial class CustomObjects(IKubernetes client, string cluster, TimeSpan? listTimeout = null)
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> MetadataOnly = new()
     {
@@ -39,7 +39,7 @@ internal sealed partial class CustomObjects(IKubernetes client, string cluster)
 
                 IEnumerable<JsonNode> items = [.. (page.Items ?? []).Select(i => JsonNode.Parse(i.GetRawText())).OfType<JsonNode>()];
                 return (items, page.Metadata?.ContinueProperty);
-            }, cancellationToken);
+            }, listTimeout, cancellationToken);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {

@@ -11,9 +11,9 @@ namespace OciCleanup.Pins.Kubernetes;
 /// ImageRepositories, and Kustomizations' <c>spec.images</c>. A Flux group the cluster does not serve is noted; a group it serves only in
 /// versions this build cannot read fails the scan; an object that cannot be read fails it naming the object.
 /// </summary>
-public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKinds kinds)
+public sealed class FluxScanner(IKubernetes client, string cluster, ReferenceKinds kinds, TimeSpan? listTimeout = null)
 {
-    private readonly CustomObjects _objects = new(client, cluster);
+    private readonly CustomObjects _objects = new(client, cluster, listTimeout);
 
     /// <summary>Whether the scan reads any Flux group (and so needs discovery).</summary>
     public bool ReadsFlux => kinds.HelmReleases || kinds.ImagePolicies || kinds.Kustomizations;

@@ -11,9 +11,10 @@ namespace OciCleanup.Pins.Kubernetes;
 /// (also at 0 replicas), StatefulSets, DaemonSets, Jobs, CronJobs (suspended too), ReplicaSets
 /// (active ones as workloads, old ones as rollout history) and ControllerRevisions. Each page is
 /// reduced to the protections it implies before the next is fetched; up to
-/// <paramref name="concurrency"/> kinds are listed at once, and the result keeps the kinds' order.
+/// <paramref name="concurrency"/> kinds are listed at once, and the result keeps the kinds' order; each list
+/// must be complete within <paramref name="listTimeout"/> (<see cref="PagedList.DefaultTimeout"/> when null).
 /// </summary>
-public sealed class WorkloadScanner(IKubernetes client, string cluster, ReferenceKinds kinds, int concurrency = 1)
+public sealed class WorkloadScanner(IKubernetes client, string cluster, ReferenceKinds kinds, int concurrency = 1, TimeSpan? listTimeout = null)
 {
     /// <summary>Every protection the workloads of the cluster imply.</summary>
     public async Task<List<Protection.Protection>> ScanAsync(CancellationToken cancellationToken)
@@ -21,22 +22,22 @@ public sealed class WorkloadScanner(IKubernetes client, string cluster, Referenc
         var lists = new List<Func<CancellationToken, Task<List<Protection.Protection>>>>();
         if (kinds.Workloads)
         {
-            lists.Add(ct => PagedList.ReduceAsync("pods", async (c, t) => Page(await client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), pod => Workload(pod.Metadata, "Pod", PodSpecImages.Of(pod.Spec).Concat(PodSpecImages.PulledDigests(pod.Status))), ct));
-            lists.Add(ct => PagedList.ReduceAsync("deployments", async (c, t) => Page(await client.AppsV1.ListDeploymentForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), d => Workload(d.Metadata, "Deployment", PodSpecImages.Of(d.Spec?.Template?.Spec)), ct));
-            lists.Add(ct => PagedList.ReduceAsync("statefulsets", async (c, t) => Page(await client.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), s => Workload(s.Metadata, "StatefulSet", PodSpecImages.Of(s.Spec?.Template?.Spec)), ct));
-            lists.Add(ct => PagedList.ReduceAsync("daemonsets", async (c, t) => Page(await client.AppsV1.ListDaemonSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), s => Workload(s.Metadata, "DaemonSet", PodSpecImages.Of(s.Spec?.Template?.Spec)), ct));
-            lists.Add(ct => PagedList.ReduceAsync("jobs", async (c, t) => Page(await client.BatchV1.ListJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), j => Workload(j.Metadata, "Job", PodSpecImages.Of(j.Spec?.Template?.Spec)), ct));
-            lists.Add(ct => PagedList.ReduceAsync("cronjobs", async (c, t) => Page(await client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), j => Workload(j.Metadata, "CronJob", PodSpecImages.Of(j.Spec?.JobTemplate?.Spec?.Template?.Spec)), ct));
+            lists.Add(ct => PagedList.ReduceAsync("pods", async (c, t) => Page(await client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), pod => Workload(pod.Metadata, "Pod", PodSpecImages.Of(pod.Spec).Concat(PodSpecImages.PulledDigests(pod.Status))), listTimeout, ct));
+            lists.Add(ct => PagedList.ReduceAsync("deployments", async (c, t) => Page(await client.AppsV1.ListDeploymentForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), d => Workload(d.Metadata, "Deployment", PodSpecImages.Of(d.Spec?.Template?.Spec)), listTimeout, ct));
+            lists.Add(ct => PagedList.ReduceAsync("statefulsets", async (c, t) => Page(await client.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), s => Workload(s.Metadata, "StatefulSet", PodSpecImages.Of(s.Spec?.Template?.Spec)), listTimeout, ct));
+            lists.Add(ct => PagedList.ReduceAsync("daemonsets", async (c, t) => Page(await client.AppsV1.ListDaemonSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), s => Workload(s.Metadata, "DaemonSet", PodSpecImages.Of(s.Spec?.Template?.Spec)), listTimeout, ct));
+            lists.Add(ct => PagedList.ReduceAsync("jobs", async (c, t) => Page(await client.BatchV1.ListJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), j => Workload(j.Metadata, "Job", PodSpecImages.Of(j.Spec?.Template?.Spec)), listTimeout, ct));
+            lists.Add(ct => PagedList.ReduceAsync("cronjobs", async (c, t) => Page(await client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), j => Workload(j.Metadata, "CronJob", PodSpecImages.Of(j.Spec?.JobTemplate?.Spec?.Template?.Spec)), listTimeout, ct));
         }
 
         if (kinds.Workloads || kinds.ReplicaSetHistory)
         {
-            lists.Add(ct => PagedList.ReduceAsync("replicasets", async (c, t) => Page(await client.AppsV1.ListReplicaSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), ReplicaSet, ct));
+            lists.Add(ct => PagedList.ReduceAsync("replicasets", async (c, t) => Page(await client.AppsV1.ListReplicaSetForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), ReplicaSet, listTimeout, ct));
         }
 
         if (kinds.ReplicaSetHistory)
         {
-            lists.Add(ct => PagedList.ReduceAsync("controllerrevisions", async (c, t) => Page(await client.AppsV1.ListControllerRevisionForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), Revision, ct));
+            lists.Add(ct => PagedList.ReduceAsync("controllerrevisions", async (c, t) => Page(await client.AppsV1.ListControllerRevisionForAllNamespacesAsync(continueParameter: c, limit: PagedList.PageSize, cancellationToken: t)), Revision, listTimeout, ct));
         }
 
         // The first list that fails stops the others: one failure fails the cluster anyway.

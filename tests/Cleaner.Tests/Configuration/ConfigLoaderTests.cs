@@ -77,12 +77,27 @@ public class ConfigLoaderTests
     [InlineData("registries:\n  - name: a\n    kind: oci\n    url: https://x\n    concurrency: 0\n", 5, "registries[0].concurrency", "from 1 to 64")]
     [InlineData("registries:\n  - name: a\n    kind: oci\n    url: https://x\n    concurrency: 65\n", 5, "registries[0].concurrency", "from 1 to 64")]
     [InlineData("clusters:\n  - name: armer\n    concurrency: 17\n", 3, "clusters[0].concurrency", "from 1 to 16")]
+    [InlineData("daemon:\n  runTimeout: 6\n", 2, "daemon.runTimeout", "a duration such as 90s, 45m or 6h")]
+    [InlineData("daemon:\n  runTimeout: 0s\n", 2, "daemon.runTimeout", "from 1s to 168h")]
+    [InlineData("daemon:\n  runTimeout: 200h\n", 2, "daemon.runTimeout", "from 1s to 168h")]
     public void Parse_BadConfig_NamesFileLineAndKeyPath(string yaml, int line, string keyPath, string problem)
     {
         var error = Should.Throw<ConfigException>(() => ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", yaml));
 
         error.Message.ShouldStartWith($"/etc/oci-cleanup/config.yaml:{line}: {keyPath}: ");
         error.Message.ShouldContain(problem);
+    }
+
+    [Theory]
+    [InlineData("mode: dry-run\n", 6 * 3600)]
+    [InlineData("daemon:\n  runTimeout: 90s\n", 90)]
+    [InlineData("daemon:\n  runTimeout: 45m\n", 45 * 60)]
+    [InlineData("daemon:\n  listen: 127.0.0.1:9000\n  runTimeout: 2h\n", 2 * 3600)]
+    public void Parse_DaemonRunTimeout_DefaultsToSixHoursAndTakesADuration(string yaml, int seconds)
+    {
+        var config = ConfigLoader.Parse("/etc/oci-cleanup/config.yaml", yaml);
+
+        config.Daemon.RunTimeout.ShouldBe(TimeSpan.FromSeconds(seconds));
     }
 
     [Theory]

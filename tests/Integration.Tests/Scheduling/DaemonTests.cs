@@ -242,6 +242,37 @@ public sealed partial class DaemonTests : IAsyncLifetime
         report.Decisions.Count(d => d.TryGetProperty("resultDetail", out var why) && why.GetString()!.Contains("told to stop", StringComparison.Ordinal)).ShouldBe(6);
     }
 
+    [Fact]
+    public async Task Daemon_RunPastRunTimeout_IsCancelledCountedFailedAndTheNextRunStarts()
+    {
+        using var release = new ManualResetEventSlim();
+        var answered = 0;
+        _gitea.BeforeRequest = request =>
+        {
+            // The first run's first list request gets no answer: a registry that hangs.
+            if (request.Path == "/api/v1/packages/oleks" && Interlocked.Exchange(ref answered, 1) == 0)
+            {
+                release.Wait(TimeSpan.FromMinutes(2));
+            }
+        };
+        var config = Config("* * * * * ?", keepLast: 3);
+        await File.AppendAllTextAsync(config, "\n  runTimeout: 10s\n");
+        using var daemon = CleanerProcess.Start("daemon", "--config", config);
+
+        var metrics = await WaitForRunsAsync(2, TimeSpan.FromSeconds(60));
+        release.Set();
+
+        daemon.Stderr.ShouldContain("still running after daemon.runTimeout");
+        // The run after the hung one got the lock and did the job.
+        metrics["oci_cleanup_last_run_success"].ShouldBe(1, daemon.Stderr);
+        metrics["oci_cleanup_last_run_decisions{action=\"delete\"}"].ShouldBe(7);
+        RunsSeenByRegistry().ShouldBeGreaterThanOrEqualTo(2);
+        daemon.Stderr.ShouldNotContain("Another run holds the lock");
+        await daemon.SignalAsync("TERM");
+        await daemon.Process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token);
+        daemon.Process.ExitCode.ShouldBe(0, daemon.Stderr);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
