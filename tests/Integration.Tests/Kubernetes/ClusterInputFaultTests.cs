@@ -126,7 +126,7 @@ public sealed class ClusterInputFaultTests : IAsyncLifetime
                 return [ImageGroup, "served only in v2"];
             case "deep-values":
                 _fleet.Cluster.ApplyJson(FluxFaultObjects.DeepRelease(70));
-                return ["armer/shop/HelmRelease/deep", "JsonException", "depth of 64"];
+                return ["armer/shop/HelmRelease/deep", "not the JSON expected", "depth of 64"];
             case "malformed-valuesfrom":
                 _fleet.Cluster.Apply(FluxFaultObjects.ValuesConfigMap("image:\n  repository: git.oleks.space/oleks/app\n tag: [unreferenced-1\n") + FluxFaultObjects.ReleaseWithValuesFrom);
                 return ["armer/shop/HelmRelease/from-values", "valuesFrom ConfigMap shop/extra-values key values.yaml", "malformed YAML at line"];
