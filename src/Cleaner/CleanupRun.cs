@@ -146,7 +146,7 @@ internal sealed class CleanupRun(
         var wanted = plan.Decisions.Select(d => d.Version).Where(v => v.Type == "container" && v.Digest is not null)
             .DistinctBy(v => (v.Registry, v.Digest)).ToList();
         var found = new System.Collections.Concurrent.ConcurrentDictionary<(string, string?), VersionBlobs>();
-        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stopping }, async (v, ct) =>
+        await PerRegistry.ForEachAsync(wanted, v => byName[v.Registry], async (v, ct) =>
         {
             try
             {
@@ -159,7 +159,7 @@ internal sealed class CleanupRun(
             {
                 logger.LogWarning("Sizes of {Version} unknown: {Error}", v, e.Message);
             }
-        });
+        }, stopping);
         return found.ToImmutableDictionary();
     }
 

@@ -16,6 +16,11 @@ public sealed class FaultProxy(Uri upstream) : LoopbackServer
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Transfer-Encoding", "Connection", "Keep-Alive", "Content-Length" };
     private readonly HttpClient _client = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = upstream };
     private readonly ConcurrentDictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private int _inFlight;
+    private int _maxInFlight;
+
+    /// <summary>The most requests that were in the proxy at once, for checking a client's concurrency.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Rewrites the path and query before forwarding, e.g. a proxy that drops <c>page</c>.</summary>
     public Func<string, string>? RewriteRequest { get; set; }
@@ -26,6 +31,25 @@ public sealed class FaultProxy(Uri upstream) : LoopbackServer
     protected override void Map(WebApplication app) => app.Run(ForwardAsync);
 
     private async Task ForwardAsync(HttpContext http)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        var max = Volatile.Read(ref _maxInFlight);
+        while (now > max && Interlocked.CompareExchange(ref _maxInFlight, now, max) is var seen && seen != max)
+        {
+            max = seen;
+        }
+
+        try
+        {
+            await ForwardOnceAsync(http);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ForwardOnceAsync(HttpContext http)
     {
         var pathAndQuery = http.Request.Path + http.Request.QueryString;
         var forwarded = RewriteRequest?.Invoke(pathAndQuery) ?? pathAndQuery;

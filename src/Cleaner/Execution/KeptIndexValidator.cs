@@ -27,11 +27,11 @@ internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> 
         var present = new System.Collections.Concurrent.ConcurrentDictionary<(PackageKey, Pins.Digest), bool>();
         try
         {
-            await Parallel.ForEachAsync(probes, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (probe, ct) =>
+            await PerRegistry.ForEachAsync(probes, probe => registries[probe.Package.Registry], async (probe, ct) =>
             {
                 var (resolved, error) = await ProbeAsync(registries[probe.Package.Registry], probe.Package, probe.Child.ToString(), ct);
                 present[probe] = error is not null || resolved == probe.Child;
-            });
+            }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -39,7 +39,7 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
 
         var described = await _reader.DescribeAsync([.. versions], cancellationToken);
         var dated = new PackageVersion[described.Length];
-        await Parallel.ForAsync(0, described.Length, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        await Parallel.ForAsync(0, described.Length, new ParallelOptions { MaxDegreeOfParallelism = config.Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var v = described[i];
             // No `created` (a chart, an artifact): MinValue, which the planner's first-seen times replace.

@@ -90,4 +90,15 @@ public sealed class OciListFaultTests : IAsyncLifetime
         var deleted = new ReportJson(again.Stdout).Decisions.Where(d => d.TryGetProperty("result", out var r) && r.GetString() == "deleted").Select(d => d.GetProperty("version").GetString()).ToList();
         deleted.ShouldBe(OciFleet.Deleted, ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task DryRun_ConcurrencyOne_TheRegistryNeverSeesTwoRequestsAtOnce()
+    {
+        // Creation times (image configs) and index children are read in parallel: at concurrency 1 one by one.
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_proxy.Url, concurrency: 1), "--dry-run", "--report", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        _proxy.Requests.Count.ShouldBeGreaterThan(OciFleet.Kept.Length + OciFleet.Deleted.Length);
+        _proxy.MaxInFlight.ShouldBe(1);
+    }
 }
