@@ -17,19 +17,10 @@ public sealed class StateLinkTests : IAsyncLifetime
 
     private string State => Path.Combine(_folder.Path, "state");
 
-    private static string Dll => Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll");
-
     public async Task InitializeAsync()
     {
         await _gitea.StartAsync();
-        var old = DateTimeOffset.UtcNow.AddDays(-100);
-        for (var i = 1; i <= 6; i++)
-        {
-            _gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), old.AddDays(i));
-        }
-
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/app==v1\n");
+        StateFleet.Populate(_gitea, _folder, Token);
         Directory.CreateDirectory(State);
         Directory.CreateDirectory(Path.Combine(_folder.Path, "textfile"));
     }
@@ -40,24 +31,7 @@ public sealed class StateLinkTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private string Config => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [pins.txt]
-        retention:
-          default: {"{"}keepLast: 2, keepWithinDays: 0, minAgeHours: 0{"}"}
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          historyRuns: 2
-          metricsFile: textfile/oci-cleanup.prom
-        """);
+    private string Config => StateFleet.Config(_folder, _gitea.Url, "state", "  historyRuns: 2\n  metricsFile: textfile/oci-cleanup.prom");
 
     private string Target(string name)
     {
@@ -126,7 +100,7 @@ public sealed class StateLinkTests : IAsyncLifetime
         };
         var links = string.Join("; ", plants.Select(p => $"ln -s '{p.Value}' {p.Key}"));
 
-        var result = await Tool.RunAsync("bash", _folder.Path, "-c", $"{links}; exec dotnet '{Dll}' run --config '{Config}' --report json");
+        var result = await Tool.RunAsync("bash", _folder.Path, "-c", $"{links}; exec dotnet '{StateFleet.Dll}' run --config '{Config}' --report json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         foreach (var target in plants.Values)

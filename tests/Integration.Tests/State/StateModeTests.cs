@@ -17,21 +17,12 @@ public sealed class StateModeTests : IAsyncLifetime
     private readonly GiteaTestServer _gitea = new(Token);
     private readonly TempFolder _folder = new();
 
-    private static string Dll => Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll");
-
     private string State => Path.Combine(_folder.Path, "var", "state");
 
     public async Task InitializeAsync()
     {
         await _gitea.StartAsync();
-        var old = DateTimeOffset.UtcNow.AddDays(-100);
-        for (var i = 1; i <= 6; i++)
-        {
-            _gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), old.AddDays(i));
-        }
-
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/app==v1\n");
+        StateFleet.Populate(_gitea, _folder, Token);
     }
 
     public async Task DisposeAsync()
@@ -40,27 +31,10 @@ public sealed class StateModeTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private string Config => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [pins.txt]
-        retention:
-          default: {"{"}keepLast: 2, keepWithinDays: 0, minAgeHours: 0{"}"}
-        safety:
-          maxDeleteFraction: 1
-          stateDir: var/state
-        report:
-          auditLog: audit/audit.jsonl
-          metricsFile: textfile/oci-cleanup.prom
-        """);
+    private string Config => StateFleet.Config(_folder, _gitea.Url, "var/state", "  auditLog: audit/audit.jsonl\n  metricsFile: textfile/oci-cleanup.prom");
 
     private async Task<Tool.Result> UnderUmask000Async(string arguments) =>
-        await Tool.RunAsync("bash", _folder.Path, "-c", $"umask 000; exec dotnet '{Dll}' {arguments} --config '{Config}' --report json");
+        await Tool.RunAsync("bash", _folder.Path, "-c", $"umask 000; exec dotnet '{StateFleet.Dll}' {arguments} --config '{Config}' --report json");
 
     private string In(params string[] parts) => Path.Combine([_folder.Path, .. parts]);
 
