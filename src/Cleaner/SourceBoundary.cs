@@ -7,8 +7,9 @@ namespace OciCleanup.Cleaner;
 
 /// <summary>
 /// The one boundary between a run (or a check) and what it reads: whatever a registry's inventory or a
-/// reference source throws becomes that source's failure, with a message free of .NET type names and
-/// credentials — input never crashes a run, and a failed source blocks every delete (SPEC §7). Only the
+/// reference source throws becomes that source's failure, described by <see cref="ErrorCause"/> (the cause
+/// an operator can act on, never a credential; an unforeseen exception keeps its type name, as a bug should)
+/// — input never crashes a run, and a failed source blocks every delete (SPEC §7). Only the
 /// caller's own cancellation passes through: a timeout inside a source is that source failing.
 /// </summary>
 internal static class SourceBoundary
