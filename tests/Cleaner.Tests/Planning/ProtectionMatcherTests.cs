@@ -10,7 +10,7 @@ namespace OciCleanup.Cleaner.Tests.Planning;
 
 public class ProtectionMatcherTests
 {
-    private static readonly ProtectionReason Why = new(ReasonKind.Workload, "armer/kotkan/Deployment/cms/cms");
+    private static readonly ProtectionReason Why = new(ReasonKind.Workload, new ClusterObjectOrigin("armer", "kotkan", "Deployment", "cms", "cms"));
 
     private static ProtectedSet Images(params string[] images) =>
         ProtectedSet.Merge([SourceResult.Ok("cluster:armer", images.Select(i => new Protection(new ImageTarget(ImageReference.Parse(i)), Why)))]);
@@ -75,7 +75,7 @@ public class ProtectionMatcherTests
         GoRegex.TryParse(pattern, out var regex, out var error).ShouldBeTrue(error);
         return ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [new Protection(
             new TagPolicyTarget("git.example.org", "oleks/cms-plugins", new ImagePolicyTags(regex, extract, order)),
-            new ProtectionReason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/cms-plugins"))])]);
+            new ProtectionReason(ReasonKind.ImagePolicy, new ClusterObjectOrigin("armer", "kotkan", "ImagePolicy", "cms-plugins")))])]);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class ProtectionMatcherTests
         var elsewhere = Some.Version("v9", 30, name: "other", digestSeed: "build 40", registry: "lan", owner: null!);
         var index = Some.Version("multi", 30, name: "third") with { Children = [build] };
         var unrelated = Some.Version("0.1.39", 30);
-        var why = new ProtectionReason(ReasonKind.HelmRelease, "armer/kotkan/HelmRelease/cms (image: digest only)");
+        var why = new ProtectionReason(ReasonKind.HelmRelease, new ClusterObjectOrigin("armer", "kotkan", "HelmRelease", "cms") { At = "image", Only = ImagePart.Digest });
         var set = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [new Protection(new AnyPackageDigestTarget(build), why)])]);
 
         var result = ProtectionMatcher.Match([tagged, staging, elsewhere, index, unrelated], set, [Some.Gitea(), Some.Oci()]);
