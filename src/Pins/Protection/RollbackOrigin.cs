@@ -20,7 +20,10 @@ public sealed record RollbackOrigin(string Cluster, string Namespace, string Kin
     /// <inheritdoc />
     public override string Place => $"{Cluster}/{Namespace}/{Kind}/{Name}";
 
+    /// <summary>The UTC day it stopped running this version, <c>2026-11-20</c>.</summary>
+    public string Day => Until.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <inheritdoc />
     protected override string Text =>
-        $"ran as {Cluster} {Namespace}/{Kind}/{Name} until {Until.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {DeploysBack} deploy{(DeploysBack == 1 ? "" : "s")} back";
+        $"ran as {Cluster} {Namespace}/{Kind}/{Name} until {Day}, {DeploysBack} deploy{(DeploysBack == 1 ? "" : "s")} back";
 }

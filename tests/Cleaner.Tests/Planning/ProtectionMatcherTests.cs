@@ -135,6 +135,18 @@ public class ProtectionMatcherTests
         found.Values.SelectMany(r => r).Select(r => r.Detail).ShouldBe(["pins.txt:1", "pins.txt:2"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task Match_TwoPinsLinesOfAFileInABracketedFolder_BothAreReasons()
+    {
+        // Read back from the text, both lines were seen at "/srv/pins" and the second reason was dropped.
+        var pins = PinsFileParser.Parse("/srv/pins (old)/prod.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==stag*");
+        var set = ProtectedSet.Merge([await new PinsFileSource(pins).CollectAsync(CancellationToken.None)]);
+
+        var found = ProtectionMatcher.Match(Some.Array(Some.Version("staging", 30)), set, [Some.Gitea()]).Protections;
+
+        found.Values.Single().Select(r => r.Detail).ShouldBe(["/srv/pins (old)/prod.txt:1", "/srv/pins (old)/prod.txt:2"]);
+    }
+
     [Theory]
     [InlineData("registry.lan:5000/oleks/cms-plugins:staging", "registry.lan:5000")]
     [InlineData("docker.io/oleks/cms-plugins:staging", "docker.io")]
@@ -195,7 +207,7 @@ public class ProtectionMatcherTests
         var result = ProtectionMatcher.Match([tagged, staging, elsewhere, index, unrelated], set, [Some.Gitea(), Some.Oci()]);
 
         result.Protections.Keys.Select(k => k.Version).ShouldBe(["0.1.40", "staging-latest", "v9", "multi"], ignoreOrder: true);
-        result.Protections[tagged.Key].ShouldHaveSingleItem().ShouldBe(new Reason(ReasonKind.HelmRelease, why.Detail));
+        result.Protections[tagged.Key].ShouldHaveSingleItem().ShouldBe(new Reason(ReasonKind.HelmRelease, why.Origin));
         var warning = result.Warnings.ShouldHaveSingleItem();
         warning.Kind.ShouldBe(WarningKind.DigestOnlyValues);
         warning.Detail.ShouldContain("armer/kotkan/HelmRelease/cms");
