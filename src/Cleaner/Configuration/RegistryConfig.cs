@@ -2,16 +2,13 @@ using System.Collections.Immutable;
 
 namespace OciCleanup.Cleaner.Configuration;
 
-internal enum RegistryKind
-{
-    Gitea,
-    Oci,
-}
-
-/// <summary>One registry to inventory. Credentials are named here, read only when used.</summary>
+/// <summary>
+/// One registry to inventory. Credentials are named here, read only when used. <see cref="Kind"/> is
+/// the canonical name of a kind in <c>Inventory/RegistryKinds.cs</c>, which says what it can do.
+/// </summary>
 internal sealed record RegistryConfig(
     string Name,
-    RegistryKind Kind,
+    string Kind,
     Uri Url,
     CredentialSource? Token,
     CredentialSource? BasicAuth,

@@ -34,7 +34,7 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
         foreach (var repository in repositories)
         {
             var tags = await client.ListTagsAsync(repository, cancellationToken);
-            versions.AddRange(tags.Select(tag => new PackageVersion(config.Name, null, "container", repository, tag, null, DateTimeOffset.MinValue)));
+            versions.AddRange(tags.Select(tag => new PackageVersion(config.Name, null, Pins.PinsFiles.PackageTypes.Container, repository, tag, null, DateTimeOffset.MinValue)));
         }
 
         var described = await _reader.DescribeAsync([.. versions], cancellationToken);
