@@ -33,6 +33,12 @@ internal sealed record RegistryConfig(
     /// </summary>
     public ImmutableArray<string> AuthRealms { get; init; } = [];
 
+    /// <summary>
+    /// OCI: the repositories to list, by name, with no <c>/v2/_catalog</c> call (registries that hide the
+    /// catalog); empty: every repository the catalog lists, filtered by include and exclude.
+    /// </summary>
+    public ImmutableArray<string> RepositoryNames { get; init; } = [];
+
     /// <summary>Every host name workloads may use for this registry, lower case, with port when not default.</summary>
     public ImmutableArray<string> Hosts =>
         [.. new[] { Url.IsDefaultPort ? Url.Host : $"{Url.Host}:{Url.Port}" }.Concat(HostAliases).Select(h => h.ToLowerInvariant()).Distinct()];

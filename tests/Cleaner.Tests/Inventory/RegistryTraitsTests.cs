@@ -47,6 +47,17 @@ public class RegistryTraitsTests
         RegistryKinds.TraitsOf(config).Lists(config)(path).ShouldBe(listed);
     }
 
+    [Theory]
+    [InlineData("team/app", true)]
+    [InlineData("Team/App", true)]
+    [InlineData("team/worker", false)]
+    public void Lists_OciWithNames_ExactlyThoseRepositories(string path, bool listed)
+    {
+        var config = Some.Oci() with { RepositoryNames = ["team/app", "other/thing"] };
+
+        RegistryKinds.TraitsOf(config).Lists(config)(path).ShouldBe(listed);
+    }
+
     [Fact]
     public void Traits_OfAnyRegistryObject_AreItsKinds()
     {

@@ -25,6 +25,12 @@ internal static class OciKind
 
     private static Func<string, bool> Lists(RegistryConfig config)
     {
+        if (!config.RepositoryNames.IsEmpty)
+        {
+            var names = config.RepositoryNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return names.Contains;
+        }
+
         var include = config.IncludeRepositories.Select(p => new Glob(p)).ToList();
         var exclude = config.ExcludeRepositories.Select(p => new Glob(p)).ToList();
         return path => (include.Count == 0 || include.Exists(g => g.IsMatch(path))) && !exclude.Exists(g => g.IsMatch(path));
