@@ -56,12 +56,9 @@ internal static class RegistriesSection
             throw r.Error(r.Node("authRealms")!, r.Child("authRealms"), $"'{realm}' is not a host name or host:port (a token service such as auth.docker.io)");
         }
 
-        var repositories = r.Mapping("repositories");
-        var include = repositories?.Strings("include", []).ToImmutableArray() ?? [];
-        var exclude = repositories?.Strings("exclude", []).ToImmutableArray() ?? [];
-        repositories?.RejectUnknownKeys();
+        var (include, exclude, names) = RepositoriesSetting.Read(r);
         r.RejectUnknownKeys();
-        return new RegistryConfig(name, kind.Name, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms };
+        return new RegistryConfig(name, kind.Name, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms, RepositoryNames = names };
     }
 
     // "a or b", "a, b or c": the kinds as a sentence names them.
