@@ -18,7 +18,7 @@ internal static class RepositoriesSetting
         var include = repositories.Strings("include", []).ToImmutableArray();
         var exclude = repositories.Strings("exclude", []).ToImmutableArray();
         var names = repositories.Strings("names", []).ToImmutableArray();
-        if (!names.IsEmpty && (repositories.Node("include") is not null || repositories.Node("exclude") is not null))
+        if (!names.IsEmpty && (!include.IsEmpty || !exclude.IsEmpty))
         {
             // Names replace the catalog: a filter beside them would filter nothing, or hide a named one.
             throw repositories.Error(repositories.Node("names")!, repositories.Child("names"), "give names, or include/exclude, not both");
