@@ -71,6 +71,10 @@ in
     message = "settings.registries.${r.name or "?"}.url must be an http(s) URL, not ${builtins.toJSON (r.url or null)}";
   }
   {
+    assertion = (r.repositories.names or [ ]) == [ ] || ((r.repositories.include or [ ]) == [ ] && (r.repositories.exclude or [ ]) == [ ]);
+    message = "settings.registries.${r.name or "?"}.repositories: give names, or include/exclude, not both";
+  }
+  {
     assertion = !(r ? tokenFile && r ? tokenEnv);
     message = "settings.registries.${r.name or "?"}: give tokenFile or tokenEnv, not both";
   }

@@ -96,8 +96,13 @@ let
             default = [ ];
             description = "oci: repository globs to leave out.";
           };
+          names = mkOption {
+            type = types.listOf types.str;
+            default = [ ];
+            description = "oci: exactly these repositories, listed by their tags with no /v2/_catalog call (registries that hide the catalog); not with include/exclude.";
+          };
         };
-      }) "oci: which repositories of /v2/_catalog to inventory.";
+      }) "oci: which repositories of /v2/_catalog to inventory, or which repositories by name.";
     };
   };
 

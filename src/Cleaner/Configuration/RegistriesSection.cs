@@ -17,12 +17,9 @@ internal static class RegistriesSection
     private static RegistryConfig ReadRegistry(YamlMapping r, Func<string, string> resolve)
     {
         var name = r.RequiredString("name");
-        var kind = r.RequiredString("kind") switch
-        {
-            "gitea" or "forgejo" => RegistryKind.Gitea,
-            "oci" => RegistryKind.Oci,
-            var other => throw r.Error(r.Node("kind")!, r.Child("kind"), $"must be gitea or oci, not '{other}'"),
-        };
+        var kindName = r.RequiredString("kind");
+        var kind = Inventory.RegistryKinds.Find(kindName)
+            ?? throw r.Error(r.Node("kind")!, r.Child("kind"), $"must be {Alternatives(Inventory.RegistryKinds.All.Select(k => k.Name))}, not '{kindName}'");
         var urlText = r.RequiredString("url");
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
@@ -40,9 +37,9 @@ internal static class RegistriesSection
         var basicFile = r.String("basicAuthFile");
         var basic = basicFile is not null ? new CredentialSource(resolve(basicFile), null) : null;
         var owners = r.Strings("owners", []).ToImmutableArray();
-        if (kind == RegistryKind.Gitea && owners.IsEmpty)
+        if (kind.Traits.NeedsOwners && owners.IsEmpty)
         {
-            throw new ConfigException(r.File, r.Node("name")!.Start.Line, r.Child("owners"), "a gitea registry needs at least one owner");
+            throw new ConfigException(r.File, r.Node("name")!.Start.Line, r.Child("owners"), $"a {kind.Name} registry needs at least one owner");
         }
 
         var types = r.Strings("types", RegistryConfig.DefaultTypes).ToImmutableArray();
@@ -59,13 +56,14 @@ internal static class RegistriesSection
             throw r.Error(r.Node("authRealms")!, r.Child("authRealms"), $"'{realm}' is not a host name or host:port (a token service such as auth.docker.io)");
         }
 
-        var repositories = r.Mapping("repositories");
-        var include = repositories?.Strings("include", []).ToImmutableArray() ?? [];
-        var exclude = repositories?.Strings("exclude", []).ToImmutableArray() ?? [];
-        repositories?.RejectUnknownKeys();
+        var (include, exclude, names) = RepositoriesSetting.Read(r);
         r.RejectUnknownKeys();
-        return new RegistryConfig(name, kind, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms };
+        return new RegistryConfig(name, kind.Name, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms, RepositoryNames = names };
     }
+
+    // "a or b", "a, b or c": the kinds as a sentence names them.
+    private static string Alternatives(IEnumerable<string> names) =>
+        names.ToList() is var all && all.Count > 1 ? $"{string.Join(", ", all[..^1])} or {all[^1]}" : string.Join("", all);
 
     /// <summary>A host name or IP address with an optional port, nothing else (no scheme, path or user).</summary>
     private static bool IsHostAndPort(string text) =>

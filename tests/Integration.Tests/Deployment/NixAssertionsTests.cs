@@ -21,6 +21,8 @@ public sealed class NixAssertionsTests
     [InlineData("s // { registries = [ (r // { kind = \"harbor\"; }) ]; }", "settings.registries.main.kind must be gitea, forgejo or oci")]
     [InlineData("s // { registries = [ (r // { url = \"ftp://git.example.org\"; }) ]; }", "settings.registries.main.url must be an http(s) URL")]
     [InlineData("s // { registries = [ (r // { tokenFile = \"/a\"; tokenEnv = \"B\"; }) ]; }", "give tokenFile or tokenEnv, not both")]
+    [InlineData("s // { registries = [ (r // { kind = \"oci\"; repositories = { names = [ \"team/app\" ]; include = [ \"team/*\" ]; }; }) ]; }", "settings.registries.main.repositories: give names, or include/exclude, not both")]
+    [InlineData("s // { registries = [ (r // { kind = \"oci\"; repositories = { names = [ \"team/app\" ]; include = [ ]; exclude = [ ]; }; }) ]; }", null)]
     [InlineData("s // { registries = [ (r // { tokenFile = \"/nix/store/abc-token\"; }) ]; }", "is in the Nix store")]
     [InlineData("s // { registries = [ (r // { name = \"main:1\"; }) ]; }", "must be letters, digits")]
     [InlineData("s // { clusters = [ { name = \"a/b\"; } ]; }", "settings.clusters: name \"a/b\" must be letters, digits")]
