@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.History;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Scheduling;
 
@@ -14,7 +15,11 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class RunOnce
 {
-    public sealed record Result(int ExitCode, RunReport? Report, TimeSpan Duration, CleanerConfig? Config);
+    public sealed record Result(int ExitCode, RunReport? Report, TimeSpan Duration, CleanerConfig? Config)
+    {
+        /// <summary>The planner's decisions, when the run got as far as planning.</summary>
+        public Plan? Plan { get; init; }
+    }
 
     public static async Task<Result> ExecuteAsync(CompositionRoot root, string configPath, RunRequest request, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -75,8 +80,7 @@ internal static class RunOnce
             Progress = request.Progress,
         };
         var outcome = await run.ExecuteAsync(options, cancellationToken);
-        outcome = outcome with { Report = outcome.Report with { RunId = runId } };
-        return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock, error);
+        return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config) { Plan = outcome.Plan }, clock, error);
     }
 
     private static async Task<Result> Finish(Result result, TimeProvider clock, TextWriter error)

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Reporting;
 
 namespace OciCleanup.Cleaner.Plans;
@@ -26,14 +28,12 @@ internal sealed record PlanFile(
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
 
-    /// <summary>The plan of a report: its planned deletes.</summary>
-    public static PlanFile Of(RunReport report, string configHash, PlanKey key)
+    /// <summary>The file of a run's plan: the planner's deletes, not a rendering of them.</summary>
+    public static PlanFile Of(Plan plan, string runId, DateTimeOffset startedAt, string configHash, PlanKey key)
     {
-        var deletes = report.Decisions.Where(d => d.Action == "delete")
-            .Select(d => new PlanEntry(d.Registry, d.Owner, d.Type, d.Package, d.Version, d.Digest, d.CreatedAt))
-            .ToImmutableArray();
-        var plan = new PlanFile(CurrentVersion, report.RunId ?? "", report.StartedAt, configHash, deletes, "");
-        return plan with { Mac = plan.ComputeMac(key) };
+        var deletes = plan.Deletes.Select(d => new PlanEntry(VersionRef.Of(d.Version), d.Version.CreatedAt)).ToImmutableArray();
+        var file = new PlanFile(CurrentVersion, runId, startedAt, configHash, deletes, "");
+        return file with { Mac = file.ComputeMac(key) };
     }
 
     /// <summary>The sha256 of a configuration file's bytes: a plan is only valid with the configuration it was made with.</summary>

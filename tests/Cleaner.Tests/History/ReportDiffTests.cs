@@ -1,4 +1,5 @@
 using OciCleanup.Cleaner.History;
+using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
 
@@ -11,7 +12,7 @@ public class ReportDiffTests
 
     // Reasons as "kind=detail", so a table row reads like the report.
     private static DecisionEntry E(string version, string action, string? result, params string[] reasons) =>
-        new("main", "oleks", "container", "cms-plugins", version, Some.Digest(version).ToString(), Some.Now.AddDays(-30), action,
+        new(new VersionRef("main", "oleks", "container", "cms-plugins", version, Some.Digest(version).ToString()), Some.Now.AddDays(-30), action,
             [.. reasons.Select(r => r.Split('=', 2)).Select(r => new ReasonEntry(r[0], r[1]))], result);
 
     private static RunReport R(params DecisionEntry[] decisions) =>
@@ -70,7 +71,7 @@ public class ReportDiffTests
     [Fact]
     public void Of_OciRegistryWithoutOwner_NamesTheVersionWithoutAnOwner()
     {
-        var version = new DecisionEntry("lan", null, "container", "team/app", "1.0", null, Some.Now, "delete", [new ReasonEntry("retention", "old")], "deleted");
+        var version = new DecisionEntry(new VersionRef("lan", null, "container", "team/app", "1.0", null), Some.Now, "delete", [new ReasonEntry("retention", "old")], "deleted");
 
         var diff = ReportDiff.Of(R(), R(version));
 

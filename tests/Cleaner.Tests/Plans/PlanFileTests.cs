@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Plans;
-using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Plans;
@@ -22,15 +23,13 @@ public sealed class PlanFileTests : IDisposable
         return path;
     }
 
-    private PlanFile Plan()
-    {
-        var report = new RunReport(1, "dry-run", Some.Now, Some.Now, [], [
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90), "delete", [new ReasonEntry("retention", "old")]),
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.2", Some.Digest("b2").ToString(), Some.Now.AddDays(-89), "delete", [new ReasonEntry("retention", "old")]),
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "staging", Some.Digest("b9").ToString(), Some.Now, "keep", [new ReasonEntry("pin", "p:1")]),
-        ], new Summary(3, 1, 2, 0, 0, false, null)) { RunId = "20260602T020000Z-abcd" };
-        return PlanFile.Of(report, "sha256:config", PlanKey.LoadOrCreate(_stateDir));
-    }
+    private static Plan Decided() => new([
+        new Decision(Some.Version("0.1.1", 90, digestSeed: "b1"), DecisionAction.Delete, [new Reason("retention", "old")]),
+        new Decision(Some.Version("0.1.2", 89, digestSeed: "b2"), DecisionAction.Delete, [new Reason("retention", "old")]),
+        new Decision(Some.Version("staging", 0, digestSeed: "b9"), DecisionAction.Keep, [new Reason("pin", "p:1")]),
+    ]);
+
+    private PlanFile Plan() => PlanFile.Of(Decided(), "20260602T020000Z-abcd", Some.Now, "sha256:config", PlanKey.LoadOrCreate(_stateDir));
 
     [Theory]
     [InlineData(23.9, true)]
@@ -54,7 +53,7 @@ public sealed class PlanFileTests : IDisposable
         var plan = Plan();
 
         plan.Deletes.Length.ShouldBe(2);
-        plan.Deletes[0].ShouldBe(new PlanEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90)));
+        plan.Deletes[0].ShouldBe(new PlanEntry(new VersionRef("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString()), Some.Now.AddDays(-90)));
         plan.RunId.ShouldBe("20260602T020000Z-abcd");
         plan.Mac.ShouldStartWith("hmac-sha256:");
     }
