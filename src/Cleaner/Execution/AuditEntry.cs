@@ -15,30 +15,18 @@ internal sealed record AuditEntry : VersionRef
     public AuditEntry(DateTimeOffset time, VersionRef version, string result)
         : base(version) => (Time, Result) = (time, result);
 
-    [JsonPropertyName("time")]
-    [JsonPropertyOrder(-1)]
-    public DateTimeOffset Time { get; init; }
+    [JsonPropertyName("time"), JsonPropertyOrder(-1)] public DateTimeOffset Time { get; init; }
 
-    [JsonPropertyName("result")]
-    [JsonPropertyOrder(1)]
-    public string Result { get; init; } = "";
+    [JsonPropertyName("result"), JsonPropertyOrder(1)] public string Result { get; init; } = "";
 
-    [JsonPropertyName("detail")]
-    [JsonPropertyOrder(1)]
-    public string? Detail { get; init; }
+    [JsonPropertyName("detail"), JsonPropertyOrder(1)] public string? Detail { get; init; }
 
-    [JsonPropertyName("runId")]
-    [JsonPropertyOrder(1)]
-    public string? RunId { get; init; }
+    [JsonPropertyName("runId"), JsonPropertyOrder(1)] public string? RunId { get; init; }
 
-    [JsonPropertyName("mediaType")]
-    [JsonPropertyOrder(1)]
-    public string? MediaType { get; init; }
+    [JsonPropertyName("mediaType"), JsonPropertyOrder(1)] public string? MediaType { get; init; }
 
     /// <summary>The deleted manifest's bytes, base64: the undo trail of <c>restore</c>.</summary>
-    [JsonPropertyName("manifest")]
-    [JsonPropertyOrder(1)]
-    public string? Manifest { get; init; }
+    [JsonPropertyName("manifest"), JsonPropertyOrder(1)] public string? Manifest { get; init; }
 
     /// <summary>Where the line is in the log (1-based), so a refusal can name it.</summary>
     [JsonIgnore]

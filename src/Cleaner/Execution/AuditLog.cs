@@ -52,7 +52,7 @@ internal sealed class AuditLog : IDisposable
             return;
         }
 
-        var line = JsonSerializer.Serialize(new AuditEntry(_clock.GetUtcNow(), VersionRef.Of(version), result)
+        var line = JsonSerializer.Serialize(new AuditEntry(_clock.GetUtcNow(), version.Ref, result)
         {
             Detail = detail,
             RunId = _runId,

@@ -32,6 +32,9 @@ internal sealed record PackageVersion(
 
     public VersionKey Key => new(Registry, Owner, Type, Name, Version);
 
+    /// <summary>How the report, a plan and the audit log name this version.</summary>
+    public VersionRef Ref => new(Registry, Owner, Type, Name, Version, Digest?.ToString());
+
     public override string ToString() => Key.ToString();
 }
 

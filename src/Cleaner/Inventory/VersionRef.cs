@@ -6,6 +6,8 @@ namespace OciCleanup.Cleaner.Inventory;
 /// One version as the report, a plan, an audit line and the run history name it: registry, owner,
 /// type, package, version and manifest digest. The report's decisions, the plan's entries and the audit
 /// lines derive from it, so the identity is declared once and its fields stay flat in their JSON.
+/// System.Text.Json writes a derived record's own members before its base's: the entries give theirs
+/// <c>JsonPropertyOrder(1)</c> so that the identity comes first, as the report, plan and audit contracts have it.
 /// </summary>
 internal record VersionRef(
     [property: JsonPropertyName("registry")] string Registry,
@@ -23,10 +25,6 @@ internal record VersionRef(
 
     [JsonIgnore]
     public VersionKey Key => new(Registry, Owner, Type, Package, Version);
-
-    /// <summary>The identity of an inventoried version.</summary>
-    public static VersionRef Of(PackageVersion version) =>
-        new(version.Registry, version.Owner, version.Type, version.Name, version.Version, version.Digest?.ToString());
 
     /// <summary><c>registry:owner/type/name==version</c>, the form of logs, messages and keys.</summary>
     public sealed override string ToString() => Key.ToString();

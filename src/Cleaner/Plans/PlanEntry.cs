@@ -15,7 +15,5 @@ internal sealed record PlanEntry : VersionRef
     public PlanEntry(VersionRef version, DateTimeOffset createdAt)
         : base(version) => CreatedAt = createdAt;
 
-    [JsonPropertyName("createdAt")]
-    [JsonPropertyOrder(1)]
-    public DateTimeOffset CreatedAt { get; init; }
+    [JsonPropertyName("createdAt"), JsonPropertyOrder(1)] public DateTimeOffset CreatedAt { get; init; }
 }

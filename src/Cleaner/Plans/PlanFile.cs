@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Reporting;
 
@@ -15,23 +13,18 @@ namespace OciCleanup.Cleaner.Plans;
 /// (even with a checksum recomputed), truncated, made on another host or with another configuration,
 /// or older than <c>planMaxAgeHours</c> is refused before anything is contacted.
 /// </summary>
-internal sealed record PlanFile(
-    [property: JsonPropertyName("planVersion")] int PlanVersion,
-    [property: JsonPropertyName("runId")] string RunId,
-    [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("configHash")] string ConfigHash,
-    [property: JsonPropertyName("deletes")] ImmutableArray<PlanEntry> Deletes,
-    [property: JsonPropertyName("mac")] string Mac)
+internal sealed record PlanFile(int PlanVersion, string RunId, DateTimeOffset CreatedAt, string ConfigHash, ImmutableArray<PlanEntry> Deletes, string Mac)
 {
     // 1 carried an unkeyed checksum that anyone could recompute.
     private const int CurrentVersion = 2;
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
+    // Its keys are its members' names in camelCase (planVersion, runId, …, mac): the file's shape is the record's.
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new UtcTimestampConverter() } };
 
     /// <summary>The file of a run's plan: the planner's deletes, not a rendering of them.</summary>
     public static PlanFile Of(Plan plan, string runId, DateTimeOffset startedAt, string configHash, PlanKey key)
     {
-        var deletes = plan.Deletes.Select(d => new PlanEntry(VersionRef.Of(d.Version), d.Version.CreatedAt)).ToImmutableArray();
+        var deletes = plan.Deletes.Select(d => new PlanEntry(d.Version.Ref, d.Version.CreatedAt)).ToImmutableArray();
         var file = new PlanFile(CurrentVersion, runId, startedAt, configHash, deletes, "");
         return file with { Mac = file.ComputeMac(key) };
     }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Pins.Protection;
 
@@ -56,7 +55,7 @@ internal static class ReportBuilder
             }
 
             return new DecisionEntry(
-                VersionRef.Of(d.Version), d.Version.CreatedAt,
+                d.Version.Ref, d.Version.CreatedAt,
                 d.Action == DecisionAction.Keep ? "keep" : "delete",
                 reasonEntries,
                 outcome?.Result, outcome?.Detail);

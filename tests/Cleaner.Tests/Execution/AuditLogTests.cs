@@ -47,7 +47,7 @@ public sealed class AuditLogTests : IDisposable
 
         var read = AuditTrail.Parse(Written(audit => audit.Record(version, new DeleteOutcome.Deleted("gone"), manifest))).ShouldHaveSingleItem();
 
-        read.ShouldBe(new AuditEntry(Some.Now, VersionRef.Of(version), "deleted")
+        read.ShouldBe(new AuditEntry(Some.Now, version.Ref, "deleted")
         {
             Detail = "gone",
             RunId = "r1",

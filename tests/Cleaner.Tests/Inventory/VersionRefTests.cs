@@ -25,7 +25,7 @@ public class VersionRefTests
         string[] names =
         [
             version.ToString(),
-            VersionRef.Of(version).ToString(),
+            version.Ref.ToString(),
             new PlanEntry(Gitea, Some.Now).ToString(),
             new DecisionEntry(Gitea, Some.Now, "delete", []).ToString(),
             new AuditEntry(Some.Now, Gitea, "deleted") { Detail = "gone" }.ToString(),
@@ -35,13 +35,13 @@ public class VersionRefTests
     }
 
     [Fact]
-    public void Of_PackageVersion_CarriesItsIdentityAndDigest()
+    public void Ref_PackageVersion_CarriesItsIdentityAndDigest()
     {
         var version = Some.Version("0.1.1", 90, digestSeed: "b1");
 
-        VersionRef.Of(version).ShouldBe(Gitea);
-        VersionRef.Of(version).Key.ShouldBe(version.Key);
-        VersionRef.Of(version).PackageKey.ShouldBe(version.Package);
+        version.Ref.ShouldBe(Gitea);
+        version.Ref.Key.ShouldBe(version.Key);
+        version.Ref.PackageKey.ShouldBe(version.Package);
     }
 
     [Fact]

@@ -59,6 +59,27 @@ public sealed class PlanFileTests : IDisposable
     }
 
     [Fact]
+    public void Of_DecisionsOfThePlan_AreTheFilesDeletesInOrder()
+    {
+        var decided = Decided();
+
+        var plan = Plan();
+
+        plan.Deletes.Select(e => e.ToString()).ShouldBe(decided.Deletes.Select(d => d.Version.ToString()));
+        plan.Deletes.Select(e => (e.Digest, e.CreatedAt)).ShouldBe(decided.Deletes.Select(d => (d.Version.Digest?.ToString(), d.Version.CreatedAt)));
+    }
+
+    [Fact]
+    public void ToJson_Plan_KeepsTheKeysOfPlanVersion2()
+    {
+        var json = JsonNode.Parse(Plan().ToJson())!.AsObject();
+
+        json.Select(p => p.Key).ShouldBe(["planVersion", "runId", "createdAt", "configHash", "deletes", "mac"]);
+        json["deletes"]![0]!.AsObject().Select(p => p.Key).ShouldBe(["registry", "owner", "type", "package", "version", "digest", "createdAt"]);
+        json["createdAt"]!.GetValue<string>().ShouldBe("2026-06-02T02:00:00Z");
+    }
+
+    [Fact]
     public void Read_RoundTrip_KeepsEverything()
     {
         var written = Plan();
