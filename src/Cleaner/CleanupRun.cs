@@ -47,7 +47,7 @@ internal sealed class CleanupRun(
                 Stopped = "stopped (SIGTERM/SIGINT or daemon.runTimeout) before the fleet was read",
                 BlockedReason = "the run was stopped before the fleet was read: nothing deleted",
             };
-            return Finish(nothing);
+            return Finish(nothing, options);
         }
 
         var (loaded, baselineError) = baselines.Load();
@@ -109,7 +109,7 @@ internal sealed class CleanupRun(
             facts = facts with { Stopped = "stopped (SIGTERM/SIGINT or daemon.runTimeout): the delete in flight finished, no further delete started" };
         }
 
-        var outcome = Finish(facts);
+        var outcome = Finish(facts, options);
         if (options.MovesBaselines && outcome.ExitCode == ExitCodes.Success)
         {
             // Only a trusted run — neither blocked nor failed — moves the breaker's baselines.
@@ -187,9 +187,9 @@ internal sealed class CleanupRun(
         }
     }
 
-    private RunOutcome Finish(RunFacts facts)
+    private RunOutcome Finish(RunFacts facts, RunOptions options)
     {
-        var report = ReportBuilder.Build(facts with { FinishedAt = clock.GetUtcNow() });
+        var report = ReportBuilder.Build(facts with { FinishedAt = clock.GetUtcNow(), RunId = options.RunId });
         var failed = report.Summary.Blocked || report.Summary.Failed > 0 || report.Sources.Any(s => s.Status == "failed");
         logger.LogInformation(
             "Run finished in {Mode} mode: {Versions} versions, {Keep} keep, {Delete} delete, {Deleted} deleted, {Failed} failed, blocked {Blocked}",
@@ -199,7 +199,7 @@ internal sealed class CleanupRun(
             logger.LogWarning("Run blocked: {BlockedReason}", blocked);
         }
 
-        return new RunOutcome(report, failed ? ExitCodes.Failed : ExitCodes.Success);
+        return new RunOutcome(report, facts.Plan, failed ? ExitCodes.Failed : ExitCodes.Success);
     }
 
     private async Task<(ImmutableArray<PackageVersion> Versions, SourceResult Source)> InventoryAsync(IRegistry registry, IRunProgress progress, CancellationToken stopping)
@@ -217,4 +217,5 @@ internal sealed class CleanupRun(
     }
 }
 
-internal sealed record RunOutcome(RunReport Report, int ExitCode);
+/// <summary>What a run made: the planner's decisions (what a plan file is made of) and the report rendered from them.</summary>
+internal sealed record RunOutcome(RunReport Report, Plan Plan, int ExitCode);

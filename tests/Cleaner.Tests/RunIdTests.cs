@@ -1,3 +1,5 @@
+using OciCleanup.Cleaner.Tests.Support;
+
 namespace OciCleanup.Cleaner.Tests;
 
 public sealed class RunIdTests
@@ -32,10 +34,5 @@ public sealed class RunIdTests
 
         ids.ShouldBe([.. ids.Order(StringComparer.Ordinal)]);
         ids[0].ShouldStartWith("20260602T023000Z-005");
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

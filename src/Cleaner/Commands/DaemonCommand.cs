@@ -16,7 +16,8 @@ internal static class DaemonCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var loggers = root.Loggers(parse.GetValue(logFormat), parse.GetValue(verbose));
-            return await new Daemon(root, ConfigLoader.ResolvePath(parse.GetValue(config)), loggers).RunAsync(cancellationToken);
+            var configPath = ConfigLoader.ResolvePath(parse.GetValue(config));
+            return await new Daemon(root, configPath, ct => RunOnce.ExecuteAsync(root, configPath, new RunRequest(null), loggers, ct), loggers).RunAsync(cancellationToken);
         });
         return command;
     }

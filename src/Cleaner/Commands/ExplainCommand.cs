@@ -59,9 +59,12 @@ internal static class ExplainCommand
 
             var outcome = await run.ExecuteAsync(new RunOptions(RunMode.DryRun) { MovesBaselines = false }, cancellationToken);
             var rule = query.Rules[0];
-            var matches = outcome.Report.Decisions
-                .Where(d => rule.Matches(d.Owner, d.Type, d.Package, d.Version, Pins.Digest.TryParse(d.Digest, out var digest) ? digest : null))
-                .ToList();
+            // Matched on the plan's typed versions; the report's entries only give the words.
+            var wanted = outcome.Plan.Decisions.Select(d => d.Version)
+                .Where(v => rule.Matches(v.Owner, v.Type, v.Name, v.Version, v.Digest))
+                .Select(v => v.Key)
+                .ToHashSet();
+            var matches = outcome.Report.Decisions.Where(d => wanted.Contains(d.Key)).ToList();
             if (matches.Count == 0)
             {
                 await output.WriteLineAsync($"{TerminalText.Safe(parse.GetValue(reference))}: no such version in the inventory");

@@ -33,7 +33,7 @@ internal static class PlanCommands
             var request = new RunRequest(RunMode.DryRun) { SizeApproved = true, AcceptShrink = [.. parse.GetValue(acceptShrink) ?? []] };
             return await RunCommand.ExecuteAsync(root, parse, options, request, async result =>
             {
-                if (result is not { ExitCode: ExitCodes.Success, Report: { } report, Config: { } config })
+                if (result is not { ExitCode: ExitCodes.Success, Report: { RunId: { } runId } report, Plan: { } made, Config: { } config })
                 {
                     await root.Console.Error.WriteLineAsync("no plan written: the run was blocked or a source failed (see the report)");
                     return result.ExitCode == ExitCodes.Success ? ExitCodes.Failed : result.ExitCode;
@@ -42,7 +42,7 @@ internal static class PlanCommands
                 PlanFile plan;
                 try
                 {
-                    plan = PlanFile.Of(report, PlanFile.HashOf(config.Path), PlanKey.LoadOrCreate(config.Safety.StateDir));
+                    plan = PlanFile.Of(made, runId, report.StartedAt, PlanFile.HashOf(config.Path), PlanKey.LoadOrCreate(config.Safety.StateDir));
                     await plan.WriteAsync(parse.GetValue(output)!, cancellationToken);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -40,7 +40,7 @@ internal static class RunCommand
         new("--accept-shrink") { Description = "Accept that SOURCE (e.g. cluster:armer) names fewer targets than its baseline; repeatable", AllowMultipleArgumentsPerToken = false };
 
     /// <summary>One run with signals handled and the report written wherever asked, whatever happened; <paramref name="after"/> sees the result first.</summary>
-    public static async Task<int> ExecuteAsync(CompositionRoot root, ParseResult parse, ReportOptions options, RunRequest request, Func<RunOnce.Result, Task<int>>? after, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(CompositionRoot root, ParseResult parse, ReportOptions options, RunRequest request, Func<RunResult, Task<int>>? after, CancellationToken cancellationToken)
     {
         using var loggers = root.Loggers(parse.GetValue(options.LogFormat), parse.GetValue(options.Verbose));
         using var destination = ReportDestination.Open(parse.GetValue(options.Output), root.Console);

@@ -14,9 +14,7 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class RunOnce
 {
-    public sealed record Result(int ExitCode, RunReport? Report, TimeSpan Duration, CleanerConfig? Config);
-
-    public static async Task<Result> ExecuteAsync(CompositionRoot root, string configPath, RunRequest request, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<RunResult> ExecuteAsync(CompositionRoot root, string configPath, RunRequest request, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (clock, error) = (root.Clock, root.Console.Error);
         var logger = loggers.CreateLogger("oci-cleanup");
@@ -26,7 +24,7 @@ internal static class RunOnce
         var stopwatch = Stopwatch.StartNew();
         if (await root.LoadConfigAsync(configPath) is not { } config)
         {
-            return new Result(ExitCodes.Usage, null, stopwatch.Elapsed, null);
+            return new RunResult(ExitCodes.Usage, null, stopwatch.Elapsed, null);
         }
 
         var (run, errors) = await RunSetup.CreateAsync(root, config, loggers, cancellationToken);
@@ -38,13 +36,13 @@ internal static class RunOnce
             }
 
             logger.LogError("Invalid pins files or credentials: nothing was contacted and nothing deleted");
-            return await Finish(new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config), clock, error);
+            return await Finish(new RunResult(ExitCodes.Usage, null, stopwatch.Elapsed, config), clock, error);
         }
 
         if (request.AcceptShrink.Except(run.SourceNames).FirstOrDefault() is { } unknown)
         {
             await error.WriteLineAsync($"--accept-shrink {unknown}: no such source (sources: {string.Join(", ", run.SourceNames)})");
-            return new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config);
+            return new RunResult(ExitCodes.Usage, null, stopwatch.Elapsed, config);
         }
 
         RunLock? runLock;
@@ -55,13 +53,13 @@ internal static class RunOnce
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogError("safety.stateDir {StateDir} cannot be used: {Error}; nothing was contacted and nothing deleted", config.Safety.StateDir, e.Message);
-            return new Result(ExitCodes.Failed, null, stopwatch.Elapsed, config);
+            return new RunResult(ExitCodes.Failed, null, stopwatch.Elapsed, config);
         }
 
         if (runLock is null)
         {
             logger.LogError("Another run holds the lock in {StateDir}; not starting a second one", config.Safety.StateDir);
-            return new Result(ExitCodes.Failed, null, stopwatch.Elapsed, config);
+            return new RunResult(ExitCodes.Failed, null, stopwatch.Elapsed, config);
         }
 
         using var held = runLock;
@@ -75,11 +73,10 @@ internal static class RunOnce
             Progress = request.Progress,
         };
         var outcome = await run.ExecuteAsync(options, cancellationToken);
-        outcome = outcome with { Report = outcome.Report with { RunId = runId } };
-        return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock, error);
+        return await Finish(new RunResult(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config) { Plan = outcome.Plan }, clock, error);
     }
 
-    private static async Task<Result> Finish(Result result, TimeProvider clock, TextWriter error)
+    private static async Task<RunResult> Finish(RunResult result, TimeProvider clock, TextWriter error)
     {
         if (result.Config?.Report.MetricsFile is { } metricsFile)
         {

@@ -52,20 +52,12 @@ internal sealed class AuditLog : IDisposable
             return;
         }
 
-        var line = JsonSerializer.Serialize(new
+        var line = JsonSerializer.Serialize(new AuditEntry(_clock.GetUtcNow(), version.Ref, result)
         {
-            time = _clock.GetUtcNow(),
-            registry = version.Registry,
-            owner = version.Owner,
-            type = version.Type,
-            package = version.Name,
-            version = version.Version,
-            digest = version.Digest?.ToString(),
-            result,
-            detail,
-            runId = _runId,
-            mediaType = manifest?.MediaType,
-            manifest = manifest is null ? null : Convert.ToBase64String(manifest.Bytes),
+            Detail = detail,
+            RunId = _runId,
+            MediaType = manifest?.MediaType,
+            Manifest = manifest is null ? null : Convert.ToBase64String(manifest.Bytes),
         }, LineOptions);
         _file.Write(Encoding.UTF8.GetBytes(line + "\n"));
         _file.Flush(flushToDisk: true);

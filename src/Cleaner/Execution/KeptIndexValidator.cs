@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Reporting;
 
 namespace OciCleanup.Cleaner.Execution;
 

@@ -46,7 +46,7 @@ internal sealed record ReportDiff(
         return new ReportDiff(planned.ToImmutable(), lost.ToImmutable(), gained.ToImmutable(), [.. deleted]);
     }
 
-    private static string Key(DecisionEntry d) => $"{d.Registry}:{(d.Owner is null ? "" : d.Owner + "/")}{d.Type}/{d.Package}=={d.Version}";
+    private static string Key(DecisionEntry d) => d.Key.ToString();
 
     // A protection as "place (kind)": where it was seen, without what a policy's pick adds, so the
     // same object naming a version with another pick is not a change of protection.

@@ -17,10 +17,6 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
 
     private readonly ConcurrentDictionary<(string Repository, string Digest), Lazy<Task<ManifestBody?>>> _bodies = new();
     private readonly ConcurrentDictionary<(string Repository, Pins.Digest Digest), string> _childMediaTypes = new();
-    private int _describedByIndex;
-
-    /// <summary>How many versions were described by an index's descriptor instead of a HEAD.</summary>
-    public int DescribedByIndex => _describedByIndex;
 
     public async Task<ImmutableArray<PackageVersion>> DescribeAsync(ImmutableArray<PackageVersion> versions, CancellationToken cancellationToken)
     {
@@ -58,7 +54,6 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
         if (IndexDescribes(version) is { } known)
         {
             described = version with { Digest = known.Digest, MediaType = known.MediaType };
-            Interlocked.Increment(ref _describedByIndex);
         }
         else
         {

@@ -20,7 +20,7 @@ internal interface IRegistry
     Task<Pins.Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken);
 
     /// <summary>The blobs a version holds with their sizes (<c>report.sizes</c>); null when the registry cannot tell.</summary>
-    Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken);
+    Task<VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken);
 
     /// <summary>Its manifests as bytes: for the audit trail and <c>restore</c>.</summary>
     IManifestStore Manifests { get; }

@@ -5,7 +5,7 @@ using OciCleanup.Pins;
 namespace OciCleanup.Cleaner.Inventory;
 
 /// <summary>A manifest as fetched: its digest, media type, and what it points at.</summary>
-internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableArray<Digest> Children, Digest? Config, ImmutableArray<Digest> Layers, Digest? Subject)
+internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableArray<Digest> Children, Digest? Config, ImmutableArray<Digest> Layers)
 {
     /// <summary>An index's own word on each child's media type (its descriptor's <c>mediaType</c>), where it gives one.</summary>
     public ImmutableDictionary<Digest, string> ChildMediaTypes { get; init; } = ImmutableDictionary<Digest, string>.Empty;
@@ -23,8 +23,7 @@ internal sealed record ManifestBody(Digest Digest, string? MediaType, ImmutableA
             mediaType ?? contentType,
             Digests(root, "manifests"),
             root.TryGetProperty("config", out var config) ? DigestOf(config) : null,
-            Digests(root, "layers"),
-            root.TryGetProperty("subject", out var subject) ? DigestOf(subject) : null)
+            Digests(root, "layers"))
         {
             ChildMediaTypes = MediaTypes(root),
             Sizes = SizesOf(root, Digest.Sha256Of(bytes), bytes.Length),

@@ -32,7 +32,10 @@ internal sealed record PackageVersion(
 
     public VersionKey Key => new(Registry, Owner, Type, Name, Version);
 
-    public override string ToString() => $"{Registry}:{(Owner is null ? "" : Owner + "/")}{Type}/{Name}=={Version}";
+    /// <summary>How the report, a plan and the audit log name this version.</summary>
+    public VersionRef Ref => new(Registry, Owner, Type, Name, Version, Digest?.ToString());
+
+    public override string ToString() => Key.ToString();
 }
 
 /// <summary>A package: all versions of one name in one owner of one registry.</summary>
@@ -42,4 +45,10 @@ internal readonly record struct PackageKey(string Registry, string? Owner, strin
 }
 
 /// <summary>One version's identity, independent of the registry's internal id.</summary>
-internal readonly record struct VersionKey(string Registry, string? Owner, string Type, string Name, string Version);
+internal readonly record struct VersionKey(string Registry, string? Owner, string Type, string Name, string Version)
+{
+    public PackageKey Package => new(Registry, Owner, Type, Name);
+
+    /// <summary><c>registry:owner/type/name==version</c>: the one place this form is written.</summary>
+    public override string ToString() => $"{Package}=={Version}";
+}

@@ -22,7 +22,7 @@ internal sealed class UnavailableRegistry(RegistryConfig config, string reason) 
 
     public IManifestStore Manifests => throw Unavailable();
 
-    public Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken) => throw Unavailable();
+    public Task<VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken) => throw Unavailable();
 
     private RegistryException Unavailable() => new(config.Name, reason);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Pins;
 using OciCleanup.Pins.Protection;
 

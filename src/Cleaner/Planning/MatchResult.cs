@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Reporting;
 
 namespace OciCleanup.Cleaner.Planning;
 

@@ -1,13 +1,19 @@
 using System.Text.Json.Serialization;
+using OciCleanup.Cleaner.Inventory;
 
 namespace OciCleanup.Cleaner.Plans;
 
 /// <summary>One version a plan approves for deletion, as it was when planned (SPEC §7a).</summary>
-internal sealed record PlanEntry(
-    [property: JsonPropertyName("registry")] string Registry,
-    [property: JsonPropertyName("owner")] string? Owner,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("package")] string Package,
-    [property: JsonPropertyName("version")] string Version,
-    [property: JsonPropertyName("digest")] string? Digest,
-    [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt);
+internal sealed record PlanEntry : VersionRef
+{
+    [JsonConstructor]
+    public PlanEntry()
+        : base(Unread)
+    {
+    }
+
+    public PlanEntry(VersionRef version, DateTimeOffset createdAt)
+        : base(version) => CreatedAt = createdAt;
+
+    [JsonPropertyName("createdAt"), JsonPropertyOrder(1)] public DateTimeOffset CreatedAt { get; init; }
+}

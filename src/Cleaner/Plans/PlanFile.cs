@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Reporting;
 
 namespace OciCleanup.Cleaner.Plans;
@@ -13,27 +13,20 @@ namespace OciCleanup.Cleaner.Plans;
 /// (even with a checksum recomputed), truncated, made on another host or with another configuration,
 /// or older than <c>planMaxAgeHours</c> is refused before anything is contacted.
 /// </summary>
-internal sealed record PlanFile(
-    [property: JsonPropertyName("planVersion")] int PlanVersion,
-    [property: JsonPropertyName("runId")] string RunId,
-    [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("configHash")] string ConfigHash,
-    [property: JsonPropertyName("deletes")] ImmutableArray<PlanEntry> Deletes,
-    [property: JsonPropertyName("mac")] string Mac)
+internal sealed record PlanFile(int PlanVersion, string RunId, DateTimeOffset CreatedAt, string ConfigHash, ImmutableArray<PlanEntry> Deletes, string Mac)
 {
     // 1 carried an unkeyed checksum that anyone could recompute.
     private const int CurrentVersion = 2;
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
+    // Its keys are its members' names in camelCase (planVersion, runId, …, mac): the file's shape is the record's.
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new UtcTimestampConverter() } };
 
-    /// <summary>The plan of a report: its planned deletes.</summary>
-    public static PlanFile Of(RunReport report, string configHash, PlanKey key)
+    /// <summary>The file of a run's plan: the planner's deletes, not a rendering of them.</summary>
+    public static PlanFile Of(Plan plan, string runId, DateTimeOffset startedAt, string configHash, PlanKey key)
     {
-        var deletes = report.Decisions.Where(d => d.Action == "delete")
-            .Select(d => new PlanEntry(d.Registry, d.Owner, d.Type, d.Package, d.Version, d.Digest, d.CreatedAt))
-            .ToImmutableArray();
-        var plan = new PlanFile(CurrentVersion, report.RunId ?? "", report.StartedAt, configHash, deletes, "");
-        return plan with { Mac = plan.ComputeMac(key) };
+        var deletes = plan.Deletes.Select(d => new PlanEntry(d.Version.Ref, d.Version.CreatedAt)).ToImmutableArray();
+        var file = new PlanFile(CurrentVersion, runId, startedAt, configHash, deletes, "");
+        return file with { Mac = file.ComputeMac(key) };
     }
 
     /// <summary>The sha256 of a configuration file's bytes: a plan is only valid with the configuration it was made with.</summary>

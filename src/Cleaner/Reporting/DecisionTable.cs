@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Spectre.Console.Rendering;
 
 namespace OciCleanup.Cleaner.Reporting;
 
@@ -12,7 +11,7 @@ namespace OciCleanup.Cleaner.Reporting;
 /// 7 characters (as git's short ids), then the action, the date and last the version are cut with an
 /// ellipsis.
 /// </summary>
-internal sealed class DecisionTable(ImmutableArray<DecisionTable.Row> rows) : IRenderable
+internal sealed class DecisionTable(ImmutableArray<DecisionTable.Row> rows)
 {
     /// <summary>Reasons narrower than this go below their row rather than beside it.</summary>
     public const int ReasonMinimum = 30;
@@ -55,10 +54,6 @@ internal sealed class DecisionTable(ImmutableArray<DecisionTable.Row> rows) : IR
 
         output.WriteLine(new string(' ', total));
     }
-
-    public Measurement Measure(RenderOptions options, int maxWidth) => new(0, maxWidth);
-
-    public IEnumerable<Segment> Render(RenderOptions options, int maxWidth) => throw new NotSupportedException("written with Write, not rendered by Spectre");
 
     /// <summary>The widths of the five columns in <paramref name="width"/>, and whether the reasons go below their rows.</summary>
     private int[] Fit(int width, out bool below)

@@ -9,9 +9,6 @@ internal interface IRunProgress
     /// <summary>A registry's inventory finished: how many packages and versions, or why it failed.</summary>
     void RegistryListed(string registry, int packages, int versions, string? error);
 
-    /// <summary>Manifests a registry described so far (HEAD or GET), for inventories that take a while.</summary>
-    void ManifestsDescribed(string registry, int described);
-
     /// <summary>A reference source (pins file, cluster) was read: how many references, or why it failed.</summary>
     void SourceCollected(string source, int references, string? error);
 }

@@ -9,10 +9,6 @@ internal sealed class NoProgress : IRunProgress
     {
     }
 
-    public void ManifestsDescribed(string registry, int described)
-    {
-    }
-
     public void SourceCollected(string source, int references, string? error)
     {
     }

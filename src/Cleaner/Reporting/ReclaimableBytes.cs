@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OciCleanup.Cleaner.Inventory;
 
 namespace OciCleanup.Cleaner.Reporting;
 

@@ -55,8 +55,7 @@ internal static class ReportBuilder
             }
 
             return new DecisionEntry(
-                d.Version.Registry, d.Version.Owner, d.Version.Type, d.Version.Name, d.Version.Version,
-                d.Version.Digest?.ToString(), d.Version.CreatedAt,
+                d.Version.Ref, d.Version.CreatedAt,
                 d.Action == DecisionAction.Keep ? "keep" : "delete",
                 reasonEntries,
                 outcome?.Result, outcome?.Detail);
@@ -71,7 +70,7 @@ internal static class ReportBuilder
             facts.BlockedReason);
         var (bytes, byPackage) = ReclaimableBytes.Of(decisions, facts.Blobs);
         summary = summary with { ReclaimableBytes = bytes, PackageBytes = byPackage };
-        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary) { Warnings = facts.Warnings };
+        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary) { Warnings = facts.Warnings, RunId = facts.RunId };
     }
 
     private static ImmutableArray<string>? Notes(SourceResult s, ShrinkFinding? shrink)

@@ -28,6 +28,9 @@ internal sealed record RunFacts(
     /// <summary>Blob sizes per (registry, manifest digest), when the run fetched them; empty: no bytes in the report.</summary>
     public IReadOnlyDictionary<(string Registry, string? Digest), VersionBlobs> Blobs { get; init; } = ImmutableDictionary<(string, string?), VersionBlobs>.Empty;
 
+    /// <summary>The run's id, given before the run starts: the report carries it as its log lines and audit lines do.</summary>
+    public string? RunId { get; init; }
+
     /// <summary>A run that stopped before it read anything.</summary>
     public static RunFacts Empty(RunMode mode, DateTimeOffset startedAt, DateTimeOffset finishedAt) =>
         new(mode, startedAt, finishedAt, [], ProtectedSet.Empty, new Plan([]), ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, null, [], ImmutableDictionary<string, SourceBaseline>.Empty, [], null);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Reporting;
@@ -41,19 +42,6 @@ internal sealed record SourceEntry(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? ShrinkAccepted { get; init; }
 }
-
-internal sealed record DecisionEntry(
-    [property: JsonPropertyName("registry")] string Registry,
-    [property: JsonPropertyName("owner")] string? Owner,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("package")] string Package,
-    [property: JsonPropertyName("version")] string Version,
-    [property: JsonPropertyName("digest")] string? Digest,
-    [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt,
-    [property: JsonPropertyName("action")] string Action,
-    [property: JsonPropertyName("reasons")] ImmutableArray<ReasonEntry> Reasons,
-    [property: JsonPropertyName("result"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Result = null,
-    [property: JsonPropertyName("resultDetail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ResultDetail = null);
 
 /// <summary>
 /// One reason as the report holds it: its kind, its origin in words (<c>detail</c>, the contract) and the

@@ -39,11 +39,12 @@ internal static class TableReportWriter
                 continue;
             }
 
-            console.Write(part);
+            console.Write((IRenderable)part);
         }
     }
 
-    private static IEnumerable<IRenderable> Parts(RunReport report, ReportLook look)
+    // Spectre renderables, and the decision tables written by hand.
+    private static IEnumerable<object> Parts(RunReport report, ReportLook look)
     {
         yield return new Markup($"[bold]{Markup.Escape(TerminalText.Safe(ReportHeadline.Title(report, look.ToolVersion)))}[/]{Environment.NewLine}");
         yield return new Text(ReportHeadline.Numbers(report) + Environment.NewLine);

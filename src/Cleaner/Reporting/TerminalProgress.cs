@@ -20,9 +20,6 @@ internal sealed class TerminalProgress(IAnsiConsole console) : IRunProgress
     public void RegistryListed(string registry, int packages, int versions, string? error) =>
         Line(error, $"registry {registry}: {Plural.Of(packages, "package")}, {Plural.Of(versions, "version")} listed", $"registry {registry}: {error}");
 
-    public void ManifestsDescribed(string registry, int described) =>
-        Line(null, $"registry {registry}: {Plural.Of(described, "manifest")} described", "");
-
     public void SourceCollected(string source, int references, string? error) =>
         Line(error, $"{source}: {Plural.Of(references, "reference")}", $"{source}: {error}");
 

@@ -14,7 +14,7 @@ namespace OciCleanup.Cleaner.Scheduling;
 /// the configuration and the schedule now; every run also reads the configuration afresh. A run
 /// longer than <c>daemon.runTimeout</c> is cancelled as SIGTERM would stop it, and fails.
 /// </summary>
-internal sealed class Daemon(CompositionRoot root, string configPath, ILoggerFactory loggers)
+internal sealed class Daemon(CompositionRoot root, string configPath, Func<CancellationToken, Task<RunResult>> runOnce, ILoggerFactory loggers)
 {
     private static readonly TriggerKey Trigger = new("schedule", "oci-cleanup");
     private static readonly JobKey Job = new("cleanup", "oci-cleanup");
@@ -28,7 +28,7 @@ internal sealed class Daemon(CompositionRoot root, string configPath, ILoggerFac
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var state = new DaemonState(ct => Commands.RunOnce.ExecuteAsync(root, configPath, new Commands.RunRequest(null), loggers, ct), loggers, root.Clock, stopping.Token) { RunTimeout = config.Daemon.RunTimeout };
+        var state = new DaemonState(runOnce, loggers, root.Clock, stopping.Token) { RunTimeout = config.Daemon.RunTimeout };
         var properties = new NameValueCollection
         {
             ["quartz.scheduler.instanceName"] = "oci-cleanup",

@@ -3,14 +3,14 @@ using Microsoft.Extensions.Logging;
 namespace OciCleanup.Cleaner.Scheduling;
 
 /// <summary>
-/// What the daemon's jobs share: how to run once (<see cref="Commands.RunOnce"/> over the configuration
-/// file, stopping when the token says so), and the last run's metrics.
+/// What the daemon's jobs share: how to run once (over the configuration file, stopping when the token
+/// says so; given by the daemon command), and the last run's metrics.
 /// </summary>
-internal sealed class DaemonState(Func<CancellationToken, Task<Commands.RunOnce.Result>> run, ILoggerFactory loggers, TimeProvider clock, CancellationToken stopping)
+internal sealed class DaemonState(Func<CancellationToken, Task<RunResult>> run, ILoggerFactory loggers, TimeProvider clock, CancellationToken stopping)
 {
     private long _runs;
 
-    public Func<CancellationToken, Task<Commands.RunOnce.Result>> Run { get; } = run;
+    public Func<CancellationToken, Task<RunResult>> Run { get; } = run;
 
     public ILoggerFactory Loggers { get; } = loggers;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using OciCleanup.Cleaner.Execution;
+using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins;
 
@@ -12,9 +13,13 @@ public class RestoreCheckTests
     private static readonly Digest Recorded = Digest.Sha256Of(Encoding.UTF8.GetBytes(Body));
 
     private static AuditEntry Entry(string version = "0.1.1", string? digest = null, string? manifest = null) =>
-        new(Some.Now, "main", "oleks", "container", "app", version, digest ?? Recorded.ToString(), "deleted", "r1",
-            "application/vnd.oci.image.manifest.v1+json", manifest ?? Convert.ToBase64String(Encoding.UTF8.GetBytes(Body)))
-        { Line = 17 };
+        new(Some.Now, new VersionRef("main", "oleks", "container", "app", version, digest ?? Recorded.ToString()), "deleted")
+        {
+            RunId = "r1",
+            MediaType = "application/vnd.oci.image.manifest.v1+json",
+            Manifest = manifest ?? Convert.ToBase64String(Encoding.UTF8.GetBytes(Body)),
+            Line = 17,
+        };
 
     [Fact]
     public void Manifest_BytesHashToTheRecordedDigest_IsPushed()

@@ -1,4 +1,5 @@
 using OciCleanup.Cleaner.Execution;
+using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Execution;
@@ -8,9 +9,14 @@ public class RestoreSelectionTests
     private static int _line;
 
     private static AuditEntry Line(string version, string build, string run, string result = "deleted", string registry = "lan", string? detail = null, int minute = 0) =>
-        new(Some.Now.AddMinutes(minute), registry, null, "container", "team/app", version, Some.Digest(build).ToString(), result, run,
-            result == "deleted" ? "application/vnd.oci.image.manifest.v1+json" : null, result == "deleted" ? Convert.ToBase64String("{}"u8.ToArray()) : null)
-        { Detail = detail, Line = Interlocked.Increment(ref _line) };
+        new(Some.Now.AddMinutes(minute), new VersionRef(registry, null, "container", "team/app", version, Some.Digest(build).ToString()), result)
+        {
+            RunId = run,
+            MediaType = result == "deleted" ? "application/vnd.oci.image.manifest.v1+json" : null,
+            Manifest = result == "deleted" ? Convert.ToBase64String("{}"u8.ToArray()) : null,
+            Detail = detail,
+            Line = Interlocked.Increment(ref _line),
+        };
 
     private static string[] Selected(AuditEntry[] trail, Func<AuditEntry, bool> wanted) =>
         [.. RestoreSelection.Select(trail, wanted, registry => registry == "lan").Select(e => $"{e.Version}@{e.RunId}")];

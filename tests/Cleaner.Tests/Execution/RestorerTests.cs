@@ -9,7 +9,12 @@ public class RestorerTests
     private readonly MemoryRegistry _registry = new(Some.Oci());
 
     private static AuditEntry Deleted(string version, RawManifest manifest) =>
-        new(Some.Now, "lan", null, "container", "team/app", version, manifest.Digest.ToString(), "deleted", "r1", manifest.MediaType, Convert.ToBase64String(manifest.Bytes));
+        new(Some.Now, new VersionRef("lan", null, "container", "team/app", version, manifest.Digest.ToString()), "deleted")
+        {
+            RunId = "r1",
+            MediaType = manifest.MediaType,
+            Manifest = Convert.ToBase64String(manifest.Bytes),
+        };
 
     private async Task<string[]> RestoreAsync(bool force, params AuditEntry[] entries) =>
         [.. (await new Restorer(new Dictionary<string, IRegistry> { ["lan"] = _registry }, force).RestoreAsync(entries, CancellationToken.None))

@@ -1,4 +1,5 @@
 using OciCleanup.Cleaner.History;
+using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins.Protection;
@@ -25,7 +26,7 @@ public class ReportDiffTests
     };
 
     private static DecisionEntry E(string version, string action, string? result, params ReasonEntry[] reasons) =>
-        new("main", "oleks", "container", "cms-plugins", version, Some.Digest(version).ToString(), Some.Now.AddDays(-30), action, [.. reasons], result);
+        new(new VersionRef("main", "oleks", "container", "cms-plugins", version, Some.Digest(version).ToString()), Some.Now.AddDays(-30), action, [.. reasons], result);
 
     private static RunReport R(params DecisionEntry[] decisions) =>
         new(1, "dry-run", Some.Now, Some.Now, [], [.. decisions], new Summary(decisions.Length, 0, 0, 0, 0, false, null));
@@ -86,7 +87,7 @@ public class ReportDiffTests
     [Fact]
     public void Of_OciRegistryWithoutOwner_NamesTheVersionWithoutAnOwner()
     {
-        var version = new DecisionEntry("lan", null, "container", "team/app", "1.0", null, Some.Now, "delete", [new ReasonEntry("retention", Origins.Rule("old"))], "deleted");
+        var version = new DecisionEntry(new VersionRef("lan", null, "container", "team/app", "1.0", null), Some.Now, "delete", [new ReasonEntry("retention", Origins.Rule("old"))], "deleted");
 
         var diff = ReportDiff.Of(R(), R(version));
 

@@ -12,7 +12,7 @@ public class PlanApprovalTests
 {
     private static readonly PackageVersion Old = Some.Version("0.1.1", 90, digestSeed: "b1");
 
-    private static PlanEntry Entry(PackageVersion v) => new(v.Registry, v.Owner, v.Type, v.Name, v.Version, v.Digest?.ToString(), v.CreatedAt);
+    private static PlanEntry Entry(PackageVersion v) => new(v.Ref, v.CreatedAt);
 
     private static PlanFile Approved(params PlanEntry[] deletes) => new(2, "20260602T020000Z-abcd", Some.Now, "sha256:config", [.. deletes], "");
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Plans;
-using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins.Protection;
 
@@ -23,15 +24,13 @@ public sealed class PlanFileTests : IDisposable
         return path;
     }
 
-    private PlanFile Plan()
-    {
-        var report = new RunReport(1, "dry-run", Some.Now, Some.Now, [], [
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90), "delete", [new ReasonEntry("retention", new RetentionOrigin("old"))]),
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.2", Some.Digest("b2").ToString(), Some.Now.AddDays(-89), "delete", [new ReasonEntry("retention", new RetentionOrigin("old"))]),
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "staging", Some.Digest("b9").ToString(), Some.Now, "keep", [new ReasonEntry("pin", new PinsLineOrigin("p", 1))]),
-        ], new Summary(3, 1, 2, 0, 0, false, null)) { RunId = "20260602T020000Z-abcd" };
-        return PlanFile.Of(report, "sha256:config", PlanKey.LoadOrCreate(_stateDir));
-    }
+    private static Plan Decided() => new([
+        new Decision(Some.Version("0.1.1", 90, digestSeed: "b1"), DecisionAction.Delete, [new Reason("retention", new RetentionOrigin("old"))]),
+        new Decision(Some.Version("0.1.2", 89, digestSeed: "b2"), DecisionAction.Delete, [new Reason("retention", new RetentionOrigin("old"))]),
+        new Decision(Some.Version("staging", 0, digestSeed: "b9"), DecisionAction.Keep, [new Reason("pin", new PinsLineOrigin("p", 1))]),
+    ]);
+
+    private PlanFile Plan() => PlanFile.Of(Decided(), "20260602T020000Z-abcd", Some.Now, "sha256:config", PlanKey.LoadOrCreate(_stateDir));
 
     [Theory]
     [InlineData(23.9, true)]
@@ -55,9 +54,30 @@ public sealed class PlanFileTests : IDisposable
         var plan = Plan();
 
         plan.Deletes.Length.ShouldBe(2);
-        plan.Deletes[0].ShouldBe(new PlanEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90)));
+        plan.Deletes[0].ShouldBe(new PlanEntry(new VersionRef("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString()), Some.Now.AddDays(-90)));
         plan.RunId.ShouldBe("20260602T020000Z-abcd");
         plan.Mac.ShouldStartWith("hmac-sha256:");
+    }
+
+    [Fact]
+    public void Of_DecisionsOfThePlan_AreTheFilesDeletesInOrder()
+    {
+        var decided = Decided();
+
+        var plan = Plan();
+
+        plan.Deletes.Select(e => e.ToString()).ShouldBe(decided.Deletes.Select(d => d.Version.ToString()));
+        plan.Deletes.Select(e => (e.Digest, e.CreatedAt)).ShouldBe(decided.Deletes.Select(d => (d.Version.Digest?.ToString(), d.Version.CreatedAt)));
+    }
+
+    [Fact]
+    public void ToJson_Plan_KeepsTheKeysOfPlanVersion2()
+    {
+        var json = JsonNode.Parse(Plan().ToJson())!.AsObject();
+
+        json.Select(p => p.Key).ShouldBe(["planVersion", "runId", "createdAt", "configHash", "deletes", "mac"]);
+        json["deletes"]![0]!.AsObject().Select(p => p.Key).ShouldBe(["registry", "owner", "type", "package", "version", "digest", "createdAt"]);
+        json["createdAt"]!.GetValue<string>().ShouldBe("2026-06-02T02:00:00Z");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Pins.Protection;
 using OciCleanup.Cleaner.Tests.Support;
@@ -26,7 +28,7 @@ internal static class FixedReport
     {
         var decisions = ImmutableArray.CreateBuilder<DecisionEntry>();
         DecisionEntry D(string package, string version, double daysAgo, string action, params (string Kind, ReasonOrigin Origin)[] reasons) =>
-            new("main", "oleks", "container", package, version, Some.Digest(package + (version == "stable" ? "0.1.5" : version)).ToString(), Some.Now.AddDays(-daysAgo), action, [.. reasons.Select(r => new ReasonEntry(r.Kind, r.Origin))]);
+            new(new VersionRef("main", "oleks", "container", package, version, Some.Digest(package + (version == "stable" ? "0.1.5" : version)).ToString()), Some.Now.AddDays(-daysAgo), action, [.. reasons.Select(r => new ReasonEntry(r.Kind, r.Origin))]);
         decisions.Add(D("cms-plugins", "staging", 1, "keep", ("pin", (ReasonOrigin)new PinsLineOrigin("/etc/registry-pins.txt", 3)), ("helmrelease-suspended", new ClusterObjectOrigin("armer", "kotkan", "HelmRelease", "cms-plugins-staging") { At = "image" }), ("imagepolicy", new ClusterObjectOrigin("armer", "kotkan", "ImagePolicy", "cms-plugins-staging") { Pick = new(["staging"], "filterTags '^staging$', alphabetical asc") })));
         decisions.Add(D("cms-plugins", "0.1.10", 1, "keep", ("workload", (ReasonOrigin)new ClusterObjectOrigin("armer", "kotkan", "Deployment", "cms-plugins-staging", "app")), ("keep-last", new RankOrigin(1, 2))));
         decisions.Add(D("cms-plugins", "0.1.9", 2, "keep", ("keep-last", (ReasonOrigin)new RankOrigin(2, 2))));

@@ -1,3 +1,5 @@
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins.Protection;
@@ -24,7 +26,7 @@ internal static class HostileReport
     public static RunReport Build()
     {
         DecisionEntry D(string type, string package, string version, string action, string kind, ReasonOrigin origin) =>
-            new("main", "oleks", type, package, version, Some.Digest(version).ToString(), Some.Now.AddDays(-30), action, [new ReasonEntry(kind, origin)]);
+            new(new VersionRef("main", "oleks", type, package, version, Some.Digest(version).ToString()), Some.Now.AddDays(-30), action, [new ReasonEntry(kind, origin)]);
         return new RunReport(1, "dry-run", Some.Now, Some.Now.AddSeconds(1), [new SourceEntry("registry:main", "failed", null, "HTTP 500: " + Osc52Clipboard, null)],
             [
                 D("container", ClearScreen, "1.0" + Osc8Link, "keep", "workload", new ClusterObjectOrigin("armer", "kotkan", "Deployment", BidiOverride, "app")),

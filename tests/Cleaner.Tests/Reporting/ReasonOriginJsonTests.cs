@@ -1,3 +1,4 @@
+using OciCleanup.Cleaner.Inventory;
 using System.Text.Json;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
@@ -59,6 +60,6 @@ public class ReasonOriginJsonTests
 
     private static RunReport Report(ReasonEntry reason) =>
         new(1, "dry-run", Some.Now, Some.Now, [],
-            [new DecisionEntry("main", "oleks", "container", "web", "1.0", null, Some.Now, "keep", [reason])],
+            [new DecisionEntry(new VersionRef("main", "oleks", "container", "web", "1.0", null), Some.Now, "keep", [reason])],
             new Summary(1, 1, 0, 0, 0, false, null));
 }

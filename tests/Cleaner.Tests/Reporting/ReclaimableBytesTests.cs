@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
 
@@ -7,7 +8,7 @@ namespace OciCleanup.Cleaner.Tests.Reporting;
 public class ReclaimableBytesTests
 {
     private static DecisionEntry D(string version, string action, string package = "cms-plugins") =>
-        new("main", "oleks", "container", package, version, "sha256:" + version, Some.Now, action, []);
+        new(new VersionRef("main", "oleks", "container", package, version, "sha256:" + version), Some.Now, action, []);
 
     private static VersionBlobs Blobs(params (string Digest, long Size)[] blobs) => new(blobs.ToImmutableDictionary(b => b.Digest, b => b.Size));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Pins.Protection;
 

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using OciCleanup.Cleaner.Commands;
 using OciCleanup.Cleaner.Scheduling;
 
 namespace OciCleanup.Cleaner.Tests.Scheduling;
 
 public class CleanupJobTests
 {
-    private static DaemonState State(Func<CancellationToken, Task<RunOnce.Result>> run) =>
+    private static DaemonState State(Func<CancellationToken, Task<RunResult>> run) =>
         new(run, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None);
 
     [Fact]
@@ -26,7 +25,7 @@ public class CleanupJobTests
     public async Task RunAsync_FailedRunAfterASuccess_KeepsTheSuccessAndCountsBoth()
     {
         var fail = false;
-        var state = State(_ => fail ? Task.FromException<RunOnce.Result>(new KeyNotFoundException("registry gone from the config")) : Task.FromResult(new RunOnce.Result(ExitCodes.Success, null, TimeSpan.FromSeconds(1), null)));
+        var state = State(_ => fail ? Task.FromException<RunResult>(new KeyNotFoundException("registry gone from the config")) : Task.FromResult(new RunResult(ExitCodes.Success, null, TimeSpan.FromSeconds(1), null)));
         await CleanupJob.RunAsync(state, fireTime: null);
         fail = true;
 

@@ -42,7 +42,7 @@ internal sealed class MemoryRegistry(RegistryConfig config) : IRegistry, IManife
     public Task<Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken) =>
         Task.FromResult(Digest.TryParse(reference, out var digest) ? _manifests.ContainsKey(digest.Value) ? digest : null : this[reference]);
 
-    public Task<OciCleanup.Cleaner.Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken) => Task.FromResult<OciCleanup.Cleaner.Reporting.VersionBlobs?>(null);
+    public Task<VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken) => Task.FromResult<VersionBlobs?>(null);
 
     public Task<bool> DeleteAsync(PackageVersion version, CancellationToken cancellationToken)
     {

@@ -62,7 +62,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
     /// Gitea's <c>/files</c> of the version: one file per blob (<c>manifest.json</c>, <c>sha256_&lt;hex&gt;</c>),
     /// each with its size (<c>size</c>, or <c>Size</c> before Gitea 1.24 and on Forgejo) and sha256.
     /// </summary>
-    public async Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken)
+    public async Task<VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken)
     {
         RequireOneVersionPath(version);
         using var response = await api.ListFilesAsync(version.Owner!, version.Type, version.Name, version.Version, cancellationToken);
@@ -82,7 +82,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
             }
         }
 
-        return new Reporting.VersionBlobs(sizes.ToImmutable());
+        return new VersionBlobs(sizes.ToImmutable());
     }
 
     public async Task<Pins.Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken) =>

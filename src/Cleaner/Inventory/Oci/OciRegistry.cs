@@ -58,9 +58,9 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
     /// The manifest's own size and its descriptors' (config, layers; an index's children), from its body —
     /// the one the inventory already read for the creation time: no request of its own.
     /// </summary>
-    public async Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken) =>
+    public async Task<VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken) =>
         version.Digest is { } digest && await _reader.BodyAsync(version.Name, digest, cancellationToken) is { } body
-            ? new Reporting.VersionBlobs(body.Sizes)
+            ? new VersionBlobs(body.Sizes)
             : null;
 
     public async Task<Digest?> ResolveDigestAsync(PackageKey package, string reference, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OciCleanup.Cleaner.Reporting;
+namespace OciCleanup.Cleaner.Inventory;
 
 /// <summary>
 /// The blobs one version holds, by digest, with their sizes: its manifest, config and layers (Gitea's

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OciCleanup.Pins.Protection;
 
-namespace OciCleanup.Cleaner.Reporting;
+namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
 /// A warning kind as its kebab-case name. Reports stored by earlier builds (run history) used a few

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using OciCleanup.Pins.Protection;
 
-namespace OciCleanup.Cleaner.Reporting;
+namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>One entry of the report's <c>warnings</c> (SPEC §8): what could not be resolved, and what to do.</summary>
 internal sealed record ReportWarning(
