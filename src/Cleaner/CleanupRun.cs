@@ -20,7 +20,8 @@ internal sealed class CleanupRun(
     IReadOnlyList<NamedSource> sources,
     BaselineStore baselines,
     TimeProvider clock,
-    ILogger<CleanupRun> logger)
+    ILogger<CleanupRun> logger,
+    Inventory.Store.InventoryCache? cache = null)
 {
     public IEnumerable<string> SourceNames => sources.Select(s => s.Name);
 
@@ -57,6 +58,11 @@ internal sealed class CleanupRun(
         }
 
         var inventorySources = inventoried.Select(r => r.Source).ToImmutableArray();
+        if (inventorySources.All(s => s.Status == SourceStatus.Ok))
+        {
+            cache?.Prune(inventoried.Select(r => r.Versions));
+        }
+
         var firstSeenStore = new FirstSeenStore(config.Safety.StateDir);
         var (firstSeen, firstSeenError) = firstSeenStore.Load();
         if (firstSeenError is not null)

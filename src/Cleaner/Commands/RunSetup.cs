@@ -32,8 +32,9 @@ internal static class RunSetup
             return (null, errors.ToImmutable());
         }
 
-        var registries = config.Registries.Select(r => RegistryFactory.Create(r, loggers, clock)).ToList();
-        var run = new CleanupRun(config, registries, sources, new BaselineStore(config.Safety.StateDir), clock, loggers.CreateLogger<CleanupRun>());
+        var cache = new Inventory.Store.InventoryCache(config.Safety.StateDir, loggers);
+        var registries = config.Registries.Select(r => RegistryFactory.Create(r, loggers, clock, cache)).ToList();
+        var run = new CleanupRun(config, registries, sources, new BaselineStore(config.Safety.StateDir), clock, loggers.CreateLogger<CleanupRun>(), cache);
         return (run, []);
     }
 }

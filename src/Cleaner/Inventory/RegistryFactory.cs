@@ -16,11 +16,12 @@ internal static class RegistryFactory
     /// <summary>How long one registry request may take in all, retries included.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
 
-    public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
+    // The cache: what earlier runs read (a run's inventory only; commands that read one version need none).
+    public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock, Store.InventoryCache? cache = null)
     {
         try
         {
-            return CreateWithCredentials(config, loggers, clock);
+            return CreateWithCredentials(config, loggers, clock, cache);
         }
         catch (InvalidOperationException e)
         {
@@ -29,7 +30,7 @@ internal static class RegistryFactory
         }
     }
 
-    private static IRegistry CreateWithCredentials(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
+    private static IRegistry CreateWithCredentials(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock, Store.InventoryCache? cache)
     {
         var scope = new CredentialScope(config.Name, config.Url, config.AuthRealms);
         if (config.Kind == RegistryKind.Gitea)
@@ -38,7 +39,9 @@ internal static class RegistryFactory
             // The packages API takes "token <t>"; the /v2 routes take basic auth with the token as password.
             var api = RestService.For<IGiteaPackagesApi>(Client(config, new RegistryAuthHandler(scope, token is null ? null : new AuthenticationHeaderValue("token", token), answerChallenges: false), guardDeletes: true));
             var distribution = new DistributionClient(Client(config, new RegistryAuthHandler(scope, token is null ? null : Basic($"oci-cleanup:{token}"), answerChallenges: true), guardDeletes: false), config.Name);
-            return new GiteaRegistry(config, api, distribution, () => new DistributionManifestReader(distribution, v => $"{v.Owner}/{v.Name}", config.Concurrency), loggers.CreateLogger<GiteaRegistry>());
+            Func<PackageVersion, string> repositoryOf = v => $"{v.Owner}/{v.Name}";
+            Func<IManifestReader> reader = cache is null ? () => new DistributionManifestReader(distribution, repositoryOf, config.Concurrency) : () => cache.Reader(config, distribution, repositoryOf);
+            return new GiteaRegistry(config, api, distribution, reader, loggers.CreateLogger<GiteaRegistry>());
         }
 
         var basic = config.BasicAuth is { } credentials ? Basic(credentials.Read()) : null;
