@@ -51,6 +51,7 @@ internal sealed class CleanupRun(
             return Finish(nothing);
         }
 
+        MemoryLog.At(logger, "after reading the fleet");
         var (loaded, baselineError) = baselines.Load();
         if (baselineError is not null)
         {
@@ -196,6 +197,7 @@ internal sealed class CleanupRun(
     private RunOutcome Finish(RunFacts facts)
     {
         var report = ReportBuilder.Build(facts with { FinishedAt = clock.GetUtcNow() });
+        MemoryLog.At(logger, "after building the report");
         var failed = report.Summary.Blocked || report.Summary.Failed > 0 || report.Sources.Any(s => s.Status == "failed");
         logger.LogInformation(
             "Run finished in {Mode} mode: {Versions} versions, {Keep} keep, {Delete} delete, {Deleted} deleted, {Failed} failed, blocked {Blocked}",
