@@ -22,7 +22,8 @@ internal sealed class FleetServer(TimeSpan latency) : IAsyncDisposable
 {
     private const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
     private const string OciIndex = "application/vnd.oci.image.index.v1+json";
-    private readonly Dictionary<string, List<(string Package, string Version, DateTimeOffset Created)>> _owners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(long Id, string Package, string Version, DateTimeOffset Created)>> _owners = new(StringComparer.Ordinal);
+    private long _nextId;
     private readonly Dictionary<(string Repository, string Reference), (string Digest, string MediaType, byte[] Body)> _manifests = [];
     private WebApplication? _app;
 
@@ -42,6 +43,13 @@ internal sealed class FleetServer(TimeSpan latency) : IAsyncDisposable
     {
         Interlocked.Exchange(ref _servedLatencyTicks, 0);
         Interlocked.Exchange(ref _delayed, 0);
+    }
+
+    /// <summary>Forgets when the first request came and the last response went (a second run is measured on its own).</summary>
+    public void ResetSpan()
+    {
+        Interlocked.Exchange(ref _firstRequest, 0);
+        Interlocked.Exchange(ref _lastResponse, 0);
     }
 
     /// <summary>The latency actually injected, on average (the nominal one plus the timer's lateness).</summary>
@@ -94,8 +102,12 @@ internal sealed class FleetServer(TimeSpan latency) : IAsyncDisposable
             _owners[owner] = list = [];
         }
 
-        list.Add((package, version, created));
+        // A version's id is its own for life, as in Gitea (re-pushing a tag makes a new version).
+        list.Add((++_nextId, package, version, created));
     }
+
+    /// <summary>The digest a tag or digest of a repository resolves to (what a Pod's imageID names).</summary>
+    public string DigestOf(string repository, string reference) => _manifests[(repository, reference)].Digest;
 
     public async Task StartAsync()
     {
@@ -135,10 +147,9 @@ internal sealed class FleetServer(TimeSpan latency) : IAsyncDisposable
             http.Response.Headers.Link = $"<{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}?limit={limit}&page={page + 1}>; rel=\"next\"";
         }
 
-        var id = (page - 1) * limit;
         return Results.Json(all.Skip((page - 1) * limit).Take(limit).Select(v => new
         {
-            id = ++id,
+            id = v.Id,
             owner = new { login = owner },
             type = "container",
             name = v.Package,

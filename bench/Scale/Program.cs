@@ -16,12 +16,14 @@ if (variant == "client")
 var latency = TimeSpan.FromMilliseconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
 var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 var heapLimitMb = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
-var (owners, packages, tags, indexes, clusters, pods, replicaSets) = variant switch
+var (owners, packages, tags, indexes, clusters) = variant switch
 {
-    "deep" or "calibrate" => (1, 1, 14_000, 2_000, 0, 0, 0), // one package: 20,000 versions, 2,000 indexes
-    "smoke" => (2, 5, 14, 2, 1, 20, 6),                   // 100 versions: keeps this program from rotting
-    _ => (10, 100, 70, 10, 3, 10_000 / 3, 3_000 / 3),     // 1,000 packages, 100,000 versions, 3 clusters
+    "deep" or "calibrate" => (1, 1, 14_000, 2_000, 0), // one package: 20,000 versions, 2,000 indexes
+    "smoke" => (2, 5, 14, 2, 1),                         // 100 versions: keeps this program from rotting
+    _ => (10, 100, 70, 10, 3),                           // 1,000 packages, 100,000 versions, 3 clusters
 };
+// Per cluster; the fleet's three make 10,002 Pods, 3,000 ReplicaSets, 450 HelmReleases with 2,250 release Secrets.
+var shape = variant == "smoke" ? new ClusterShape(20, 6, 2, 3, 2) : ClusterShape.Fleet;
 
 await using var fleet = new FleetServer(latency);
 var old = DateTimeOffset.UtcNow.AddDays(-60);
@@ -53,16 +55,7 @@ var clusterConfig = new List<string>();
 for (var c = 0; c < clusters; c++)
 {
     var server = new KubernetesTestServer("bench-token");
-    for (var i = 0; i < pods; i++)
-    {
-        server.ApplyJson(Workload("v1", "Pod", $"pod-{i}", $"{fleet.Url.Authority}/owner{i % owners}/pkg{i % packages}:1.0.{i % tags}"));
-    }
-
-    for (var i = 0; i < replicaSets; i++)
-    {
-        server.ApplyJson(Workload("apps/v1", "ReplicaSet", $"rs-{i}", $"{fleet.Url.Authority}/owner{i % owners}/pkg{(i * 7) % packages}:1.0.{(i * 3) % tags}"));
-    }
-
+    new ClusterObjects(fleet.Url.Authority, fleet, owners, packages, tags).Fill(server, c, shape);
     await server.StartAsync();
     clusterServers.Add(server);
     await File.WriteAllTextAsync(Path.Combine(folder, $"kubeconfig{c}"), server.Kubeconfig());
@@ -81,101 +74,125 @@ await File.WriteAllTextAsync(config, $"""
         owners: [{string.Join(", ", Enumerable.Range(0, owners).Select(o => $"owner{o}"))}]
     {(clusters > 0 ? "clusters:\n" + string.Concat(clusterConfig) : "")}
     references:
-      helmReleases: false
-      helmReleaseSecrets: false
-      imagePolicies: false
-      kustomizations: false
+      helmReleases: true
+      helmReleaseSecrets: true
+      imagePolicies: true
+      kustomizations: true
     safety:
       maxDeleteFraction: 1
       maxDeletes: 1000000
       stateDir: state
     """);
 
-var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-// The shipped CronJob's arguments (kubernetes/base/cronjob.yaml): the table report to standard output;
-// the JSON report is streamed to stateDir (last-report.json and the run history) as on every run.
-foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll"), "run", "--config", config, "--report", "table", "--log-format", "json" })
-{
-    start.ArgumentList.Add(arg);
-}
-
-if (heapLimitMb > 0)
-{
-    // What a container memory limit gives the runtime: the heap hard limit (75 % of the limit by default).
-    start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)heapLimitMb * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
-}
-
-var clock = Stopwatch.StartNew();
-var launched = Stopwatch.GetTimestamp();
-using var process = Process.Start(start)!;
-var stdout = process.StandardOutput.ReadToEndAsync();
-var stderr = process.StandardError.ReadToEndAsync();
-long peakKb = 0;
-var peakAt = TimeSpan.Zero;
-double cpuSeconds = 0;
-while (!process.HasExited)
-{
-    // VmHWM is the kernel's own high-water mark, so polling misses nothing but the last instant.
-    try
-    {
-        var status = await File.ReadAllTextAsync($"/proc/{process.Id}/status");
-        var hwm = long.Parse(Regex.Match(status, @"VmHWM:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
-        if (hwm > peakKb)
-        {
-            (peakKb, peakAt) = (hwm, clock.Elapsed);
-        }
-
-        var stat = (await File.ReadAllTextAsync($"/proc/{process.Id}/stat")).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        cpuSeconds = (long.Parse(stat[11], CultureInfo.InvariantCulture) + long.Parse(stat[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-    catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
-    {
-        // The process ended between the check and the read.
-    }
-
-    await Task.Delay(50);
-}
-
-await process.WaitForExitAsync();
-clock.Stop();
-var exited = Stopwatch.GetTimestamp();
-var logs = await stderr;
-await stdout;
+var first = await MeasureAsync(fleet, config, heapLimitMb);
 var versions = owners * packages * (tags + indexes * 3);
 var minimumPages = owners * (int)Math.Ceiling(versions / (double)owners / 50.0);
 var naive = new Dictionary<string, int> { ["list page"] = minimumPages, ["manifest HEAD"] = versions, ["index GET"] = owners * packages * indexes };
-var made = fleet.Requests.ToDictionary();
-var total = made.Values.Sum();
+var total = first.Requests.Values.Sum();
 var naiveTotal = naive.Values.Sum();
-var plan = Regex.Match(logs, "\"PlanMilliseconds\":(\\d+),\"PlanCpuMilliseconds\":(\\d+),\"HeapMegabytes\":(\\d+),\"GcPauseMilliseconds\":(\\d+)");
-Console.WriteLine($"variant {variant}: {owners} owners x {packages} packages x ({tags} tags + {indexes} indexes of 2 children) = {versions} versions; {clusters} clusters with {pods * clusters} Pods and {replicaSets * clusters} ReplicaSets");
-Console.WriteLine($"latency {latency.TotalMilliseconds} ms per request, concurrency {concurrency}, heap limit {(heapLimitMb > 0 ? heapLimitMb + " MB" : "none")}, exit code {process.ExitCode}");
+Console.WriteLine($"variant {variant}: {owners} owners x {packages} packages x ({tags} tags + {indexes} indexes of 2 children) = {versions} versions; {clusters} clusters with {shape.Pods * clusters} Pods, {shape.ReplicaSets * clusters} ReplicaSets, {shape.StatefulSets * clusters} StatefulSets, {shape.HelmReleases * clusters} HelmReleases with {shape.HelmReleases * ClusterObjects.Revisions * clusters} release Secrets, {shape.ImagePolicies * clusters} ImagePolicies");
+Console.WriteLine($"latency {latency.TotalMilliseconds} ms per request, concurrency {concurrency}, heap limit {(heapLimitMb > 0 ? heapLimitMb + " MB" : "none")}, exit code {first.ExitCode}");
 Console.WriteLine($"{"registry requests",-20}{"made",9}{"naive min",11}");
-foreach (var kind in naive.Keys.Concat(made.Keys).Distinct())
+foreach (var kind in naive.Keys.Concat(first.Requests.Keys).Distinct())
 {
-    Console.WriteLine($"{kind,-20}{made.GetValueOrDefault(kind),9}{naive.GetValueOrDefault(kind),11}");
+    Console.WriteLine($"{kind,-20}{first.Requests.GetValueOrDefault(kind),9}{naive.GetValueOrDefault(kind),11}");
 }
 
 // The bound with the latency as served: the client cannot be faster than the server's late timers.
-var bound = total * fleet.ServedLatency.TotalSeconds / concurrency;
+var bound = total * first.ServedLatency.TotalSeconds / concurrency;
 var nominalBound = total * latency.TotalSeconds / concurrency;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-20}{total,9}{naiveTotal,11}   ratio {(double)total / naiveTotal:F3} (target <= 0.85)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cluster requests: {string.Join(", ", clusterServers.Select(s => s.Requests.Count))}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall {clock.Elapsed.TotalSeconds:F1} s; latency bound (requests x latency as served, {fleet.ServedLatency.TotalMilliseconds:F2} ms on average / concurrency) {bound:F1} s; ratio {clock.Elapsed.TotalSeconds / Math.Max(bound, 0.001):F2} (target <= 1.1); against the nominal {latency.TotalMilliseconds} ms: {nominalBound:F1} s, ratio {clock.Elapsed.TotalSeconds / Math.Max(nominalBound, 0.001):F2}"));
-var (first, last) = fleet.Span;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"where the wall goes: {Stopwatch.GetElapsedTime(launched, first).TotalSeconds:F1} s from launch to the first registry request, {Stopwatch.GetElapsedTime(first, last).TotalSeconds:F1} s of registry requests (ratio {Stopwatch.GetElapsedTime(first, last).TotalSeconds / Math.Max(bound, 0.001):F2}), {Stopwatch.GetElapsedTime(last, exited).TotalSeconds:F1} s from the last response to exit"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS (VmHWM) {peakKb / 1024.0:F0} MB (target <= 250), reached {peakAt.TotalSeconds:F1} s into the run; CPU {cpuSeconds:F1} s; match + plan {(plan.Success ? $"{plan.Groups[1].Value} ms wall, {plan.Groups[2].Value} ms CPU (target <= 500); heap after plan {plan.Groups[3].Value} MB; GC pauses until then {plan.Groups[4].Value} ms" : "not logged")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall {first.Wall.TotalSeconds:F1} s; latency bound (requests x latency as served, {first.ServedLatency.TotalMilliseconds:F2} ms on average / concurrency) {bound:F1} s; ratio {first.Wall.TotalSeconds / Math.Max(bound, 0.001):F2} (target <= 1.1); against the nominal {latency.TotalMilliseconds} ms: {nominalBound:F1} s, ratio {first.Wall.TotalSeconds / Math.Max(nominalBound, 0.001):F2}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"where the wall goes: {first.ToFirstRequest.TotalSeconds:F1} s from launch to the first registry request, {first.RequestSpan.TotalSeconds:F1} s of registry requests (ratio {first.RequestSpan.TotalSeconds / Math.Max(bound, 0.001):F2}), {first.AfterLastResponse.TotalSeconds:F1} s from the last response to exit"));
+Console.WriteLine(first.Memory("first run"));
+
+// The next night on the unchanged fleet: the same program, the same stateDir.
+var firstDecisions = Decisions(Path.Combine(folder, "state", "last-report.json"));
+clusterServers.ForEach(s => s.ClearRequests());
+var second = await MeasureAsync(fleet, config, heapLimitMb);
+var secondTotal = second.Requests.Values.Sum();
+var sameDecisions = firstDecisions == Decisions(Path.Combine(folder, "state", "last-report.json"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"second-run: exit code {second.ExitCode}; registry requests {secondTotal} ({string.Join(", ", second.Requests.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}"))}) = {(double)secondTotal / Math.Max(total, 1):F3} of the first run's {total} (target <= 0.1); cluster requests {string.Join(", ", clusterServers.Select(s => s.Requests.Count))}; decisions {(sameDecisions ? "the same" : "DIFFERENT")}; wall {second.Wall.TotalSeconds:F1} s"));
+Console.WriteLine(second.Memory("second run"));
 foreach (var server in clusterServers)
 {
     await server.DisposeAsync();
 }
 
-if (process.ExitCode != 0)
+foreach (var run in new[] { first, second }.Where(r => r.ExitCode != 0))
 {
-    Console.Error.WriteLine(logs.Length > 4000 ? logs[^4000..] : logs);
+    Console.Error.WriteLine(run.Logs.Length > 4000 ? run.Logs[^4000..] : run.Logs);
 }
 
-return process.ExitCode;
+return first.ExitCode != 0 ? first.ExitCode : second.ExitCode != 0 ? second.ExitCode : sameDecisions ? 0 : 1;
+
+// One run of the real program with the shipped CronJob's arguments, measured from outside.
+static async Task<Measured> MeasureAsync(FleetServer fleet, string config, int heapLimitMb)
+{
+    fleet.Requests.Clear();
+    fleet.ResetServedLatency();
+    fleet.ResetSpan();
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+    // The shipped CronJob's arguments (kubernetes/base/cronjob.yaml): the table report to standard output;
+    // the JSON report is streamed to stateDir (last-report.json and the run history) as on every run.
+    foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll"), "run", "--config", config, "--report", "table", "--log-format", "json" })
+    {
+        start.ArgumentList.Add(arg);
+    }
+
+    if (heapLimitMb > 0)
+    {
+        // What a container memory limit gives the runtime: the heap hard limit (75 % of the limit by default).
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + ((long)heapLimitMb * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
+    }
+
+    var clock = Stopwatch.StartNew();
+    var launched = Stopwatch.GetTimestamp();
+    using var process = Process.Start(start)!;
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEndAsync();
+    long peakKb = 0;
+    var peakAt = TimeSpan.Zero;
+    double cpuSeconds = 0;
+    while (!process.HasExited)
+    {
+        // VmHWM is the kernel's own high-water mark, so polling misses nothing but the last instant.
+        try
+        {
+            var status = await File.ReadAllTextAsync($"/proc/{process.Id}/status");
+            var hwm = long.Parse(Regex.Match(status, @"VmHWM:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+            if (hwm > peakKb)
+            {
+                (peakKb, peakAt) = (hwm, clock.Elapsed);
+            }
+
+            var stat = (await File.ReadAllTextAsync($"/proc/{process.Id}/stat")).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            cpuSeconds = (long.Parse(stat[11], CultureInfo.InvariantCulture) + long.Parse(stat[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
+        {
+            // The process ended between the check and the read.
+        }
+
+        await Task.Delay(50);
+    }
+
+    await process.WaitForExitAsync();
+    clock.Stop();
+    var exited = Stopwatch.GetTimestamp();
+    var logs = await stderr;
+    await stdout;
+    var (firstRequest, last) = fleet.Span;
+    return new Measured(process.ExitCode, clock.Elapsed, fleet.Requests.ToDictionary(), fleet.ServedLatency, Stopwatch.GetElapsedTime(launched, firstRequest), Stopwatch.GetElapsedTime(firstRequest, last), Stopwatch.GetElapsedTime(last, exited), peakKb, peakAt, cpuSeconds, logs);
+}
+
+// The decisions of a JSON report, in a canonical order: equal when two runs decided the same.
+static string Decisions(string reportPath)
+{
+    using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(reportPath));
+    return string.Join("\n", report.RootElement.GetProperty("decisions").EnumerateArray().Select(d => d.GetRawText()).Order(StringComparer.Ordinal));
+}
 
 // The floor this machine and server allow: curl (C, no runtime) HEADs every tag of the deep package
 // with the same number in flight. Its wall against the same bound is what any client could reach.
@@ -224,11 +241,4 @@ static async Task<int> Client(string urlFile, int concurrency)
         }
     }));
     return 0;
-}
-
-static System.Text.Json.Nodes.JsonObject Workload(string apiVersion, string kind, string name, string image)
-{
-    var containers = new[] { new { name = "app", image } };
-    object spec = kind == "Pod" ? new { containers } : new { replicas = 0, template = new { spec = new { containers } } };
-    return System.Text.Json.JsonSerializer.SerializeToNode(new { apiVersion, kind, metadata = new { name, @namespace = "bench" }, spec })!.AsObject();
 }

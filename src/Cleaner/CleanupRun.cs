@@ -20,7 +20,8 @@ internal sealed class CleanupRun(
     IReadOnlyList<NamedSource> sources,
     BaselineStore baselines,
     TimeProvider clock,
-    ILogger<CleanupRun> logger)
+    ILogger<CleanupRun> logger,
+    Inventory.Store.InventoryCache? cache = null)
 {
     public IEnumerable<string> SourceNames => sources.Select(s => s.Name);
 
@@ -50,6 +51,7 @@ internal sealed class CleanupRun(
             return Finish(nothing, options);
         }
 
+        MemoryLog.At(logger, "after reading the fleet");
         var (loaded, baselineError) = baselines.Load();
         if (baselineError is not null)
         {
@@ -57,6 +59,11 @@ internal sealed class CleanupRun(
         }
 
         var inventorySources = inventoried.Select(r => r.Source).ToImmutableArray();
+        if (inventorySources.All(s => s.Status == SourceStatus.Ok))
+        {
+            cache?.Prune(inventoried.Select(r => r.Versions));
+        }
+
         var firstSeenStore = new FirstSeenStore(config.Safety.StateDir);
         var (firstSeen, firstSeenError) = firstSeenStore.Load();
         if (firstSeenError is not null)
@@ -190,6 +197,7 @@ internal sealed class CleanupRun(
     private RunOutcome Finish(RunFacts facts, RunOptions options)
     {
         var report = ReportBuilder.Build(facts with { FinishedAt = clock.GetUtcNow(), RunId = options.RunId });
+        MemoryLog.At(logger, "after building the report");
         var failed = report.Summary.Blocked || report.Summary.Failed > 0 || report.Sources.Any(s => s.Status == "failed");
         logger.LogInformation(
             "Run finished in {Mode} mode: {Versions} versions, {Keep} keep, {Delete} delete, {Deleted} deleted, {Failed} failed, blocked {Blocked}",

@@ -15,7 +15,7 @@ namespace OciCleanup.Cleaner;
 internal sealed record CompositionRoot(TimeProvider Clock, CommandConsole Console)
 {
     /// <summary>How a configured registry becomes a client; the default builds the HTTP stack of <see cref="RegistryFactory"/>.</summary>
-    public Func<RegistryConfig, ILoggerFactory, TimeProvider, IRegistry> RegistryMaker { get; init; } = RegistryFactory.Create;
+    public Func<RegistryConfig, ILoggerFactory, TimeProvider, Inventory.Store.InventoryCache?, IRegistry> RegistryMaker { get; init; } = RegistryFactory.Create;
 
     public static CompositionRoot ForProcess() => new(TimeProvider.System, CommandConsole.ForProcess());
 
@@ -24,9 +24,9 @@ internal sealed record CompositionRoot(TimeProvider Clock, CommandConsole Consol
     public ILoggerFactory Loggers(string? format, bool verbose) => Logging.Create(format, verbose);
 #pragma warning restore CA1822
 
-    public IRegistry Registry(RegistryConfig config, ILoggerFactory loggers) => RegistryMaker(config, loggers, Clock);
+    public IRegistry Registry(RegistryConfig config, ILoggerFactory loggers, Inventory.Store.InventoryCache? cache = null) => RegistryMaker(config, loggers, Clock, cache);
 
-    public IReadOnlyList<IRegistry> Registries(CleanerConfig config, ILoggerFactory loggers) => [.. config.Registries.Select(r => Registry(r, loggers))];
+    public IReadOnlyList<IRegistry> Registries(CleanerConfig config, ILoggerFactory loggers, Inventory.Store.InventoryCache? cache = null) => [.. config.Registries.Select(r => Registry(r, loggers, cache))];
 
     public IEnumerable<NamedSource> Clusters(CleanerConfig config, ILoggerFactory loggers) => ClusterSources.Create(config, loggers, Clock);
 

@@ -18,7 +18,7 @@ public sealed class CleanupRunTests : IDisposable
     {
         var path = Path.Combine(_folder.FullName, "config.yaml");
         await File.WriteAllTextAsync(path, $"registries:\n  - name: lan\n    kind: oci\n    url: http://127.0.0.1:5000\nretention:\n  default:\n    keepLast: 1\n    keepWithinDays: 0\n    minAgeHours: 0\nsafety:\n  stateDir: {_folder.FullName}/state\n");
-        var root = new CompositionRoot(TimeProvider.System, new TestConsole().Console) { RegistryMaker = (_, _, _) => _registry };
+        var root = new CompositionRoot(TimeProvider.System, new TestConsole().Console) { RegistryMaker = (_, _, _, _) => _registry };
         var config = (await root.LoadConfigAsync(path)).ShouldNotBeNull();
         var (run, errors) = await RunSetup.CreateAsync(root, config, NullLoggerFactory.Instance, CancellationToken.None);
         return await run.ShouldNotBeNull(string.Join("; ", errors)).ExecuteAsync(options, CancellationToken.None);

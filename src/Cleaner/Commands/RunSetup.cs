@@ -31,7 +31,8 @@ internal static class RunSetup
             return (null, errors.ToImmutable());
         }
 
-        var run = new CleanupRun(config, root.Registries(config, loggers), sources, new BaselineStore(config.Safety.StateDir), root.Clock, loggers.CreateLogger<CleanupRun>());
+        var cache = new Inventory.Store.InventoryCache(config.Safety.StateDir, loggers);
+        var run = new CleanupRun(config, root.Registries(config, loggers, cache), sources, new BaselineStore(config.Safety.StateDir), root.Clock, loggers.CreateLogger<CleanupRun>(), cache);
         return (run, []);
     }
 }

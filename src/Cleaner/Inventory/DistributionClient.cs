@@ -28,13 +28,12 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
             : new ManifestHead(digest.Value, ManifestMediaTypes.Shared(response.Content.Headers.ContentType?.MediaType));
     }
 
-    public async Task<ManifestBody?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
-    {
-        if (await GetRawManifestAsync(repository, reference, cancellationToken) is not { } raw)
-        {
-            return null;
-        }
+    public async Task<ManifestBody?> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken) =>
+        await GetRawManifestAsync(repository, reference, cancellationToken) is { } raw ? Parse(raw, repository, reference) : null;
 
+    /// <summary>A manifest's links; a body that is not JSON fails as the registry's answer to <paramref name="reference"/>.</summary>
+    public ManifestBody Parse(RawManifest raw, string repository, string reference)
+    {
         try
         {
             return ManifestBody.Parse(raw.Bytes, raw.MediaType);

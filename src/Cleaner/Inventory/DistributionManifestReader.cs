@@ -11,7 +11,11 @@ namespace OciCleanup.Cleaner.Inventory;
 /// its digest is its name and the index's descriptor gives its media type, which is all a HEAD
 /// would tell. Bounded concurrency; no request is repeated within one reader's life (a run).
 /// </summary>
-internal sealed class DistributionManifestReader(DistributionClient client, Func<PackageVersion, string> repositoryOf, int concurrency) : IManifestReader
+/// <remarks>
+/// A version that comes already described (digest and media type, from <see cref="Store.IncrementalManifestReader"/>)
+/// gets no HEAD; with a <see cref="Store.ManifestBodyStore"/>, an index body stored before is not fetched again.
+/// </remarks>
+internal sealed class DistributionManifestReader(DistributionClient client, Func<PackageVersion, string> repositoryOf, int concurrency, Store.ManifestBodyStore? bodies = null) : IManifestReader
 {
     private const int NotFoundAttempts = 3;
 
@@ -51,7 +55,11 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
 
         var repository = repositoryOf(version);
         PackageVersion described;
-        if (IndexDescribes(version) is { } known)
+        if (version is { Digest: not null, MediaType: not null })
+        {
+            described = version;
+        }
+        else if (IndexDescribes(version) is { } known)
         {
             described = version with { Digest = known.Digest, MediaType = known.MediaType };
         }
@@ -109,7 +117,7 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
     {
         for (var attempt = 1; ; attempt++)
         {
-            var body = await client.GetManifestAsync(repository, digest, cancellationToken);
+            var body = await StoredOrFetchedAsync(repository, digest, cancellationToken);
             if (body is not null)
             {
                 foreach (var (child, mediaType) in body.ChildMediaTypes)
@@ -126,5 +134,28 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
 
             await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
         }
+    }
+
+    private async Task<ManifestBody?> StoredOrFetchedAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        if (bodies is null || !Pins.Digest.TryParse(digest, out var wanted))
+        {
+            return await client.GetManifestAsync(repository, digest, cancellationToken);
+        }
+
+        if (bodies.TryRead(wanted.Value) is { } stored)
+        {
+            return client.Parse(stored, repository, digest);
+        }
+
+        if (await client.GetRawManifestAsync(repository, digest, cancellationToken) is not { } raw)
+        {
+            return null;
+        }
+
+        // Parsed first: only a body that is a manifest is kept.
+        var body = client.Parse(raw, repository, digest);
+        bodies.Write(raw);
+        return body;
     }
 }

@@ -15,12 +15,13 @@ internal static class RegistryFactory
     /// <summary>How long one registry request may take in all, retries included.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
 
-    public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
+    // The cache: what earlier runs read (a run's inventory only; commands that read one version need none).
+    public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock, Store.InventoryCache? cache = null)
     {
         var kind = RegistryKinds.Of(config.Kind);
         try
         {
-            return kind.Create(config, loggers, clock);
+            return kind.Create(config, loggers, clock, cache);
         }
         catch (InvalidOperationException e)
         {

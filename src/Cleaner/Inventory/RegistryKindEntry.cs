@@ -12,9 +12,9 @@ namespace OciCleanup.Cleaner.Inventory;
 /// <param name="Name">The canonical name, kept in <see cref="RegistryConfig.Kind"/>.</param>
 /// <param name="Aliases">Other names <c>kind:</c> accepts for it.</param>
 /// <param name="Traits">What it can do, for the pure planner and matcher.</param>
-/// <param name="Create">Builds a registry of this kind; may throw <see cref="InvalidOperationException"/> when a credential cannot be read.</param>
+/// <param name="Create">Builds a registry of this kind (with what earlier runs read, for a run's inventory); may throw <see cref="InvalidOperationException"/> when a credential cannot be read.</param>
 internal sealed record RegistryKindEntry(
     string Name,
     ImmutableArray<string> Aliases,
     RegistryTraits Traits,
-    Func<RegistryConfig, ILoggerFactory, TimeProvider, IRegistry> Create);
+    Func<RegistryConfig, ILoggerFactory, TimeProvider, Store.InventoryCache?, IRegistry> Create);

@@ -26,7 +26,7 @@ public sealed class PlanCommandTests : IDisposable
         var config = Path.Combine(_folder.FullName, "config.yaml");
         await File.WriteAllTextAsync(config, $"registries:\n  - name: lan\n    kind: oci\n    url: http://127.0.0.1:5000\nretention:\n  default:\n    keepLast: 2\n    keepWithinDays: 0\n    minAgeHours: 0\nsafety:\n  stateDir: {_folder.FullName}/state\n");
         var (plan, report) = (Path.Combine(_folder.FullName, $"plan.{format}.json"), Path.Combine(_folder.FullName, $"report.{format}"));
-        var root = new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = (_, _, _) => _registry };
+        var root = new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = (_, _, _, _) => _registry };
 
         var exit = await Cli.InvokeAsync(["plan", "--out", plan, "--config", config, "--report", format, "--output", report, "--log-format", "json"], root);
 

@@ -13,6 +13,6 @@ internal static class StubRegistries
         new OciRegistry(config, new DistributionClient(new HttpClient(new StubHttpHandler(answer)) { BaseAddress = new Uri(config.Url, "/") }, config.Name), NullLogger<OciRegistry>.Instance);
 
     /// <summary>For <see cref="CompositionRoot.RegistryMaker"/>: every configured registry answers through <paramref name="answer"/>.</summary>
-    public static Func<RegistryConfig, ILoggerFactory, TimeProvider, IRegistry> Answering(Func<HttpRequestMessage, HttpResponseMessage> answer) =>
-        (config, _, _) => Oci(config, answer);
+    public static Func<RegistryConfig, ILoggerFactory, TimeProvider, OciCleanup.Cleaner.Inventory.Store.InventoryCache?, IRegistry> Answering(Func<HttpRequestMessage, HttpResponseMessage> answer) =>
+        (config, _, _, _) => Oci(config, answer);
 }

@@ -31,13 +31,15 @@ internal static class GiteaKind
         return path => containers && config.Owners.Contains(RegistryTraits.OwnerThenName(path).Owner ?? "", StringComparer.OrdinalIgnoreCase);
     }
 
-    private static GiteaRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
+    private static GiteaRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock, Store.InventoryCache? cache)
     {
         var scope = new CredentialScope(config.Name, config.Url, config.AuthRealms);
         var token = config.Token?.Read();
         // The packages API takes "token <t>"; the /v2 routes take basic auth with the token as password.
         var api = RestService.For<IGiteaPackagesApi>(RegistryFactory.Client(config, new RegistryAuthHandler(scope, token is null ? null : new AuthenticationHeaderValue("token", token), answerChallenges: false), guardDeletes: true));
         var distribution = new DistributionClient(RegistryFactory.Client(config, new RegistryAuthHandler(scope, token is null ? null : RegistryFactory.Basic($"oci-cleanup:{token}"), answerChallenges: true), guardDeletes: false), config.Name);
-        return new GiteaRegistry(config, api, distribution, () => new DistributionManifestReader(distribution, v => $"{v.Owner}/{v.Name}", config.Concurrency), loggers.CreateLogger<GiteaRegistry>());
+        Func<PackageVersion, string> repositoryOf = v => $"{v.Owner}/{v.Name}";
+        Func<IManifestReader> reader = cache is null ? () => new DistributionManifestReader(distribution, repositoryOf, config.Concurrency) : () => cache.Reader(config, distribution, repositoryOf);
+        return new GiteaRegistry(config, api, distribution, reader, loggers.CreateLogger<GiteaRegistry>());
     }
 }

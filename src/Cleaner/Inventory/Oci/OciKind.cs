@@ -21,7 +21,7 @@ internal static class OciKind
             path => (null, path),
             Lists,
             NeedsOwners: false),
-        Create);
+        (config, loggers, clock, _) => Create(config, loggers, clock));
 
     private static Func<string, bool> Lists(RegistryConfig config)
     {

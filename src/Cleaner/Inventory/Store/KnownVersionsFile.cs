@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using OciCleanup.Pins;
+
+namespace OciCleanup.Cleaner.Inventory.Store;
+
+/// <summary>
+/// The text of a <see cref="VersionIdentityStore"/> file: a magic line, the owner line, then
+/// <c>id TAB check TAB digest TAB mediaType</c> per version, then <c>end TAB count TAB sha256</c> of
+/// every line before it — so a file cut short, edited or flipped by a disk is refused, not half believed.
+/// </summary>
+internal static class KnownVersionsFile
+{
+    public static void Write(Stream file, string magic, string owner, IEnumerable<PackageVersion> described)
+    {
+        using var writer = new StreamWriter(file, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Line(string line)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+            writer.WriteLine(line);
+        }
+
+        Line(magic);
+        Line(owner);
+        var count = 0;
+        foreach (var v in described)
+        {
+            if (v.Type == "container" && v.Id is { } id && v.Digest is { } digest && StoredManifest.CanEncode(v.MediaType))
+            {
+                Line(string.Create(CultureInfo.InvariantCulture, $"{id}\t{VersionCheck.Of(v):x16}\t{digest}\t{v.MediaType}"));
+                count++;
+            }
+        }
+
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"end\t{count}\t{Convert.ToHexStringLower(hash.GetHashAndReset())}"));
+    }
+
+    /// <summary>The entries, or null when anything is not as <see cref="Write"/> makes it.</summary>
+    public static Dictionary<long, KnownVersion>? Read(TextReader reader, string magic, string owner, int maxEntries)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        string? Line()
+        {
+            var line = reader.ReadLine();
+            if (line is not null && !line.StartsWith("end\t", StringComparison.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+            }
+
+            return line;
+        }
+
+        if (Line() != magic || Line() != owner)
+        {
+            return null;
+        }
+
+        var known = new Dictionary<long, KnownVersion>();
+        for (var line = Line(); line is not null; line = Line())
+        {
+            var fields = line.Split('\t');
+            if (fields is ["end", var count, var sum])
+            {
+                return count == known.Count.ToString(CultureInfo.InvariantCulture) && sum == Convert.ToHexStringLower(hash.GetHashAndReset()) && reader.ReadLine() is null ? known : null;
+            }
+
+            if (known.Count >= maxEntries || fields is not [var id, var check, var digest, var mediaType]
+                || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var versionId)
+                || !ulong.TryParse(check, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var checkValue)
+                || !Digest.TryParse(digest, out var parsed) || !StoredManifest.CanEncode(mediaType)
+                || !known.TryAdd(versionId, new KnownVersion(checkValue, parsed.Value, ManifestMediaTypes.Shared(mediaType)!)))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}
