@@ -35,7 +35,7 @@ internal static class ExplainQuery
         }
 
         var version = image.Digest is { } digest ? $"@{digest}" : $"=={image.Tag}";
-        if (registry.Kind != RegistryKind.Gitea)
+        if (registry.Kind == RegistryKind.Oci)
         {
             return new Mapped($"container/{image.Repository}{version}", registry.Name, null);
         }

@@ -153,8 +153,14 @@ internal static class ConfigLoader
         {
             "gitea" or "forgejo" => RegistryKind.Gitea,
             "oci" => RegistryKind.Oci,
-            var other => throw r.Error(r.Node("kind")!, r.Child("kind"), $"must be gitea or oci, not '{other}'"),
+            "github" => RegistryKind.GitHub,
+            var other => throw r.Error(r.Node("kind")!, r.Child("kind"), $"must be gitea, oci or github, not '{other}'"),
         };
+        if (kind == RegistryKind.GitHub)
+        {
+            return GitHubSection.Read(r, name, resolve);
+        }
+
         var urlText = r.RequiredString("url");
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {

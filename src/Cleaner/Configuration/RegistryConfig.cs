@@ -6,6 +6,7 @@ internal enum RegistryKind
 {
     Gitea,
     Oci,
+    GitHub,
 }
 
 /// <summary>One registry to inventory. Credentials are named here, read only when used.</summary>
@@ -36,7 +37,10 @@ internal sealed record RegistryConfig(
     /// </summary>
     public ImmutableArray<string> AuthRealms { get; init; } = [];
 
+    /// <summary>Where manifests are read when that is not <see cref="Url"/> (GitHub: the API is api.github.com, manifests are on ghcr.io).</summary>
+    public Uri? RegistryUrl { get; init; }
+
     /// <summary>Every host name workloads may use for this registry, lower case, with port when not default.</summary>
     public ImmutableArray<string> Hosts =>
-        [.. new[] { Url.IsDefaultPort ? Url.Host : $"{Url.Host}:{Url.Port}" }.Concat(HostAliases).Select(h => h.ToLowerInvariant()).Distinct()];
+        [.. new[] { RegistryUrl ?? Url }.Select(u => u.IsDefaultPort ? u.Host : $"{u.Host}:{u.Port}").Concat(HostAliases).Select(h => h.ToLowerInvariant()).Distinct()];
 }

@@ -57,6 +57,17 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
                 continue;
             }
 
+            if (registries[registry].DeferReason is { } deferred)
+            {
+                // Not a failure: a budget spent for the hour; what is left is deleted by a later run.
+                foreach (var version in group)
+                {
+                    outcomes[version.Key] = new DeleteOutcome.Deferred(deferred);
+                }
+
+                continue;
+            }
+
             var (results, manifest) = await DeleteGroupAsync(group, registries[registry], keptDigests);
             failedInARow[registry] = results.Values.Any(o => o is DeleteOutcome.Failed) ? failedInARow.GetValueOrDefault(registry) + 1 : 0;
             foreach (var version in group)
@@ -78,7 +89,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
         return outcomes.ToImmutable();
     }
 
-    private static bool DeletesByDigest(IRegistry registry) => registry.Config.Kind == Configuration.RegistryKind.Oci;
+    private static bool DeletesByDigest(IRegistry registry) => registry.Config.Kind is Configuration.RegistryKind.Oci or Configuration.RegistryKind.GitHub;
 
     /// <summary>One DELETE for the group's versions that are still as planned; an outcome for each version.</summary>
     private static async Task<(Dictionary<PackageVersion, DeleteOutcome> Outcomes, RawManifest? Manifest)> DeleteGroupAsync(
@@ -92,7 +103,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
             {
                 // Not cancellable mid-request: a delete is finished or not started.
                 var current = await registry.RereadAsync(planned, CancellationToken.None);
-                if (DeleteGroups.Recheck(planned, current, checkCreated: registry.Config.Kind == Configuration.RegistryKind.Gitea) is { } changed)
+                if (DeleteGroups.Recheck(planned, current, checkCreated: registry.Config.Kind is Configuration.RegistryKind.Gitea or Configuration.RegistryKind.GitHub) is { } changed)
                 {
                     outcomes[planned] = changed;
                 }

@@ -28,6 +28,12 @@ internal interface IRegistry
     /// <summary>Its manifests as bytes: for the audit trail and <c>restore</c>.</summary>
     IManifestStore Manifests { get; }
 
+    /// <summary>Why no further delete may start in this run (a rate budget spent), or null; the rest is deferred, not failed.</summary>
+    string? DeferReason => null;
+
+    /// <summary>Why this registry's credentials cannot delete at all, asked before any delete (a delete run then blocks); null when they can.</summary>
+    Task<string?> DeleteRefusalAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>Deletes exactly one version. Returns false when it was already gone.</summary>
     Task<bool> DeleteAsync(PackageVersion version, CancellationToken cancellationToken);
 }

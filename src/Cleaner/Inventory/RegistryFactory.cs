@@ -41,6 +41,11 @@ internal static class RegistryFactory
             return new GiteaRegistry(config, api, distribution, () => new DistributionManifestReader(distribution, v => $"{v.Owner}/{v.Name}", config.Concurrency), loggers.CreateLogger<GiteaRegistry>());
         }
 
+        if (config.Kind == RegistryKind.GitHub)
+        {
+            return GitHub.GitHubWiring.Create(config, loggers);
+        }
+
         var basic = config.BasicAuth is { } credentials ? Basic(credentials.Read()) : null;
         return new OciRegistry(config, new DistributionClient(Client(config, new RegistryAuthHandler(scope, basic, answerChallenges: true), guardDeletes: false), config.Name), loggers.CreateLogger<OciRegistry>());
     }
@@ -50,12 +55,14 @@ internal static class RegistryFactory
     /// handler that adds credentials — to the registry's own authority only — then the socket, which
     /// follows nothing itself.
     /// </summary>
-    private static HttpClient Client(RegistryConfig config, RegistryAuthHandler auth, bool guardDeletes)
+    /// <remarks><c>url</c>: the base address when it is not the configured one (ghcr.io's <c>registryUrl</c>);
+    /// <c>wrap</c>: a kind's own handlers above the credentials (GitHub's write guard and rate limits).</remarks>
+    internal static HttpClient Client(RegistryConfig config, RegistryAuthHandler auth, bool guardDeletes, Uri? url = null, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null)
     {
-        var baseAddress = new Uri(config.Url.ToString().TrimEnd('/') + "/");
+        var baseAddress = new Uri((url ?? config.Url).ToString().TrimEnd('/') + "/");
         ResilienceHandler handler = HttpResilience.CreateHandler();
         auth.InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
-        HttpMessageHandler inner = guardDeletes ? new VersionDeleteGuard(config.Name, baseAddress) { InnerHandler = auth } : auth;
+        HttpMessageHandler inner = guardDeletes ? new VersionDeleteGuard(config.Name, baseAddress) { InnerHandler = auth } : wrap?.Invoke(auth) ?? auth;
         handler.InnerHandler = new RedirectHandler { InnerHandler = inner };
         var bounded = new BoundedBodyHandler(ReadBounds.RegistryResponseBytes, ReadBounds.BodyTimeout, TimeProvider.System) { InnerHandler = handler };
         var client = new HttpClient(bounded, disposeHandler: true) { BaseAddress = baseAddress, Timeout = RequestTimeout };
@@ -63,6 +70,6 @@ internal static class RegistryFactory
         return client;
     }
 
-    private static AuthenticationHeaderValue Basic(string userColonPassword) =>
+    internal static AuthenticationHeaderValue Basic(string userColonPassword) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userColonPassword)));
 }

@@ -98,6 +98,12 @@ internal static class DanglingReferences
             return repository => containers && registry.Owners.Contains(ProtectionMatcher.KeyOf(registry, repository).Owner ?? "", StringComparer.OrdinalIgnoreCase);
         }
 
+        if (registry.Kind == RegistryKind.GitHub)
+        {
+            var wanted = Inventory.GitHub.GitHubVersions.Filter(registry.IncludeRepositories, registry.ExcludeRepositories);
+            return repository => ProtectionMatcher.KeyOf(registry, repository) is var key && registry.Owners.Contains(key.Owner ?? "", StringComparer.OrdinalIgnoreCase) && wanted(key.Name);
+        }
+
         var include = registry.IncludeRepositories.Select(p => new Glob(p)).ToList();
         var exclude = registry.ExcludeRepositories.Select(p => new Glob(p)).ToList();
         return repository => (include.Count == 0 || include.Exists(g => g.IsMatch(repository))) && !exclude.Exists(g => g.IsMatch(repository));

@@ -172,7 +172,7 @@ internal static class ProtectionMatcher
 
     internal static PackageKey KeyOf(RegistryConfig registry, string repository)
     {
-        if (registry.Kind != RegistryKind.Gitea)
+        if (registry.Kind == RegistryKind.Oci)
         {
             return new PackageKey(registry.Name, null, "container", repository);
         }
