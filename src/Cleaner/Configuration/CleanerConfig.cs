@@ -17,12 +17,9 @@ internal sealed record CleanerConfig(
     ReportConfig Report,
     DaemonConfig Daemon)
 {
+    /// <summary>Every night at 03:30 unless <c>schedule</c> says otherwise (a Quartz cron expression).</summary>
+    public const string DefaultSchedule = "0 30 3 * * ?";
+
     /// <summary><c>references.unknownHosts</c>.</summary>
     public UnknownHosts UnknownHosts { get; init; } = UnknownHosts.Protect;
-}
-
-internal enum RunMode
-{
-    DryRun,
-    Delete,
 }
