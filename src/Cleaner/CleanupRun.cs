@@ -131,7 +131,7 @@ internal sealed class CleanupRun(
     {
         var index = new InventoryIndex(inventory);
         var matched = ProtectionMatcher.Match(index, protectedSet, config.Registries, config.UnknownHosts);
-        var deletesByDigest = config.Registries.Where(r => r.Kind is RegistryKind.Oci or RegistryKind.GitHub).Select(r => r.Name).ToHashSet();
+        var deletesByDigest = registries.Where(r => r.Traits.DeletesByDigest).Select(r => r.Config.Name).ToHashSet();
         return (matched, Planner.Plan(index, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest));
     }
 
@@ -143,7 +143,7 @@ internal sealed class CleanupRun(
     private async Task<ImmutableDictionary<(string, string?), VersionBlobs>> BlobSizesAsync(Plan plan, CancellationToken stopping)
     {
         var byName = registries.ToDictionary(r => r.Config.Name);
-        var wanted = plan.Decisions.Select(d => d.Version).Where(v => v.Type == "container" && v.Digest is not null)
+        var wanted = plan.Decisions.Select(d => d.Version).Where(v => v.Type == Pins.PinsFiles.PackageTypes.Container && v.Digest is not null)
             .DistinctBy(v => (v.Registry, v.Digest)).ToList();
         var found = new System.Collections.Concurrent.ConcurrentDictionary<(string, string?), VersionBlobs>();
         await PerRegistry.ForEachAsync(wanted, v => byName[v.Registry], async (v, ct) =>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Cleaner.Planning;
 using OciCleanup.Pins;
+using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Commands;
 
@@ -35,15 +37,13 @@ internal static class ExplainQuery
         }
 
         var version = image.Digest is { } digest ? $"@{digest}" : $"=={image.Tag}";
-        if (registry.Kind == RegistryKind.Oci)
+        // The package as workloads' images are matched: the registry's kind maps the path.
+        var package = ProtectionMatcher.KeyOf(registry, image.Repository);
+        return package.Owner switch
         {
-            return new Mapped($"container/{image.Repository}{version}", registry.Name, null);
-        }
-
-        // Gitea: the first path component is the owner, the rest the package name (as workloads' images are matched).
-        var slash = image.Repository.IndexOf('/', StringComparison.Ordinal);
-        return slash <= 0
-            ? new Mapped(null, null, $"REF: {text} names no owner; images on {host} (registry {registry.Name}) are {host}/OWNER/NAME")
-            : new Mapped($"{image.Repository[..slash]}:container/{image.Repository[(slash + 1)..]}{version}", registry.Name, null);
+            null => new Mapped($"{PackageTypes.Container}/{package.Name}{version}", registry.Name, null),
+            "" => new Mapped(null, null, $"REF: {text} names no owner; images on {host} (registry {registry.Name}) are {host}/OWNER/NAME"),
+            var owner => new Mapped($"{owner}:{PackageTypes.Container}/{package.Name}{version}", registry.Name, null),
+        };
     }
 }

@@ -59,7 +59,7 @@ internal static class RestoreCommand
                 wanted = e => e.RunId?.StartsWith(runId, StringComparison.Ordinal) == true;
             }
 
-            var byDigest = loaded.Registries.Where(r => r.Kind is RegistryKind.Oci or RegistryKind.GitHub).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            var byDigest = loaded.Registries.Where(r => RegistryKinds.TraitsOf(r).DeletesByDigest).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
             var trail = AuditTrail.Parse(await File.ReadAllLinesAsync(auditLog, cancellationToken));
             var entries = RestoreSelection.Select(trail, wanted, byDigest.Contains);
             if (entries.IsEmpty)

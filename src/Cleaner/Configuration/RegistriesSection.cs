@@ -14,17 +14,17 @@ internal static class RegistriesSection
             : throw root.Error(root.Node("registries")!, "registries", $"two registries are named '{duplicate.Key}'");
     }
 
+    // "a or b", "a, b or c": the kinds as a sentence names them.
+    private static string Alternatives(IEnumerable<string> names) =>
+        names.ToList() is var all && all.Count > 1 ? $"{string.Join(", ", all[..^1])} or {all[^1]}" : string.Join("", all);
+
     private static RegistryConfig ReadRegistry(YamlMapping r, Func<string, string> resolve)
     {
         var name = r.RequiredString("name");
-        var kind = r.RequiredString("kind") switch
-        {
-            "gitea" or "forgejo" => RegistryKind.Gitea,
-            "oci" => RegistryKind.Oci,
-            "github" => RegistryKind.GitHub,
-            var other => throw r.Error(r.Node("kind")!, r.Child("kind"), $"must be gitea, oci or github, not '{other}'"),
-        };
-        if (kind == RegistryKind.GitHub)
+        var kindName = r.RequiredString("kind");
+        var kind = Inventory.RegistryKinds.Find(kindName)
+            ?? throw r.Error(r.Node("kind")!, r.Child("kind"), $"must be {Alternatives(Inventory.RegistryKinds.All.Select(k => k.Name))}, not '{kindName}'");
+        if (kind.Name == RegistryKind.GitHub)
         {
             return GitHubSection.Read(r, name, resolve);
         }
@@ -46,9 +46,9 @@ internal static class RegistriesSection
         var basicFile = r.String("basicAuthFile");
         var basic = basicFile is not null ? new CredentialSource(resolve(basicFile), null) : null;
         var owners = r.Strings("owners", []).ToImmutableArray();
-        if (kind == RegistryKind.Gitea && owners.IsEmpty)
+        if (kind.Traits.NeedsOwners && owners.IsEmpty)
         {
-            throw new ConfigException(r.File, r.Node("name")!.Start.Line, r.Child("owners"), "a gitea registry needs at least one owner");
+            throw new ConfigException(r.File, r.Node("name")!.Start.Line, r.Child("owners"), $"a {kind.Name} registry needs at least one owner");
         }
 
         var types = r.Strings("types", RegistryConfig.DefaultTypes).ToImmutableArray();
@@ -70,7 +70,7 @@ internal static class RegistriesSection
         var exclude = repositories?.Strings("exclude", []).ToImmutableArray() ?? [];
         repositories?.RejectUnknownKeys();
         r.RejectUnknownKeys();
-        return new RegistryConfig(name, kind, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms };
+        return new RegistryConfig(name, kind.Name, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms };
     }
 
     /// <summary>A host name or IP address with an optional port, nothing else (no scheme, path or user).</summary>

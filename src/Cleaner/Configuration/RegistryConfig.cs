@@ -2,17 +2,13 @@ using System.Collections.Immutable;
 
 namespace OciCleanup.Cleaner.Configuration;
 
-internal enum RegistryKind
-{
-    Gitea,
-    Oci,
-    GitHub,
-}
-
-/// <summary>One registry to inventory. Credentials are named here, read only when used.</summary>
+/// <summary>
+/// One registry to inventory. Credentials are named here, read only when used. <see cref="Kind"/> is
+/// the canonical name of a kind in <c>Inventory/RegistryKinds.cs</c>, which says what it can do.
+/// </summary>
 internal sealed record RegistryConfig(
     string Name,
-    RegistryKind Kind,
+    string Kind,
     Uri Url,
     CredentialSource? Token,
     CredentialSource? BasicAuth,
@@ -29,7 +25,7 @@ internal sealed record RegistryConfig(
     public const int MaxConcurrency = 64;
 
     /// <summary>Package types inventoried unless <c>types</c> says otherwise.</summary>
-    public static readonly IReadOnlyList<string> DefaultTypes = ["container"];
+    public static readonly IReadOnlyList<string> DefaultTypes = [Pins.PinsFiles.PackageTypes.Container];
 
     /// <summary>Requests in flight to this registry: list pages, HEADs and manifest GETs together.</summary>
     public int Concurrency { get; init; } = DefaultConcurrency;
@@ -39,6 +35,12 @@ internal sealed record RegistryConfig(
     /// <c>host:port</c>, lower case); by default none: only the registry's own scheme://host:port (SPEC §7).
     /// </summary>
     public ImmutableArray<string> AuthRealms { get; init; } = [];
+
+    /// <summary>
+    /// OCI: the repositories to list, by name, with no <c>/v2/_catalog</c> call (registries that hide the
+    /// catalog); empty: every repository the catalog lists, filtered by include and exclude.
+    /// </summary>
+    public ImmutableArray<string> RepositoryNames { get; init; } = [];
 
     /// <summary>Where manifests are read when that is not <see cref="Url"/> (GitHub: the API is api.github.com, manifests are on ghcr.io).</summary>
     public Uri? RegistryUrl { get; init; }

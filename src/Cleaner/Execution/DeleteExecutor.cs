@@ -23,7 +23,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
         var keptDigests = plan.Keeps.Where(d => d.Version.Digest is not null).Select(d => (d.Version.Package, d.Version.Digest!.Value)).ToHashSet();
         string? halt = null;
         var failedInARow = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var group in DeleteGroups.Of(DeleteOrder.Of(plan), name => DeletesByDigest(registries[name])))
+        foreach (var group in DeleteGroups.Of(DeleteOrder.Of(plan), name => registries[name].Traits.DeletesByDigest))
         {
             var registry = group[0].Registry;
             halt ??= stopping.IsCancellationRequested ? "the run was told to stop (SIGTERM/SIGINT) before this delete" : null;
@@ -89,8 +89,6 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
         return outcomes.ToImmutable();
     }
 
-    private static bool DeletesByDigest(IRegistry registry) => registry.Config.Kind is Configuration.RegistryKind.Oci or Configuration.RegistryKind.GitHub;
-
     /// <summary>One DELETE for the group's versions that are still as planned; an outcome for each version.</summary>
     private static async Task<(Dictionary<PackageVersion, DeleteOutcome> Outcomes, RawManifest? Manifest)> DeleteGroupAsync(
         ImmutableArray<PackageVersion> group, IRegistry registry, HashSet<(PackageKey, Pins.Digest)> keptDigests)
@@ -103,7 +101,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
             {
                 // Not cancellable mid-request: a delete is finished or not started.
                 var current = await registry.RereadAsync(planned, CancellationToken.None);
-                if (DeleteGroups.Recheck(planned, current, checkCreated: registry.Config.Kind is Configuration.RegistryKind.Gitea or Configuration.RegistryKind.GitHub) is { } changed)
+                if (DeleteGroups.Recheck(planned, current, checkCreated: registry.Traits.RereadComparesCreated) is { } changed)
                 {
                     outcomes[planned] = changed;
                 }
@@ -138,14 +136,14 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
     {
         var planned = removed[0];
         // A DELETE by digest removes every tag with that digest: only when none of them is kept.
-        if (DeletesByDigest(registry) && planned.Digest is { } digest && keptDigests.Contains((planned.Package, digest)))
+        if (registry.Traits.DeletesByDigest && planned.Digest is { } digest && keptDigests.Contains((planned.Package, digest)))
         {
             return (new DeleteOutcome.Skipped("another kept tag shares this digest; the registry can only delete by digest"), null);
         }
 
         RawManifest? manifest = null;
         // The undo trail: the manifest's exact bytes go into the audit line of each version deleted.
-        if (planned.Type == "container" && planned.Digest is { } keep)
+        if (planned.Type == Pins.PinsFiles.PackageTypes.Container && planned.Digest is { } keep)
         {
             manifest = await registry.Manifests.GetAsync(planned.Package, keep.ToString(), CancellationToken.None);
             if (manifest is null)

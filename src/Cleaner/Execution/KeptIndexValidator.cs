@@ -22,7 +22,7 @@ internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> 
     public async Task<ImmutableArray<ReportWarning>> BrokenIndexesAsync(Plan plan, CancellationToken cancellationToken)
     {
         var candidates = BrokenIndexes.Unheld(plan).ToList();
-        var probes = candidates.Where(c => !registries[c.Package.Registry].ListsEveryManifest)
+        var probes = candidates.Where(c => !registries[c.Package.Registry].Traits.ListsEveryManifest)
             .SelectMany(c => c.Unheld.Select(child => (c.Package, Child: child))).Distinct().ToList();
         var present = new System.Collections.Concurrent.ConcurrentDictionary<(PackageKey, Pins.Digest), bool>();
         try

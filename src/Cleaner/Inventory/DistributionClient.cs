@@ -129,9 +129,15 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     public async Task<ImmutableArray<string>> ListRepositoriesAsync(CancellationToken cancellationToken) =>
         await ListPagedAsync("v2/_catalog?n=1000", "repositories", cancellationToken);
 
-    public async Task<ImmutableArray<string>> ListTagsAsync(string repository, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The tags of a repository. One the catalog listed and that is gone now (404) has none; one the
+    /// configuration names (<paramref name="named"/>) must exist: distribution answers an emptied repository
+    /// <c>"tags": null</c>, so a 404 is a typo or a repository moved, and listing nothing would hide it.
+    /// </summary>
+    public async Task<ImmutableArray<string>> ListTagsAsync(string repository, CancellationToken cancellationToken, bool named = false) =>
         // A cap, so that a registry listing millions of tags fails the source instead of costing gigabytes and a HEAD per tag.
-        await ListPagedAsync(Path(repository, "tags", "list") + "?n=1000", "tags", cancellationToken, ReadBounds.MaxTagsPerRepository, $"repository {repository} lists more than {ReadBounds.MaxTagsPerRepository} tags (the most one repository may have here)");
+        await ListPagedAsync(Path(repository, "tags", "list") + "?n=1000", "tags", cancellationToken, ReadBounds.MaxTagsPerRepository, $"repository {repository} lists more than {ReadBounds.MaxTagsPerRepository} tags (the most one repository may have here)",
+            named ? $"repository {repository} named in repositories.names does not exist (HTTP 404): a typo, or a repository deleted or moved; correct the name or remove it" : null);
 
     /// <summary>Deletes a manifest by digest — every tag that points at it goes too.</summary>
     public async Task<bool> DeleteManifestAsync(string repository, Digest digest, CancellationToken cancellationToken)
@@ -175,7 +181,7 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
     /// Every item of a paged list (<c>_catalog</c>, tags), following <c>Link rel="next"</c>. A body that is
     /// not the JSON expected, an item listed twice or a next link already read fails the whole list.
     /// </summary>
-    private async Task<ImmutableArray<string>> ListPagedAsync(string first, string property, CancellationToken cancellationToken, int maxItems = int.MaxValue, string overMax = "")
+    private async Task<ImmutableArray<string>> ListPagedAsync(string first, string property, CancellationToken cancellationToken, int maxItems = int.MaxValue, string overMax = "", string? missing = null)
     {
         var guard = new ListingGuard(registryName, $"GET {first.Split('?')[0]}", maxPages: 10_000);
         var items = ImmutableArray.CreateBuilder<string>();
@@ -185,6 +191,11 @@ internal sealed class DistributionClient(HttpClient http, string registryName)
             var what = $"GET {next}";
             using var request = new HttpRequestMessage(HttpMethod.Get, next);
             using var response = await SendAsync(request, what, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound && missing is not null)
+            {
+                throw new RegistryException(registryName, missing);
+            }
+
             if (response.StatusCode == HttpStatusCode.NotFound && property == "tags")
             {
                 // A repository whose last tag was deleted: distribution answers NAME_UNKNOWN or no tags.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Inventory;
 
@@ -25,7 +26,7 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
     {
         var results = new PackageVersion[versions.Length];
         // Tags first: their indexes' bodies describe most of the digest versions, which then need no HEAD.
-        var pending = Enumerable.Range(0, versions.Length).Where(i => versions[i].Type != "container" || versions[i].IsTagged).ToList();
+        var pending = Enumerable.Range(0, versions.Length).Where(i => versions[i].Type != PackageTypes.Container || versions[i].IsTagged).ToList();
         var digestNamed = Enumerable.Range(0, versions.Length).Except(pending).ToHashSet();
         while (pending.Count > 0)
         {
@@ -47,7 +48,7 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
 
     private async Task<PackageVersion> DescribeOneAsync(PackageVersion version, CancellationToken cancellationToken)
     {
-        if (version.Type != "container")
+        if (version.Type != PackageTypes.Container)
         {
             return version;
         }
@@ -79,7 +80,7 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
 
     /// <summary>What a fetched index in the same repository says of a <c>sha256:</c> version: its digest (the name) and media type.</summary>
     private ManifestHead? IndexDescribes(PackageVersion version) =>
-        version.Type == "container" && !version.IsTagged && Pins.Digest.TryParse(version.Version, out var named)
+        version.Type == PackageTypes.Container && !version.IsTagged && Pins.Digest.TryParse(version.Version, out var named)
         && _childMediaTypes.TryGetValue((repositoryOf(version), named.Value), out var mediaType) && mediaType.Length > 0
             ? new ManifestHead(named.Value, mediaType)
             : null;

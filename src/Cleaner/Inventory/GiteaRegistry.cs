@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
+using OciCleanup.Pins.PinsFiles;
 using Refit;
 
 namespace OciCleanup.Cleaner.Inventory;
@@ -17,8 +18,6 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
     private const int MaxPrefetchedPages = 10_000;
 
     public RegistryConfig Config => config;
-
-    public bool ListsEveryManifest => true;
 
     public IManifestStore Manifests { get; } = new DistributionManifestStore(distribution, p => $"{p.Owner}/{p.Name}");
 
@@ -49,7 +48,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
         }
 
         var fresh = ToVersion(version.Owner!, ContentOf(response, $"read version {version}"));
-        if (fresh.Type != "container")
+        if (fresh.Type != PackageTypes.Container)
         {
             return fresh;
         }
@@ -212,7 +211,7 @@ internal sealed class GiteaRegistry(RegistryConfig config, IGiteaPackagesApi api
     }
 
     private PackageVersion ToVersion(string owner, GiteaPackage p) =>
-        new(config.Name, owner, p.Type == "container" ? "container" : p.Type, p.Name, p.Version, Pins.Digest.TryParse(p.Version, out var d) ? d.Value : null, p.CreatedAt, p.Id);
+        new(config.Name, owner, p.Type == PackageTypes.Container ? PackageTypes.Container : p.Type, p.Name, p.Version, Pins.Digest.TryParse(p.Version, out var d) ? d.Value : null, p.CreatedAt, p.Id);
 
     /// <summary>
     /// The body of a successful answer, or a <see cref="RegistryException"/> that keeps the cause:

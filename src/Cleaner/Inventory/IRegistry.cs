@@ -8,11 +8,8 @@ internal interface IRegistry
 {
     RegistryConfig Config { get; }
 
-    /// <summary>
-    /// Whether the inventory lists every manifest as a version, children pushed by digest included (Gitea's
-    /// <c>sha256:</c> versions): then a child no version holds is missing. A distribution registry lists tags only.
-    /// </summary>
-    bool ListsEveryManifest => false;
+    /// <summary>What its kind can do: how it deletes, lists, re-reads, and maps an image path to a package.</summary>
+    RegistryTraits Traits => RegistryKinds.TraitsOf(Config);
 
     Task<ImmutableArray<PackageVersion>> ListVersionsAsync(CancellationToken cancellationToken);
 

@@ -25,16 +25,14 @@ internal sealed class OciRegistry(RegistryConfig config, DistributionClient clie
 
     public async Task<ImmutableArray<PackageVersion>> ListVersionsAsync(CancellationToken cancellationToken)
     {
-        var include = config.IncludeRepositories.Select(p => new Glob(p)).ToList();
-        var exclude = config.ExcludeRepositories.Select(p => new Glob(p)).ToList();
-        var repositories = (await client.ListRepositoriesAsync(cancellationToken))
-            .Where(r => (include.Count == 0 || include.Any(g => g.IsMatch(r))) && !exclude.Any(g => g.IsMatch(r)))
-            .ToList();
+        var named = !config.RepositoryNames.IsEmpty;
+        // Named repositories need no catalog: Docker Hub, Harbor projects and others hide /v2/_catalog.
+        var repositories = named ? [.. config.RepositoryNames] : (await client.ListRepositoriesAsync(cancellationToken)).Where(OciKind.Entry.Traits.Lists(config)).ToList();
         var versions = new List<PackageVersion>();
         foreach (var repository in repositories)
         {
-            var tags = await client.ListTagsAsync(repository, cancellationToken);
-            versions.AddRange(tags.Select(tag => new PackageVersion(config.Name, null, "container", repository, tag, null, DateTimeOffset.MinValue)));
+            var tags = await client.ListTagsAsync(repository, cancellationToken, named);
+            versions.AddRange(tags.Select(tag => new PackageVersion(config.Name, null, Pins.PinsFiles.PackageTypes.Container, repository, tag, null, DateTimeOffset.MinValue)));
         }
 
         var described = await _reader.DescribeAsync([.. versions], cancellationToken);

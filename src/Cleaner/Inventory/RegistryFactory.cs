@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
-using Refit;
 
 namespace OciCleanup.Cleaner.Inventory;
 
@@ -18,36 +17,16 @@ internal static class RegistryFactory
 
     public static IRegistry Create(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
     {
+        var kind = RegistryKinds.Of(config.Kind);
         try
         {
-            return CreateWithCredentials(config, loggers, clock);
+            return kind.Create(config, loggers, clock);
         }
         catch (InvalidOperationException e)
         {
             // An unreadable token file or unset variable: the message names the source, never a value.
             return new UnavailableRegistry(config, e.Message);
         }
-    }
-
-    private static IRegistry CreateWithCredentials(RegistryConfig config, ILoggerFactory loggers, TimeProvider clock)
-    {
-        var scope = new CredentialScope(config.Name, config.Url, config.AuthRealms);
-        if (config.Kind == RegistryKind.Gitea)
-        {
-            var token = config.Token?.Read();
-            // The packages API takes "token <t>"; the /v2 routes take basic auth with the token as password.
-            var api = RestService.For<IGiteaPackagesApi>(Client(config, new RegistryAuthHandler(scope, token is null ? null : new AuthenticationHeaderValue("token", token), answerChallenges: false), guardDeletes: true));
-            var distribution = new DistributionClient(Client(config, new RegistryAuthHandler(scope, token is null ? null : Basic($"oci-cleanup:{token}"), answerChallenges: true), guardDeletes: false), config.Name);
-            return new GiteaRegistry(config, api, distribution, () => new DistributionManifestReader(distribution, v => $"{v.Owner}/{v.Name}", config.Concurrency), loggers.CreateLogger<GiteaRegistry>());
-        }
-
-        if (config.Kind == RegistryKind.GitHub)
-        {
-            return GitHub.GitHubWiring.Create(config, loggers);
-        }
-
-        var basic = config.BasicAuth is { } credentials ? Basic(credentials.Read()) : null;
-        return new OciRegistry(config, new DistributionClient(Client(config, new RegistryAuthHandler(scope, basic, answerChallenges: true), guardDeletes: false), config.Name), loggers.CreateLogger<OciRegistry>());
     }
 
     /// <summary>

@@ -90,24 +90,7 @@ internal static class DanglingReferences
     }
 
     // Whether the registry's inventory covers the repository: a Gitea owner it lists, an OCI repository its filters admit.
-    private static Func<string, bool> Lists(RegistryConfig registry)
-    {
-        if (registry.Kind == RegistryKind.Gitea)
-        {
-            var containers = registry.Types.Contains("container", StringComparer.OrdinalIgnoreCase);
-            return repository => containers && registry.Owners.Contains(ProtectionMatcher.KeyOf(registry, repository).Owner ?? "", StringComparer.OrdinalIgnoreCase);
-        }
-
-        if (registry.Kind == RegistryKind.GitHub)
-        {
-            var wanted = Inventory.GitHub.GitHubVersions.Filter(registry.IncludeRepositories, registry.ExcludeRepositories);
-            return repository => ProtectionMatcher.KeyOf(registry, repository) is var key && registry.Owners.Contains(key.Owner ?? "", StringComparer.OrdinalIgnoreCase) && wanted(key.Name);
-        }
-
-        var include = registry.IncludeRepositories.Select(p => new Glob(p)).ToList();
-        var exclude = registry.ExcludeRepositories.Select(p => new Glob(p)).ToList();
-        return repository => (include.Count == 0 || include.Exists(g => g.IsMatch(repository))) && !exclude.Exists(g => g.IsMatch(repository));
-    }
+    private static Func<string, bool> Lists(RegistryConfig registry) => RegistryKinds.TraitsOf(registry).Lists(registry);
 
     // A digest is what a pull fetches (the tag beside it is ignored); a tag only when there is no digest.
     private static bool Holds(InventoryIndex.Package? package, ProtectionTarget target) => package is not null && target switch

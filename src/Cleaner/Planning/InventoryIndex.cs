@@ -1,5 +1,6 @@
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Pins;
+using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Planning;
 
@@ -26,7 +27,7 @@ internal sealed class InventoryIndex
             _packages[normal] = _packages.TryGetValue(normal, out var other) ? new Package([.. other.Versions, .. versions]) : new Package([.. versions]);
         }
 
-        _byPath = _packages.Keys.Where(k => k.Type == "container")
+        _byPath = _packages.Keys.Where(k => k.Type == PackageTypes.Container)
             .GroupBy(k => k.Owner is null ? k.Name : $"{k.Owner}/{k.Name}", StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }

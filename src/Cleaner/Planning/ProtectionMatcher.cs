@@ -89,7 +89,7 @@ internal static class ProtectionMatcher
                     break;
                 case AnyPackageTagTarget anyPackage:
                     // Helm values with a tag and no repository: wherever that tag is, it may be the one.
-                    foreach (var v in index.Packages.Where(p => p.First.Type == "container").SelectMany(p => p.Named(anyPackage.Tag)))
+                    foreach (var v in index.Packages.Where(p => p.First.Type == PackageTypes.Container).SelectMany(p => p.Named(anyPackage.Tag)))
                     {
                         Protect(v, reason);
                     }
@@ -98,7 +98,7 @@ internal static class ProtectionMatcher
                 case AnyPackageDigestTarget anyDigest:
                     // Helm values with a digest and no repository (Flux image automation, the chart holding
                     // the repository): wherever that manifest is, it is what runs (SPEC §5a).
-                    var holding = index.Packages.Where(p => p.First.Type == "container").SelectMany(p => p.Holding(anyDigest.Digest)).Distinct(ReferenceEqualityComparer.Instance).Cast<PackageVersion>().ToList();
+                    var holding = index.Packages.Where(p => p.First.Type == PackageTypes.Container).SelectMany(p => p.Holding(anyDigest.Digest)).Distinct(ReferenceEqualityComparer.Instance).Cast<PackageVersion>().ToList();
                     holding.ForEach(v => Protect(v, reason));
                     policyWarnings.Add(new ReportWarning(WarningKind.DigestOnlyValues,
                         $"{reason.Detail}: the values give digest {anyDigest.Digest} without a repository (the chart's defaults hold it): every version with that digest is protected in every package, {holding.Count} version(s)"));
@@ -170,14 +170,7 @@ internal static class ProtectionMatcher
         return (matching.Select(r => index.Find(KeyOf(r, repository))).OfType<InventoryIndex.Package>(), false);
     }
 
-    internal static PackageKey KeyOf(RegistryConfig registry, string repository)
-    {
-        if (registry.Kind == RegistryKind.Oci)
-        {
-            return new PackageKey(registry.Name, null, "container", repository);
-        }
-
-        var slash = repository.IndexOf('/', StringComparison.Ordinal);
-        return slash <= 0 ? new PackageKey(registry.Name, "", "container", repository) : new PackageKey(registry.Name, repository[..slash], "container", repository[(slash + 1)..]);
-    }
+    /// <summary>The package an image path names in a registry: as its kind maps paths (<see cref="RegistryTraits.PackageOf"/>).</summary>
+    internal static PackageKey KeyOf(RegistryConfig registry, string repository) =>
+        RegistryKinds.TraitsOf(registry).KeyOf(registry.Name, repository);
 }

@@ -39,13 +39,13 @@ internal sealed class OciFleet(DistributionRegistry registry, TempFolder folder)
             """);
     }
 
-    public string Config(Uri? url = null, int concurrency = 8) => folder.Write("config.yaml", $"""
+    public string Config(Uri? url = null, int concurrency = 8, string repositories = "{include: ['team/*'], exclude: ['team/base-*']}") => folder.Write("config.yaml", $"""
         registries:
           - name: lan
             kind: oci
             url: {url ?? registry.Url}
             concurrency: {concurrency}
-            repositories: {"{"}include: ['team/*'], exclude: ['team/base-*']{"}"}
+            repositories: {repositories}
         pins:
           files: [pins.txt]
         retention:

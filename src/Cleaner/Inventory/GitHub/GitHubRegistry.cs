@@ -19,8 +19,6 @@ internal sealed class GitHubRegistry(RegistryConfig config, GitHubApi api, GitHu
 
     public RegistryConfig Config => config;
 
-    public bool ListsEveryManifest => true;
-
     public IManifestStore Manifests => manifests;
 
     /// <summary>Set while GitHub's hourly budget is below the reserve: no further delete starts this run.</summary>
