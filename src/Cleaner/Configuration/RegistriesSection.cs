@@ -14,10 +14,6 @@ internal static class RegistriesSection
             : throw root.Error(root.Node("registries")!, "registries", $"two registries are named '{duplicate.Key}'");
     }
 
-    // "a or b", "a, b or c": the kinds as a sentence names them.
-    private static string Alternatives(IEnumerable<string> names) =>
-        names.ToList() is var all && all.Count > 1 ? $"{string.Join(", ", all[..^1])} or {all[^1]}" : string.Join("", all);
-
     private static RegistryConfig ReadRegistry(YamlMapping r, Func<string, string> resolve)
     {
         var name = r.RequiredString("name");
@@ -65,13 +61,14 @@ internal static class RegistriesSection
             throw r.Error(r.Node("authRealms")!, r.Child("authRealms"), $"'{realm}' is not a host name or host:port (a token service such as auth.docker.io)");
         }
 
-        var repositories = r.Mapping("repositories");
-        var include = repositories?.Strings("include", []).ToImmutableArray() ?? [];
-        var exclude = repositories?.Strings("exclude", []).ToImmutableArray() ?? [];
-        repositories?.RejectUnknownKeys();
+        var (include, exclude, names) = RepositoriesSetting.Read(r);
         r.RejectUnknownKeys();
-        return new RegistryConfig(name, kind.Name, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms };
+        return new RegistryConfig(name, kind.Name, url, token, basic, owners, types, aliases, include, exclude) { Concurrency = concurrency, AuthRealms = authRealms, RepositoryNames = names };
     }
+
+    // "a or b", "a, b or c": the kinds as a sentence names them.
+    private static string Alternatives(IEnumerable<string> names) =>
+        names.ToList() is var all && all.Count > 1 ? $"{string.Join(", ", all[..^1])} or {all[^1]}" : string.Join("", all);
 
     /// <summary>A host name or IP address with an optional port, nothing else (no scheme, path or user).</summary>
     private static bool IsHostAndPort(string text) =>
