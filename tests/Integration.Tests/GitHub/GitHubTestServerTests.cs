@@ -224,6 +224,79 @@ public sealed class GitHubTestServerTests : IAsyncLifetime
         signature.Tags.ShouldBe(["sha256-" + index.Digest["sha256:".Length..] + ".sig"]);
     }
 
+    [Fact]
+    public async Task Delete_BeyondDeletesPerMinute_SecondaryLimitUntilTheMinutePasses()
+    {
+        _github.Options.DeletesPerMinute = 2;
+        var versions = _github.State.ActiveVersions("viktor", "infra/web");
+        async Task<HttpStatusCode> Delete(int i)
+        {
+            using var response = await Send(HttpMethod.Delete, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{versions[i].Id}");
+            return response.StatusCode;
+        }
+
+        var answers = new[] { await Delete(1), await Delete(2), await Delete(3) };
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        answers.ShouldBe([HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.Forbidden]);
+        (await Delete(3)).ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task Restore_DigestPushedAgainSinceDelete_Refused()
+    {
+        var version = _github.State.ActiveVersions("viktor", "infra/web")[4];
+        (await Send(HttpMethod.Delete, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{version.Id}")).Dispose();
+        var again = _github.State.Push("viktor", "infra/web", version.Manifest, Start.AddDays(1), "again");
+
+        using var response = await Send(HttpMethod.Post, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{version.Id}/restore");
+
+        again.Id.ShouldNotBe(version.Id);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        _github.State.ActiveVersions("viktor", "infra/web").ShouldNotContain(version);
+    }
+
+    [Fact]
+    public async Task Delete_LastTaggedVersion_Refused()
+    {
+        var only = _github.State.PushImage("viktor", "single", "one", Start, "v1");
+
+        using var response = await Send(HttpMethod.Delete, "pat-full", $"user/packages/container/single/versions/{only.Id}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("You must delete the package instead");
+    }
+
+    [Fact]
+    public async Task Organization_PrivatePackages_OnlyForMembers()
+    {
+        _github.State.AddOrganization("acme", "viktor");
+        _github.State.AddOrganization("other");
+        _github.State.PushImage("acme", "tool", "t1", Start, "v1");
+        _github.State.PushImage("other", "tool", "t1", Start, "v1");
+
+        using var member = await Get("pat-read", "orgs/acme/packages?package_type=container");
+        using var stranger = await Get("pat-read", "orgs/other/packages?package_type=container");
+        using var asUser = await Get("pat-read", "orgs/viktor");
+        using var org = await Get("pat-read", "users/acme");
+
+        Names(await member.Content.ReadAsStringAsync()).ShouldBe(["tool"]);
+        Names(await stranger.Content.ReadAsStringAsync()).ShouldBeEmpty();
+        asUser.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        JsonDocument.Parse(await org.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString().ShouldBe("Organization");
+    }
+
+    [Fact]
+    public async Task Requests_WithoutOrWithUnknownToken_401AndLoggedByKind()
+    {
+        using var none = await _http.GetAsync(new Uri(_github.ApiUrl, "user"));
+        using var unknown = await Get("not-a-token", "user");
+
+        none.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        _github.Log.Select(r => r.AuthKind).ShouldBe(["none", "unknown-token"]);
+    }
+
     private static string[] Names(string json) =>
         [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
 

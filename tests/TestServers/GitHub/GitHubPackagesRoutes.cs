@@ -56,13 +56,13 @@ internal static class GitHubPackagesRoutes
                     .Where(p => visibility is "" || (visibility == "public") == p.IsPublic)];
             }
 
-            return GitHubPaging.Page(http, packages, p => GitHubJson.Package(Api(http), p));
+            return GitHubPaging.Page(http, packages, p => GitHubJson.Package(Api(http), p), hub.State.Lock);
         });
         var package = prefix + "/packages/container/{name}";
         app.MapGet(package, (HttpContext http) => WithPackage(http, hub, scope, p => Results.Json(GitHubJson.Package(Api(http), p))));
         app.MapGet(package + "/versions", (HttpContext http) => WithPackage(http, hub, scope, p =>
             http.Request.Query["state"].ToString() is "" or "active" or "deleted"
-                ? GitHubPaging.Page(http, GitHubVersionRules.Listed(hub.State, hub.Options, p, http.Request.Query["state"] == "deleted"), v => GitHubJson.Version(Api(http), v))
+                ? GitHubPaging.Page(http, GitHubVersionRules.Listed(hub.State, hub.Options, p, http.Request.Query["state"] == "deleted"), v => GitHubJson.Version(Api(http), v), hub.State.Lock)
                 : Results.Json(GitHubJson.Error("Validation Failed"), statusCode: 422)));
         app.MapGet(package + "/versions/{id:long}", (HttpContext http, long id) => WithPackage(http, hub, scope, p =>
             GitHubVersionRules.Listed(hub.State, hub.Options, p, deleted: false).Concat(GitHubVersionRules.Listed(hub.State, hub.Options, p, deleted: true)).FirstOrDefault(v => v.Id == id) is { } v

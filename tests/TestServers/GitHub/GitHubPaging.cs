@@ -12,7 +12,7 @@ internal static class GitHubPaging
     public const int DefaultPerPage = 30;
     public const int MaxPerPage = 100;
 
-    public static IResult Page<T>(HttpContext http, IReadOnlyList<T> all, Func<T, object> render)
+    public static IResult Page<T>(HttpContext http, IReadOnlyList<T> all, Func<T, object> render, object gate)
     {
         var query = http.Request.Query;
         var size = int.TryParse(query["per_page"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? Math.Min(s, MaxPerPage) : DefaultPerPage;
@@ -40,7 +40,14 @@ internal static class GitHubPaging
             http.Response.Headers.Link = string.Join(", ", links);
         }
 
-        return Results.Json(all.Skip((number - 1) * size).Take(size).Select(render).ToList());
+        List<object> items;
+        lock (gate)
+        {
+            // Rendered under the state's lock: a concurrent push or restore changes tag lists.
+            items = [.. all.Skip((number - 1) * size).Take(size).Select(render)];
+        }
+
+        return Results.Json(items);
     }
 
     private static string Link(HttpContext http, int size, int page, string rel)

@@ -67,8 +67,8 @@ public sealed class GitHubTestServer : IAsyncDisposable
     /// <summary>Both servers' requests, API first, with how each authenticated (never the credential).</summary>
     public IReadOnlyList<GitHubRequest> Log =>
     [
-        .. Api.Requests.Select(r => new GitHubRequest("api", r.Method, r.Path, r.Query, AuthKind(r.Authorization))),
-        .. Ghcr.Requests.Select(r => new GitHubRequest("ghcr", r.Method, r.Path, r.Query, AuthKind(r.Authorization))),
+        .. Api.Requests.Select(r => new GitHubRequest("api", r.Method, r.Path, r.Query, AuthKind("api", r.Authorization))),
+        .. Ghcr.Requests.Select(r => new GitHubRequest("ghcr", r.Method, r.Path, r.Query, AuthKind("ghcr", r.Authorization))),
     ];
 
     public async Task StartAsync()
@@ -83,7 +83,7 @@ public sealed class GitHubTestServer : IAsyncDisposable
         await Ghcr.DisposeAsync();
     }
 
-    private string AuthKind(string? authorization)
+    private string AuthKind(string server, string? authorization)
     {
         if (string.IsNullOrEmpty(authorization))
         {
@@ -102,7 +102,7 @@ public sealed class GitHubTestServer : IAsyncDisposable
             GitHubTokenKind.Classic => "classic",
             GitHubTokenKind.FineGrained => "fine-grained",
             GitHubTokenKind.Actions => "actions",
-            _ => scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) ? "bearer" : "unknown-token",
+            _ => server == "ghcr" && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) ? "bearer" : "unknown-token",
         };
     }
 }
