@@ -4,7 +4,7 @@ namespace OciCleanup.Demo;
 
 /// <summary>
 /// The cluster of seed 004 as Kubernetes objects: per app a namespace's Deployment on the sha Woodpecker
-/// last set (and, at 0 replicas, the ReplicaSets of the shas before it), or a CronJob on <c>latest</c>
+/// last set, its ReplicaSet, and (at 0 replicas) the ReplicaSets of the shas before it, or a CronJob on <c>latest</c>
 /// with <c>imagePullPolicy: Always</c>. Images are named as workloads pull them: <c>ghcr.io/OWNER/NAME:TAG</c>.
 /// </summary>
 internal static class GhcrCluster
@@ -26,12 +26,10 @@ internal static class GhcrCluster
             }
 
             yaml.Append(Workload("Deployment", app.Name, app.Name, $"{image}:{GhcrFleet.Sha8(app.Name, deployed)}", replicas: 1, revision: deployed));
-            for (var build = deployed - app.History; build < deployed; build++)
+            // The Deployment's current ReplicaSet runs one pod; the ones before it are scaled to 0 (rollback targets).
+            for (var build = Math.Max(1, deployed - app.History); build <= deployed; build++)
             {
-                if (build >= 1)
-                {
-                    yaml.Append(Workload("ReplicaSet", app.Name, $"{app.Name}-{GhcrFleet.Sha8(app.Name, build)[..5]}", $"{image}:{GhcrFleet.Sha8(app.Name, build)}", replicas: 0, revision: build));
-                }
+                yaml.Append(Workload("ReplicaSet", app.Name, $"{app.Name}-{GhcrFleet.Sha8(app.Name, build)[..5]}", $"{image}:{GhcrFleet.Sha8(app.Name, build)}", replicas: build == deployed ? 1 : 0, revision: build));
             }
         }
 

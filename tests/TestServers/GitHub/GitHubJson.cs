@@ -41,7 +41,8 @@ internal static class GitHubJson
             ["name"] = version.Digest,
             ["url"] = $"{PackageUrl(api, version.Package)}/versions/{version.Id}",
             ["package_html_url"] = PackageHtmlUrl(version.Package),
-            ["html_url"] = $"{PackageHtmlUrl(version.Package)}/{version.Id}",
+            // As the schema's examples: html_url drops the "package/" segment package_html_url has.
+            ["html_url"] = $"https://github.com/{(version.Package.Owner.IsOrganization ? "orgs" : "users")}/{version.Package.Owner.Login}/packages/container/{Uri.EscapeDataString(version.Package.Name)}/{version.Id}",
             ["created_at"] = Time(version.CreatedAt),
             ["updated_at"] = Time(version.UpdatedAt),
             ["metadata"] = new { package_type = "container", container = new { tags = version.Tags.ToArray() } },

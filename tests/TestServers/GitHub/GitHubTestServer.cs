@@ -13,8 +13,10 @@ namespace OciCleanup.TestServers.GitHub;
 ///   state active|deleted (default active); DELETE and restore answer 204; read:packages to read,
 ///   read:packages + delete:packages to delete, read:packages + write:packages to restore; restore only
 ///   within 30 days and while the namespace and version are not reused; a public version past 5,000
-///   downloads cannot be deleted. components/schemas package-version: id, name, url, package_html_url,
-///   html_url, created_at, updated_at, deleted_at, metadata.package_type, metadata.container.tags.
+///   downloads cannot be deleted. The package-version schema (required id, name, url, package_html_url,
+///   created_at, updated_at; optional html_url, deleted_at, metadata.package_type,
+///   metadata.container.tags; the URL shapes of its examples) was read as clients generated from that
+///   description embed it (php-api-clients/github Schema/PackageVersion), the YAML being too large to page to.
 /// - docs.github.com "Rate limits for the REST API" and "Troubleshooting": 5,000 requests an hour per
 ///   PAT; x-ratelimit-limit/remaining/used/reset (epoch seconds)/resource; over the primary limit 403 or
 ///   429 with remaining 0; secondary limits 403 or 429, with retry-after when present.
