@@ -42,6 +42,9 @@ internal sealed record RegistryConfig(
     /// </summary>
     public ImmutableArray<string> RepositoryNames { get; init; } = [];
 
+    /// <summary>The run's <c>stateDir</c>, where a kind keeps what it must not read twice (GitHub: manifest bodies); null in tests.</summary>
+    public string? StateDir { get; init; }
+
     /// <summary>Where manifests are read when that is not <see cref="Url"/> (GitHub: the API is api.github.com, manifests are on ghcr.io).</summary>
     public Uri? RegistryUrl { get; init; }
 

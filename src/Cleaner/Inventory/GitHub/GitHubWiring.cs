@@ -41,7 +41,7 @@ internal static class GitHubWiring
             }
         }
 
-        var manifests = new GitHubManifests(config.Name, Distribution, cache ?? new MemoryManifestBodyCache());
+        var manifests = new GitHubManifests(config.Name, Distribution, cache ?? (config.StateDir is { } state ? new StoreBodyCache(new Store.ManifestBodyStore(state)) : new MemoryManifestBodyCache()));
         return new GitHubRegistry(config, api, owners, manifests, limits.Budget, loggers.CreateLogger<GitHubRegistry>());
     }
 
