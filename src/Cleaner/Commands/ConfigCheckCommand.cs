@@ -41,7 +41,13 @@ internal static class ConfigCheckCommand
             {
                 try
                 {
-                    var versions = await RegistryFactory.Create(registryConfig, loggers, TimeProvider.System).ListVersionsAsync(cancellationToken);
+                    var registry = RegistryFactory.Create(registryConfig, loggers, TimeProvider.System);
+                    if (await registry.CredentialsAsync(cancellationToken) is { } can)
+                    {
+                        await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: token: {TerminalText.Safe(can)}");
+                    }
+
+                    var versions = await registry.ListVersionsAsync(cancellationToken);
                     await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: ok, {Plural.Of(versions.Length, "version")}");
                 }
                 catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException)

@@ -25,6 +25,9 @@ internal interface IRegistry
     /// <summary>Its manifests as bytes: for the audit trail and <c>restore</c>.</summary>
     IManifestStore Manifests { get; }
 
+    /// <summary>What its credentials can and cannot do, as the registry says (<c>config check</c>); null when it does not say.</summary>
+    Task<string?> CredentialsAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>Why no further delete may start in this run (a rate budget spent), or null; the rest is deferred, not failed.</summary>
     string? DeferReason => null;
 

@@ -27,6 +27,8 @@ internal sealed class GitHubRegistry(RegistryConfig config, GitHubApi api, GitHu
     /// <summary>Why this token cannot delete here (read from GitHub before any delete); null when it can.</summary>
     public async Task<string?> DeleteRefusalAsync(CancellationToken cancellationToken) => (await TokenAsync(cancellationToken)).DeleteRefusal(config.Name);
 
+    public async Task<string?> CredentialsAsync(CancellationToken cancellationToken) => (await TokenAsync(cancellationToken)).Describe();
+
     /// <summary>What the token can do, read from GitHub (<c>X-OAuth-Scopes</c>); for <c>config check</c> and before deletes.</summary>
     public async Task<TokenAbilities> TokenAsync(CancellationToken cancellationToken) => (await _owners.AccountAsync(cancellationToken)).Token;
 
