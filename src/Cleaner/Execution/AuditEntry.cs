@@ -20,6 +20,10 @@ internal sealed record AuditEntry(
     [JsonPropertyName("detail")]
     public string? Detail { get; init; }
 
+    /// <summary>The registry's own id of the deleted version, where it has one (GitHub restores by it).</summary>
+    [JsonPropertyName("versionId")]
+    public long? VersionId { get; init; }
+
     /// <summary>Where the line is in the log (1-based), so a refusal can name it.</summary>
     [JsonIgnore]
     public int Line { get; init; }

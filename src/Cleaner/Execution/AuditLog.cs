@@ -61,6 +61,8 @@ internal sealed class AuditLog : IDisposable
             package = version.Name,
             version = version.Version,
             digest = version.Digest?.ToString(),
+            // The registry's own id of the version (GitHub restores by it).
+            versionId = version.Id,
             result,
             detail,
             runId = _runId,

@@ -8,13 +8,15 @@ internal sealed class GitHubFleet : IAsyncDisposable
 {
     public static readonly DateTimeOffset Old = DateTimeOffset.UtcNow.AddDays(-100);
 
-    public GitHubTestServer Server { get; } = new();
+    private GitHubFleet(TimeProvider? clock) => Server = new GitHubTestServer(clock);
+
+    public GitHubTestServer Server { get; }
 
     public TempFolder Folder { get; } = new();
 
-    public static async Task<GitHubFleet> StartAsync(GitHubToken token)
+    public static async Task<GitHubFleet> StartAsync(GitHubToken token, TimeProvider? clock = null)
     {
-        var fleet = new GitHubFleet();
+        var fleet = new GitHubFleet(clock);
         await fleet.Server.StartAsync();
         fleet.Server.AddToken(token);
         fleet.Folder.Write("token", token.Value);

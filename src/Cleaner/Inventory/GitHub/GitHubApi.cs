@@ -51,7 +51,7 @@ internal sealed class GitHubApi(GitHubHttp http)
         GitHubListing.ReadAsync(http, $"{PackagePath(ownerPath, package)}/versions?per_page={GitHubListing.PerPage}&state=active", $"list versions of {ownerPath}/{package}",
             e => VersionOf(e, $"{ownerPath}/{package}"), v => v.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
-    /// <summary>One version read again by id; null when it is gone.</summary>
+    /// <summary>One version read again by id (a deleted one with its <c>deleted_at</c>); null when GitHub knows it no more.</summary>
     public async Task<GitHubVersion?> GetVersionAsync(string ownerPath, string package, long id, CancellationToken cancellationToken)
     {
         var what = $"read version {id} of {ownerPath}/{package}";
@@ -105,7 +105,8 @@ internal sealed class GitHubApi(GitHubHttp http)
             && container.TryGetProperty("tags", out var list) && list.ValueKind == JsonValueKind.Array
                 ? list.EnumerateArray().Select(t => t.GetString()).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
                 : [];
-        return new GitHubVersion(id.Value, digest.Value, [.. tags], created);
+        var deleted = StringOf(e, "deleted_at") is { } d && DateTimeOffset.TryParse(d, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var gone) ? gone : (DateTimeOffset?)null;
+        return new GitHubVersion(id.Value, digest.Value, [.. tags], created, deleted);
     }
 
     private static string? StringOf(JsonElement e, string property) =>

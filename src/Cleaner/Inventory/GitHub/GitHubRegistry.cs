@@ -70,7 +70,7 @@ internal sealed class GitHubRegistry(RegistryConfig config, GitHubApi api, GitHu
     {
         var id = IdOf(version);
         var now = await api.GetVersionAsync(await _owners.PathAsync(version.Owner!, cancellationToken), version.Name, id, cancellationToken);
-        if (now is null)
+        if (now is null || now.DeletedAt is not null)
         {
             return null;
         }
@@ -84,6 +84,9 @@ internal sealed class GitHubRegistry(RegistryConfig config, GitHubApi api, GitHu
 
     public async Task<Reporting.VersionBlobs?> BlobsAsync(PackageVersion version, CancellationToken cancellationToken) =>
         version.Digest is { } digest && await manifests.BodyAsync(version.Package, digest, cancellationToken) is { } body ? new Reporting.VersionBlobs(body.Sizes) : null;
+
+    public async Task<Execution.RestoreOutcome?> RestoreAsync(Execution.AuditEntry entry, TimeProvider clock, CancellationToken cancellationToken) =>
+        await GitHubRestore.RunAsync(api, await _owners.PathAsync(entry.Owner ?? "", cancellationToken), entry, clock, cancellationToken);
 
     /// <summary>Deletes the version by its GitHub id: the manifest and every tag on it. Never a <c>/v2</c> DELETE.</summary>
     public async Task<bool> DeleteAsync(PackageVersion version, CancellationToken cancellationToken) =>
