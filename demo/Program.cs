@@ -8,6 +8,12 @@ using OciCleanup.TestServers;
 // that pins the floating tags, and runs `oci-cleanup run --dry-run` (or `explain REF`) against them.
 // With `first-run` it walks a never-cleaned registry to its first deletes: dry-run (blocked by the
 // limits, saying the way forward) → plan → apply → history → diff → restore.
+// `ghcr`: the seed-004 fleet on a fake GitHub instead (demo/Ghcr*.cs).
+if (args is ["ghcr", .. var ghcrArgs])
+{
+    return await GhcrDemo.RunAsync(ghcrArgs);
+}
+
 const string Token = "demo-token-not-a-secret";
 await using var gitea = new GiteaTestServer(Token);
 await gitea.StartAsync();

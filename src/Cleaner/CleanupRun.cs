@@ -185,13 +185,41 @@ internal sealed class CleanupRun(
         using (audit)
         {
             var byName = registries.ToDictionary(r => r.Config.Name);
+            if (await DeleteRefusalAsync(facts.Plan, byName, stopping) is { } refused)
+            {
+                return facts with { BlockedReason = refused };
+            }
+
             // apply: only what the reviewed plan lists and the fresh plan still deletes, unchanged.
             var (executable, notExecuted) = options.Approved is not { } approved ? (facts.Plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty) : Plans.PlanApproval.Apply(facts.Plan, approved);
             var outcomes = await new DeleteExecutor(byName, audit, logger).ExecuteAsync(executable, stopping);
             // Read-only and short: it runs to the end even when the run was told to stop.
             var validation = await new KeptIndexValidator(byName).ValidateAsync(executable, outcomes, CancellationToken.None);
-            return facts with { Outcomes = outcomes.SetItems(notExecuted), ValidationErrors = validation };
+            var deferred = outcomes.Values.OfType<DeleteOutcome.Deferred>().ToList();
+            var warnings = deferred.Count == 0 ? facts.Warnings : facts.Warnings.Add(new ReportWarning(WarningKind.Deferred, $"{deferred.Count} planned deletes deferred to the next run: {deferred[0].Why}"));
+            return facts with { Outcomes = outcomes.SetItems(notExecuted), ValidationErrors = validation, Warnings = warnings };
         }
+    }
+
+    /// <summary>Whether every registry with planned deletes may delete with its credentials, asked before the first delete.</summary>
+    private static async Task<string?> DeleteRefusalAsync(Plan plan, Dictionary<string, IRegistry> byName, CancellationToken stopping)
+    {
+        foreach (var name in plan.Deletes.Select(d => d.Version.Registry).Distinct())
+        {
+            try
+            {
+                if (await byName[name].DeleteRefusalAsync(stopping) is { } refusal)
+                {
+                    return $"{refusal}: nothing deleted";
+                }
+            }
+            catch (Exception e) when (SourceBoundary.IsFailure(e, stopping))
+            {
+                return $"registry {name}: whether its credentials may delete could not be read ({e.Message}): nothing deleted";
+            }
+        }
+
+        return null;
     }
 
     private RunOutcome Finish(RunFacts facts, RunOptions options)

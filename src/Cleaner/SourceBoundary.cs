@@ -46,6 +46,22 @@ internal static class SourceBoundary
         }
     }
 
+    /// <summary>
+    /// What the registry's credentials may do, in words (<c>config check</c>), or why that could not be read;
+    /// null for a registry that cannot tell.
+    /// </summary>
+    public static async Task<string?> CredentialsAsync(IRegistry registry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await registry.CredentialsAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsFailure(e, cancellationToken))
+        {
+            return $"unknown ({RegistryFailure(registry, e)})";
+        }
+    }
+
     /// <summary>Everything but the caller's own cancellation is the source's failure.</summary>
     public static bool IsFailure(Exception error, CancellationToken cancellationToken) =>
         error is not OperationCanceledException || !cancellationToken.IsCancellationRequested;

@@ -40,6 +40,11 @@ internal static class ConfigCheckCommand
             var failed = false;
             foreach (var registry in root.Registries(loaded, loggers))
             {
+                if (await SourceBoundary.CredentialsAsync(registry, cancellationToken) is { } can)
+                {
+                    await output.WriteLineAsync($"registry:{registry.Config.Name}: token: {TerminalText.Safe(can)}");
+                }
+
                 var (versions, result) = await SourceBoundary.InventoryAsync(registry, logger: null, cancellationToken);
                 failed |= result.Status != SourceStatus.Ok;
                 await output.WriteLineAsync($"{result.Name}: {(result.Status == SourceStatus.Ok ? $"ok, {Plural.Of(versions.Length, "version")}" : "FAILED " + TerminalText.Safe(result.Error))}");

@@ -83,6 +83,7 @@ internal static class ConfigLoader
         var daemon = DaemonSection.Read(root.Mapping("daemon"));
         root.RejectUnknownKeys();
 
+        registries = [.. registries.Select(r => r with { StateDir = safety.StateDir })];
         return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references.Kinds, retention, safety, report, daemon) { UnknownHosts = references.UnknownHosts };
     }
 }

@@ -20,6 +20,11 @@ internal static class RegistriesSection
         var kindName = r.RequiredString("kind");
         var kind = Inventory.RegistryKinds.Find(kindName)
             ?? throw r.Error(r.Node("kind")!, r.Child("kind"), $"must be {Alternatives(Inventory.RegistryKinds.All.Select(k => k.Name))}, not '{kindName}'");
+        if (kind.Name == RegistryKind.GitHub)
+        {
+            return GitHubSection.Read(r, name, resolve);
+        }
+
         var urlText = r.RequiredString("url");
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {

@@ -42,7 +42,13 @@ internal sealed record RegistryConfig(
     /// </summary>
     public ImmutableArray<string> RepositoryNames { get; init; } = [];
 
+    /// <summary>The run's <c>stateDir</c>, where a kind keeps what it must not read twice (GitHub: manifest bodies); null in tests.</summary>
+    public string? StateDir { get; init; }
+
+    /// <summary>Where manifests are read when that is not <see cref="Url"/> (GitHub: the API is api.github.com, manifests are on ghcr.io).</summary>
+    public Uri? RegistryUrl { get; init; }
+
     /// <summary>Every host name workloads may use for this registry, lower case, with port when not default.</summary>
     public ImmutableArray<string> Hosts =>
-        [.. new[] { Url.IsDefaultPort ? Url.Host : $"{Url.Host}:{Url.Port}" }.Concat(HostAliases).Select(h => h.ToLowerInvariant()).Distinct()];
+        [.. new[] { RegistryUrl ?? Url }.Select(u => u.IsDefaultPort ? u.Host : $"{u.Host}:{u.Port}").Concat(HostAliases).Select(h => h.ToLowerInvariant()).Distinct()];
 }

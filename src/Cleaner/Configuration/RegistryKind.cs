@@ -9,4 +9,6 @@ internal static class RegistryKind
     public const string Gitea = "gitea";
 
     public const string Oci = "oci";
+
+    public const string GitHub = "github";
 }

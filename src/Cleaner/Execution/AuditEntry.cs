@@ -17,6 +17,9 @@ internal sealed record AuditEntry : VersionRef
 
     [JsonPropertyName("time"), JsonPropertyOrder(-1)] public DateTimeOffset Time { get; init; }
 
+    /// <summary>The registry's own id of the deleted version, where it has one (GitHub restores by it).</summary>
+    [JsonPropertyName("versionId"), JsonPropertyOrder(1)] public long? VersionId { get; init; }
+
     [JsonPropertyName("result"), JsonPropertyOrder(1)] public string Result { get; init; } = "";
 
     [JsonPropertyName("detail"), JsonPropertyOrder(1)] public string? Detail { get; init; }

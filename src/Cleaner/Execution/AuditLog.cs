@@ -58,6 +58,8 @@ internal sealed class AuditLog : IDisposable
             RunId = _runId,
             MediaType = manifest?.MediaType,
             Manifest = manifest is null ? null : Convert.ToBase64String(manifest.Bytes),
+            // The registry's own id of the version (GitHub restores by it).
+            VersionId = version.Id,
         }, LineOptions);
         _file.Write(Encoding.UTF8.GetBytes(line + "\n"));
         _file.Flush(flushToDisk: true);

@@ -57,6 +57,17 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
                 continue;
             }
 
+            if (registries[registry].DeferReason is { } deferred)
+            {
+                // Not a failure: a budget spent for the hour; what is left is deleted by a later run.
+                foreach (var version in group)
+                {
+                    outcomes[version.Key] = new DeleteOutcome.Deferred(deferred);
+                }
+
+                continue;
+            }
+
             var (results, manifest) = await DeleteGroupAsync(group, registries[registry], keptDigests);
             failedInARow[registry] = results.Values.Any(o => o is DeleteOutcome.Failed) ? failedInARow.GetValueOrDefault(registry) + 1 : 0;
             foreach (var version in group)

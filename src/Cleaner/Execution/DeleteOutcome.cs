@@ -11,4 +11,7 @@ internal abstract record DeleteOutcome(string Result, string? Detail)
     public sealed record Skipped(string Why) : DeleteOutcome("skipped", Why);
 
     public sealed record Failed(string Why) : DeleteOutcome("failed", Why);
+
+    /// <summary>Not started: the registry's request budget is spent; the next run deletes it (GitHub, SPEC §12).</summary>
+    public sealed record Deferred(string Why) : DeleteOutcome("skipped", $"deferred: {Why}");
 }

@@ -51,6 +51,11 @@ internal sealed class Restorer(IReadOnlyDictionary<string, IRegistry> registries
             return new RestoreOutcome.Refused($"registry {entry.Registry} is not configured");
         }
 
+        if (await registry.RestoreAsync(entry, TimeProvider.System, cancellationToken) is { } own)
+        {
+            return own;
+        }
+
         var (manifest, refusal) = RestoreCheck.Manifest(entry);
         if (manifest is null)
         {

@@ -35,12 +35,14 @@ internal static class RegistryFactory
     /// handler that adds credentials — to the registry's own authority only — then the socket, which
     /// follows nothing itself.
     /// </summary>
-    internal static HttpClient Client(RegistryConfig config, RegistryAuthHandler auth, bool guardDeletes)
+    /// <remarks><c>url</c>: the base address when it is not the configured one (ghcr.io's <c>registryUrl</c>);
+    /// <c>wrap</c>: a kind's own handlers above the credentials (GitHub's write guard and rate limits).</remarks>
+    internal static HttpClient Client(RegistryConfig config, RegistryAuthHandler auth, bool guardDeletes, Uri? url = null, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null)
     {
-        var baseAddress = new Uri(config.Url.ToString().TrimEnd('/') + "/");
+        var baseAddress = new Uri((url ?? config.Url).ToString().TrimEnd('/') + "/");
         ResilienceHandler handler = HttpResilience.CreateHandler();
         auth.InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
-        HttpMessageHandler inner = guardDeletes ? new VersionDeleteGuard(config.Name, baseAddress) { InnerHandler = auth } : auth;
+        HttpMessageHandler inner = guardDeletes ? new VersionDeleteGuard(config.Name, baseAddress) { InnerHandler = auth } : wrap?.Invoke(auth) ?? auth;
         handler.InnerHandler = new RedirectHandler { InnerHandler = inner };
         var bounded = new BoundedBodyHandler(ReadBounds.RegistryResponseBytes, ReadBounds.BodyTimeout, TimeProvider.System) { InnerHandler = handler };
         var client = new HttpClient(bounded, disposeHandler: true) { BaseAddress = baseAddress, Timeout = RequestTimeout };

@@ -14,6 +14,7 @@ internal static class RegistryKinds
     [
         GiteaKind.Entry,
         OciKind.Entry,
+        GitHub.GitHubKind.Entry,
     ];
 
     private static readonly FrozenDictionary<string, RegistryKindEntry> ByName = All

@@ -59,7 +59,7 @@ public class ConfigLoaderTests
     [InlineData("mode: dry-run\nretention:\n  default:\n    keepLats: 5\n", 4, "retention.default.keepLats", "unknown key")]
     [InlineData("mode: dryrun\n", 1, "mode", "must be dry-run or delete")]
     [InlineData("safty:\n  maxDeletes: 1\n", 1, "safty", "unknown key")]
-    [InlineData("registries:\n  - name: a\n    kind: harbor\n    url: https://x\n", 3, "registries[0].kind", "must be gitea or oci")]
+    [InlineData("registries:\n  - name: a\n    kind: harbor\n    url: https://x\n", 3, "registries[0].kind", "must be gitea, oci or github")]
     [InlineData("registries:\n  - name: a\n    kind: gitea\n    url: https://x\n", 2, "registries[0].owners", "needs at least one owner")]
     [InlineData("registries:\n  - name: a\n    kind: oci\n    url: ftp://x\n", 4, "registries[0].url", "not an http(s) URL")]
     [InlineData("safety:\n  maxDeleteFraction: 2\n", 2, "safety.maxDeleteFraction", "from 0 to 1")]
