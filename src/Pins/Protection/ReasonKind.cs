@@ -35,4 +35,7 @@ public static class ReasonKind
 
     /// <summary>An artifact a Flux source pulls from an OCI registry (OCIRepository, OCI chart).</summary>
     public const string FluxSource = "flux-source";
+
+    /// <summary>A file of a Git source (SPEC §5c): what Flux will apply (HEAD), or what a revert brings back (history).</summary>
+    public const string Git = "git";
 }
