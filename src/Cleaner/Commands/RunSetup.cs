@@ -26,6 +26,7 @@ internal static class RunSetup
         }
 
         sources.AddRange(ClusterSources.Create(config, loggers));
+        sources.AddRange(GitSources.Create(config, clock));
         errors.AddRange(CredentialCheck.Problems(config));
         if (errors.Count > 0)
         {

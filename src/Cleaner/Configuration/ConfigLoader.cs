@@ -128,9 +128,10 @@ internal static class ConfigLoader
             RunTimeout = daemonNode is null ? DaemonConfig.DefaultRunTimeout : DurationSetting.Read(daemonNode, "runTimeout", DaemonConfig.DefaultRunTimeout, DaemonConfig.MinRunTimeout, DaemonConfig.MaxRunTimeout),
         };
         daemonNode?.RejectUnknownKeys();
+        var git = GitSection.Read(root, Resolve);
         root.RejectUnknownKeys();
 
-        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references, retention, safety, report, daemon) { UnknownHosts = unknownHosts };
+        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references, retention, safety, report, daemon) { UnknownHosts = unknownHosts, Git = git };
     }
 
     private static bool IsCron(string expression)

@@ -17,6 +17,7 @@ internal static class ReasonSource
     public static string Of(ReasonEntry reason) => reason.Kind switch
     {
         ReasonKind.Pin => "pins:" + (reason.Detail.LastIndexOf(':') is var colon and > 0 ? reason.Detail[..colon] : reason.Detail),
+        ReasonKind.Git => "git:" + (reason.Detail.IndexOf('@') is var at and > 0 ? reason.Detail[..at] : reason.Detail),
         ReasonKind.IndexChild => Index,
         ReasonKind.Artifact or ReasonKind.SameManifest => Manifest,
         Reason.Grace or Reason.KeepTag or Reason.KeepLast or Reason.KeepWithin or Reason.RemoveTag or Reason.Retention or Reason.Untagged => Retention,

@@ -20,6 +20,7 @@ internal static partial class ReasonText
         ReasonKind.ImagePolicy => Live("tracked by", reason.Detail),
         ReasonKind.Kustomization => Live("set by", reason.Detail),
         ReasonKind.FluxSource => Live("pulled by", reason.Detail),
+        ReasonKind.Git => GitText(reason.Detail),
         ReasonKind.IndexChild => $"needed by kept index {reason.Detail}",
         ReasonKind.Artifact => $"signature/attestation of kept {reason.Detail}",
         ReasonKind.SameManifest => $"same manifest as kept {reason.Detail}",
@@ -32,6 +33,12 @@ internal static partial class ReasonText
         Reason.Untagged => reason.Detail,
         _ => $"{reason.Kind}: {reason.Detail}",
     };
+
+    // infra@abc1234:apps/api.yaml:12 (HEAD) → what Flux applies next; (history) → what a revert brings back.
+    private static string GitText(string detail) =>
+        detail.EndsWith(Pins.Git.GitReason.AtHead, StringComparison.Ordinal) ? $"named in Git at HEAD by {detail[..^Pins.Git.GitReason.AtHead.Length]} (Flux applies it next)"
+        : detail.EndsWith(Pins.Git.GitReason.InHistory, StringComparison.Ordinal) ? $"named in Git history by {detail[..^Pins.Git.GitReason.InHistory.Length]} (a revert brings it back)"
+        : $"named in Git by {detail}";
 
     /// <summary>All reasons of a decision, joined for one cell.</summary>
     public static string Join(DecisionEntry decision) => string.Join("; ", decision.Reasons.Select(Of));

@@ -11,12 +11,12 @@ namespace OciCleanup.Pins.Git;
 /// </summary>
 public sealed class GitMirror(GitSourceOptions options, IReadOnlyDictionary<string, string> environment)
 {
-    private readonly GitProcess _git = new(environment, options.Mirror);
+    private readonly GitProcess _git = new(options.Git, environment, options.Mirror);
 
     /// <summary>How many git processes this mirror started (the benchmark reports it).</summary>
     public int Spawned => _git.Spawned + _init.Spawned;
 
-    private readonly GitProcess _init = new(environment);
+    private readonly GitProcess _init = new(options.Git, environment);
 
     private string Ref => "refs/heads/" + options.Branch;
 

@@ -7,7 +7,7 @@ namespace OciCleanup.Pins.Git;
 /// Runs <c>git</c> with an argument list (no shell), the source's environment and a deadline; a timeout or
 /// a cancellation kills the process tree. Errors carry git's own message with credentials redacted.
 /// </summary>
-public sealed class GitProcess(IReadOnlyDictionary<string, string> environment, string? gitDirectory = null)
+public sealed class GitProcess(string git, IReadOnlyDictionary<string, string> environment, string? gitDirectory = null)
 {
     private int _spawned;
 
@@ -58,7 +58,7 @@ public sealed class GitProcess(IReadOnlyDictionary<string, string> environment, 
 
     private Process Start(IReadOnlyList<string> arguments, bool redirectInput)
     {
-        var start = new ProcessStartInfo("git")
+        var start = new ProcessStartInfo(git)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -22,6 +22,9 @@ public sealed record GitSourceOptions(string Name, string Url, string Branch, Im
     /// <summary>A private key for ssh URLs (a read-only deploy key).</summary>
     public string? SshKeyFile { get; init; }
 
+    /// <summary>The git program to run (a path, or a name looked up on PATH).</summary>
+    public string Git { get; init; } = "git";
+
     /// <summary>How long one fetch may take before it is killed and the source fails.</summary>
     public TimeSpan FetchTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
