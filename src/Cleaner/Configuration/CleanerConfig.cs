@@ -17,15 +17,12 @@ internal sealed record CleanerConfig(
     ReportConfig Report,
     DaemonConfig Daemon)
 {
+    /// <summary>Every night at 03:30 unless <c>schedule</c> says otherwise (a Quartz cron expression).</summary>
+    public const string DefaultSchedule = "0 30 3 * * ?";
+
     /// <summary><c>references.unknownHosts</c>.</summary>
     public UnknownHosts UnknownHosts { get; init; } = UnknownHosts.Protect;
 
     /// <summary><c>git</c>: GitOps repositories read as reference sources (SPEC §5c).</summary>
     public ImmutableArray<GitConfig> Git { get; init; } = [];
-}
-
-internal enum RunMode
-{
-    DryRun,
-    Delete,
 }
