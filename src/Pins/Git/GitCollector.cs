@@ -99,7 +99,7 @@ internal sealed class GitCollector(string source, IReadOnlyDictionary<string, st
     // A marker protects what its policy picks, as the cluster source protects an ImagePolicy it lists.
     private void Resolve(string policyKey, ProtectionReason reason, bool history)
     {
-        var at = reason.Detail[..reason.Detail.LastIndexOf(" (", StringComparison.Ordinal)];
+        var at = reason.Detail;
         if (!_policies.TryGetValue(policyKey, out var policy))
         {
             _warnings.Add(new SourceWarning(WarningKind.DesiredState, $"{at}: the $imagepolicy marker names ImagePolicy {policyKey}, which is not in this repository at HEAD: what it picks is protected by the cluster that runs it (configure that cluster), the value written here by this source"));

@@ -34,7 +34,7 @@ public sealed class GitContentTests : IDisposable
             "registry.example.org/team/api:6.2.0",
             "registry.example.org/team/worker-prod@sha256:4f5a000000000000000000000000000000000000000000000000000000000000",
         ], ignoreOrder: true);
-        result.Protections.Single(p => ((ImageTarget)p.Target).Image.Tag == "6.2.0").Reason.Detail.ShouldEndWith("apps/prod/kustomization.yaml:4 (HEAD)");
+        result.Protections.Single(p => ((ImageTarget)p.Target).Image.Tag == "6.2.0").Reason.Detail.ShouldEndWith("apps/prod/kustomization.yaml:4");
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class GitContentTests : IDisposable
         result.Status.ShouldBe(SourceStatus.Ok, result.Error);
         var policy = result.Protections.Select(p => p.Target).OfType<TagPolicyTarget>().ShouldHaveSingleItem();
         policy.Repository.ShouldBe("team/api");
-        result.Protections.Single(p => p.Target is TagPolicyTarget).Reason.Detail.ShouldEndWith("apps/api/release.yaml:9 (HEAD)");
+        result.Protections.Single(p => p.Target is TagPolicyTarget).Reason.Detail.ShouldEndWith("apps/api/release.yaml:9");
         result.Protections.Select(p => p.Target).ShouldContain(new AnyPackageTagTarget("7.1.0"));
         result.Warnings.ShouldContain(w => w.Kind == WarningKind.TagOnlyValues);
     }

@@ -81,8 +81,12 @@ public sealed class GitEndToEndTests : IAsyncLifetime
             report.ReasonKinds("api", tag)[0].ShouldBe("git", tag);
         }
 
-        report.Decision("api", "1.0.4").GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldEndWith("apps/api.yaml:11 (HEAD)");
-        report.Decision("api", "1.0.0").GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldEndWith("apps/api.yaml:11 (history)");
+        var head = report.Decision("api", "1.0.4").GetProperty("reasons")[0];
+        head.GetProperty("detail").GetString()!.ShouldEndWith("apps/api.yaml:11");
+        head.GetProperty("origin").GetProperty("atHead").GetBoolean().ShouldBeTrue();
+        var history = report.Decision("api", "1.0.0").GetProperty("reasons")[0];
+        history.GetProperty("detail").GetString()!.ShouldStartWith("infra@");
+        history.GetProperty("origin").TryGetProperty("atHead", out _).ShouldBeFalse("false is left out: an earlier commit");
         var deletes = _gitea.Requests.Where(r => r.Method == "DELETE").Select(r => Uri.UnescapeDataString(r.Path)).ToList();
         deletes.ShouldHaveSingleItem().ShouldEndWith("/api/0.9.0");
     }

@@ -24,10 +24,12 @@ public sealed class GitHistoryTests : IDisposable
         result.Status.ShouldBe(SourceStatus.Ok, result.Error);
         var tags = GitSourceFixture.Tags(result);
         tags.Select(t => t.Tag).ShouldBe(["1.0.5", "1.0.4", "1.0.3", "1.0.2"], "HEAD and the three commits before it");
-        tags[0].Detail.ShouldBe($"infra@{commits[4][..7]}:apps/api.yaml:11 (HEAD)");
+        tags[0].Detail.ShouldBe($"infra@{commits[4][..7]}:apps/api.yaml:11");
         tags[0].History.ShouldBeFalse();
-        tags[1].Detail.ShouldBe($"infra@{commits[3][..7]}:apps/api.yaml:11 (history)");
+        GitSourceFixture.AtHead(result.Protections[0]).ShouldBeTrue();
+        tags[1].Detail.ShouldBe($"infra@{commits[3][..7]}:apps/api.yaml:11");
         tags.Skip(1).ShouldAllBe(t => t.History);
+        result.Protections.Skip(1).ShouldAllBe(p => !GitSourceFixture.AtHead(p));
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class GitHistoryTests : IDisposable
 
         var result = await GitSourceFixture.CollectAsync(_fixture.Options(commits: 0));
 
-        GitSourceFixture.Tags(result).ShouldBe([("2.0.0", $"infra@{revert[..7]}:apps/api.yaml:11 (HEAD)", false)]);
+        GitSourceFixture.Tags(result).ShouldBe([("2.0.0", $"infra@{revert[..7]}:apps/api.yaml:11", false)]);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ internal sealed class GitSourceFixture : IDisposable
     public static ImmutableArray<(string Tag, string Detail, bool History)> Tags(SourceResult result) =>
         [.. result.Protections.Where(p => p.Target is ImageTarget).Select(p => (((ImageTarget)p.Target).Image.Tag ?? "", p.Reason.Detail, p.IsHistory))];
 
+    /// <summary>Whether the reason was read at the branch's HEAD (else in its history).</summary>
+    public static bool AtHead(Protection protection) => ((GitOrigin)protection.Reason.Origin).AtHead;
+
     public static string Deployment(string image) => $"""
         apiVersion: apps/v1
         kind: Deployment
