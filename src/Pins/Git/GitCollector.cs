@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using OciCleanup.Pins.Kubernetes;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Pins.Git;
@@ -56,7 +55,9 @@ internal sealed class GitCollector(string source, IReadOnlyDictionary<string, st
     {
         foreach (var (marker, reason, history) in _markers)
         {
-            Resolve(marker.Policy!, reason, history);
+            var (protections, warnings) = MarkerResolver.Resolve(source, marker.Policy!, reason, history, _policies, _repositories);
+            _protections.AddRange(protections);
+            _warnings.AddRange(warnings);
         }
 
         return (_protections.ToImmutable(), [.. _warnings.Distinct()]);
@@ -93,34 +94,6 @@ internal sealed class GitCollector(string source, IReadOnlyDictionary<string, st
             {
                 _protections.Add(new Protection.Protection(finding.Target, reason) { IsHistory = !atHead });
             }
-        }
-    }
-
-    // A marker protects what its policy picks, as the cluster source protects an ImagePolicy it lists.
-    private void Resolve(string policyKey, ProtectionReason reason, bool history)
-    {
-        var at = reason.Detail;
-        if (!_policies.TryGetValue(policyKey, out var policy))
-        {
-            _warnings.Add(new SourceWarning(WarningKind.DesiredState, $"{at}: the $imagepolicy marker names ImagePolicy {policyKey}, which is not in this repository at HEAD: what it picks is protected by the cluster that runs it (configure that cluster), the value written here by this source"));
-            return;
-        }
-
-        if (ImagePolicyTargets.MissingRepository(source, policy, _repositories) is { } missing)
-        {
-            _warnings.Add(missing with { Detail = $"{at}: {missing.Detail}" });
-        }
-
-        try
-        {
-            foreach (var p in ImagePolicyTargets.Of(source, policy, _repositories))
-            {
-                _protections.Add(new Protection.Protection(p.Target, reason) { IsHistory = history || p.IsHistory });
-            }
-        }
-        catch (KubernetesSourceException e)
-        {
-            _warnings.Add(new SourceWarning(WarningKind.DesiredState, $"{at}: {e.Message}: what the policy picks is not protected by this source"));
         }
     }
 }
