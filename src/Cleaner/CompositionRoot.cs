@@ -7,7 +7,7 @@ namespace OciCleanup.Cleaner;
 
 /// <summary>
 /// The one place that builds what commands and runs share: the clock, the console, loggers, registries
-/// and cluster sources. <see cref="Cli"/> gets <see cref="ForProcess"/>; a test builds its own (another
+/// and cluster and git sources. <see cref="Cli"/> gets <see cref="ForProcess"/>; a test builds its own (another
 /// clock, a console it reads, registries of its own) and reaches every command the same way.
 /// </summary>
 /// <param name="Clock">The only <see cref="TimeProvider"/> of a process: every run, plan and job reads time from it.</param>
@@ -29,6 +29,8 @@ internal sealed record CompositionRoot(TimeProvider Clock, CommandConsole Consol
     public IReadOnlyList<IRegistry> Registries(CleanerConfig config, ILoggerFactory loggers, Inventory.Store.InventoryCache? cache = null) => [.. config.Registries.Select(r => Registry(r, loggers, cache))];
 
     public IEnumerable<NamedSource> Clusters(CleanerConfig config, ILoggerFactory loggers) => ClusterSources.Create(config, loggers, Clock);
+
+    public IEnumerable<NamedSource> GitRepositories(CleanerConfig config) => GitSources.Create(config, Clock);
 
     /// <summary>The configuration, or null after its error (file:line: key: problem) went to standard error.</summary>
     public Task<CleanerConfig?> LoadConfigAsync(string path) => ConfigLoader.LoadOrReportAsync(path, Console.Error);

@@ -25,6 +25,7 @@ internal static class RunSetup
         }
 
         sources.AddRange(root.Clusters(config, loggers));
+        sources.AddRange(root.GitRepositories(config));
         errors.AddRange(CredentialCheck.Problems(config));
         if (errors.Count > 0)
         {

@@ -22,4 +22,7 @@ internal sealed record CleanerConfig(
 
     /// <summary><c>references.unknownHosts</c>.</summary>
     public UnknownHosts UnknownHosts { get; init; } = UnknownHosts.Protect;
+
+    /// <summary><c>git</c>: GitOps repositories read as reference sources (SPEC §5c).</summary>
+    public ImmutableArray<GitConfig> Git { get; init; } = [];
 }

@@ -81,9 +81,10 @@ internal static class ConfigLoader
         var safety = SafetySection.Read(root.Mapping("safety"), Resolve);
         var report = ReportSection.Read(root.Mapping("report"), Resolve);
         var daemon = DaemonSection.Read(root.Mapping("daemon"));
+        var git = GitSection.Read(root, Resolve);
         root.RejectUnknownKeys();
 
         registries = [.. registries.Select(r => r with { StateDir = safety.StateDir })];
-        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references.Kinds, retention, safety, report, daemon) { UnknownHosts = references.UnknownHosts };
+        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references.Kinds, retention, safety, report, daemon) { UnknownHosts = references.UnknownHosts, Git = git };
     }
 }

@@ -20,7 +20,9 @@ internal static class ReasonText
         ReasonKind.ImagePolicy => Live("tracked by", reason),
         ReasonKind.Kustomization => Live("set by", reason),
         ReasonKind.FluxSource => Live("pulled by", reason),
-        ReasonKind.Git => $"set in git {reason.Detail}",
+        ReasonKind.Git => reason.Origin is GitOrigin { AtHead: false }
+            ? $"set in git history {reason.Detail} (a revert brings it back)"
+            : $"set in git {reason.Detail}" + (reason.Origin is GitOrigin ? " at HEAD (Flux applies it next)" : ""),
         ReasonKind.Rollback => $"rollback window: {reason.Detail}",
         ReasonKind.IndexChild => $"needed by kept index {reason.Detail}",
         ReasonKind.Artifact => $"signature/attestation of kept {reason.Detail}",

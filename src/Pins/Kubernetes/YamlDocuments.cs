@@ -23,20 +23,23 @@ public static class YamlDocuments
     public const int MaxDepth = 256;
 
     /// <summary>Parses every document; throws <see cref="YamlDocumentException"/> on malformed YAML or past a limit.</summary>
-    public static IReadOnlyList<JsonNode> Parse(string yaml)
+    public static IReadOnlyList<JsonNode> Parse(string yaml) => [.. ParseWithLines(yaml).Select(d => d.Document)];
+
+    /// <summary>As <see cref="Parse"/>, each document with the 1-based line it starts at (a Git source names lines).</summary>
+    public static IReadOnlyList<(JsonNode Document, int Line)> ParseWithLines(string yaml)
     {
         var parser = new Parser(new StringReader(yaml));
         var budget = new YamlBudget();
-        var documents = new List<JsonNode>();
+        var documents = new List<(JsonNode, int)>();
         try
         {
             parser.Consume<StreamStart>();
-            while (parser.TryConsume<DocumentStart>(out _))
+            while (parser.TryConsume<DocumentStart>(out var start))
             {
                 // Anchors are scoped to their document; the budget is the stream's.
                 if (new YamlTreeBuilder(budget).Read(parser) is { } root)
                 {
-                    documents.Add(root);
+                    documents.Add((root, (int)start.Start.Line));
                 }
 
                 parser.Consume<DocumentEnd>();

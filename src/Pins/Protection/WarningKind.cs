@@ -42,9 +42,15 @@ public readonly record struct WarningKind
     /// <summary>No rollback record yet: the rollback window starts with this run.</summary>
     public static WarningKind RollbackWindowStarts { get; } = new("rollback-window-starts");
 
-    /// <summary>Every kind, in the order SPEC §8 lists them.</summary>
+    /// <summary>A YAML file of a Git source that does not parse (or is too large): skipped, named by <c>path:line</c>.</summary>
+    public static WarningKind UnreadableYaml { get; } = new("unreadable-yaml");
+
+    /// <summary>A Git source whose branch has less history than <c>history</c> asks (a young or shallow repository).</summary>
+    public static WarningKind ShortHistory { get; } = new("short-history");
+
+    /// <summary>Every kind, in the order SPEC §8 lists them (the Git source's kinds last).</summary>
     public static ImmutableArray<WarningKind> All { get; } =
-        [PinUnmatched, UnknownHost, TagOnlyValues, DigestOnlyValues, DesiredState, DanglingReference, BrokenIndex, ImageRepositoryMissing, Deferred, RollbackWindowStarts];
+        [PinUnmatched, UnknownHost, TagOnlyValues, DigestOnlyValues, DesiredState, DanglingReference, BrokenIndex, ImageRepositoryMissing, Deferred, RollbackWindowStarts, UnreadableYaml, ShortHistory];
 
     /// <summary>The kind as the report writes it, e.g. <c>pin-unmatched</c>.</summary>
     public string Name => _name ?? "";

@@ -14,6 +14,7 @@ public class WarningKindTests
         WarningKind.All.Select(k => k.Name).ShouldBe([
             "pin-unmatched", "unknown-host", "tag-only-values", "digest-only-values", "desired-state",
             "dangling-reference", "broken-index", "image-repository-missing", "deferred", "rollback-window-starts",
+            "unreadable-yaml", "short-history",
         ]);
     }
 
