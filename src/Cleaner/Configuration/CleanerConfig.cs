@@ -19,6 +19,9 @@ internal sealed record CleanerConfig(
 {
     /// <summary><c>references.unknownHosts</c>.</summary>
     public UnknownHosts UnknownHosts { get; init; } = UnknownHosts.Protect;
+
+    /// <summary><c>references.rollback</c> (SPEC §5b).</summary>
+    public RollbackConfig Rollback { get; init; } = RollbackConfig.Default;
 }
 
 internal enum RunMode

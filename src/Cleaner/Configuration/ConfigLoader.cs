@@ -112,6 +112,7 @@ internal static class ConfigLoader
             "ignore" => UnknownHosts.Ignore,
             var other => throw referencesNode!.Error(referencesNode.Node("unknownHosts")!, referencesNode.Child("unknownHosts"), $"must be protect or ignore, not '{other}'"),
         };
+        var rollback = RollbackSection.Read(referencesNode);
         var references = ReadReferences(referencesNode);
         var retention = ReadRetention(root.Mapping("retention"));
         var safety = ReadSafety(root.Mapping("safety"), Resolve);
@@ -130,7 +131,7 @@ internal static class ConfigLoader
         daemonNode?.RejectUnknownKeys();
         root.RejectUnknownKeys();
 
-        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references, retention, safety, report, daemon) { UnknownHosts = unknownHosts };
+        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references, retention, safety, report, daemon) { UnknownHosts = unknownHosts, Rollback = rollback };
     }
 
     private static bool IsCron(string expression)

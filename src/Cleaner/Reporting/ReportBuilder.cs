@@ -71,7 +71,7 @@ internal static class ReportBuilder
             facts.BlockedReason);
         var (bytes, byPackage) = ReclaimableBytes.Of(decisions, facts.Blobs);
         summary = summary with { ReclaimableBytes = bytes, PackageBytes = byPackage };
-        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary) { Warnings = facts.Warnings };
+        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary) { Warnings = facts.Warnings, Rollback = facts.Rollback.IsEmpty ? null : facts.Rollback };
     }
 
     private static ImmutableArray<string>? Notes(SourceResult s, ShrinkFinding? shrink)

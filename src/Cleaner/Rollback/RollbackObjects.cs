@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.Rollback;
+
+/// <summary>
+/// Which object a protection says is running an image now, and what every object names in this run.
+/// Only what an object names as current counts: history (old ReplicaSets, superseded release Secrets,
+/// an ImagePolicy's previous pick) and pins are not a deploy of an object.
+/// </summary>
+internal static class RollbackObjects
+{
+    private static readonly FrozenSet<string> Current = new[] { ReasonKind.Workload, ReasonKind.HelmRelease, ReasonKind.HelmReleaseSuspended, ReasonKind.Kustomization, ReasonKind.ImagePolicy, ReasonKind.FluxSource }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Every object the sources read completely name now, with the images they name.</summary>
+    public static ImmutableDictionary<ObjectKey, ImmutableHashSet<string>> Named(IEnumerable<SourceResult> sources)
+    {
+        var named = new Dictionary<ObjectKey, ImmutableHashSet<string>.Builder>();
+        foreach (var protection in sources.Where(s => s.Status == SourceStatus.Ok).SelectMany(s => s.Protections))
+        {
+            if (protection is { IsHistory: false, Target: ImageTarget image } && Current.Contains(protection.Reason.Kind) && KeyOf(protection.Reason) is { } key)
+            {
+                if (!named.TryGetValue(key, out var images))
+                {
+                    named[key] = images = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+                }
+
+                images.Add(image.Image.ToString());
+            }
+        }
+
+        return named.ToImmutableDictionary(n => n.Key, n => n.Value.ToImmutable());
+    }
+
+    /// <summary>
+    /// The object of a live reason. Until reasons carry typed origins this reads the provenance text
+    /// <c>cluster/namespace/Kind/name[/container][ (where)]</c> — the one place to swap for the origin.
+    /// Pods and ReplicaSets are skipped (their names change with every deploy; their controller is the
+    /// object); a Helm release Secret <c>sh.helm.release.v1.NAME.vN</c> stands for release NAME.
+    /// </summary>
+    public static ObjectKey? KeyOf(ProtectionReason reason)
+    {
+        var text = reason.Detail.Split(' ', 2)[0];
+        var parts = text.Split('/');
+        if (parts.Length < 4 || parts[2] is "Pod" or "ReplicaSet")
+        {
+            return null;
+        }
+
+        var (kind, name) = (parts[2], parts[3]);
+        if (kind == "Secret")
+        {
+            if (!name.StartsWith("sh.helm.release.v1.", StringComparison.Ordinal) || name.LastIndexOf(".v", StringComparison.Ordinal) is var at && at <= "sh.helm.release.v1".Length)
+            {
+                return null;
+            }
+
+            (kind, name) = ("HelmRelease", name["sh.helm.release.v1.".Length..at]);
+        }
+
+        return new ObjectKey(parts[0], $"{parts[1]}/{kind}/{name}");
+    }
+}
