@@ -69,6 +69,27 @@ internal sealed class RollbackFleet : IAsyncDisposable
     {
         Build("shop", tag);
         Cluster.Clear();
+        Cluster.Apply($$"""
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: shop
+              namespace: shop
+            spec:
+              interval: 10m
+              maxHistory: 1
+              chart:
+                spec:
+                  chart: shop
+                  sourceRef:
+                    kind: HelmRepository
+                    name: charts
+            status:
+              history:
+                - name: shop
+                  namespace: shop
+                  version: {{revision}}
+            """);
         Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", revision, "deployed", $"""
             apiVersion: apps/v1
             kind: Deployment
