@@ -22,6 +22,7 @@ internal static class ReasonSentence
             ReasonKind.ImagePolicy => $"It is tracked by {obj}{note}: Flux would roll it out.",
             ReasonKind.Kustomization => $"It is set in spec.images of {obj}{note}.",
             ReasonKind.FluxSource => $"It is pulled as an artifact by {obj}{note}.",
+            Rollback.RollbackReasons.Kind => $"It is kept for rollback (references.rollback): it {reason.Detail}, and the cluster itself may no longer remember it.",
             ReasonKind.IndexChild => $"A kept index needs it: {reason.Detail}.",
             ReasonKind.Artifact => $"It is a signature, attestation or referrer of the kept {reason.Detail}.",
             ReasonKind.SameManifest => $"It is another tag of the kept {reason.Detail}: deleting it would free no byte and lose the name of that build.",

@@ -35,20 +35,18 @@ internal static class RollbackObjects
 
     /// <summary>
     /// The object of a live reason. Until reasons carry typed origins this reads the provenance text
-    /// <c>cluster/namespace/Kind/name[/container][ (where)]</c> — the one place to swap for the origin.
+    /// <c>cluster/namespace/Kind/name[/container][ (where)]</c> (<see cref="Reporting.LiveOrigin"/>) — the one place to swap for the origin.
     /// Pods and ReplicaSets are skipped (their names change with every deploy; their controller is the
     /// object); a Helm release Secret <c>sh.helm.release.v1.NAME.vN</c> stands for release NAME.
     /// </summary>
     public static ObjectKey? KeyOf(ProtectionReason reason)
     {
-        var text = reason.Detail.Split(' ', 2)[0];
-        var parts = text.Split('/');
-        if (parts.Length < 4 || parts[2] is "Pod" or "ReplicaSet")
+        if (Reporting.LiveOrigin.TryParse(reason.Detail) is not { Kind: not ("Pod" or "ReplicaSet") } origin)
         {
             return null;
         }
 
-        var (kind, name) = (parts[2], parts[3]);
+        var (kind, name) = (origin.Kind, origin.Name);
         if (kind == "Secret")
         {
             if (!name.StartsWith("sh.helm.release.v1.", StringComparison.Ordinal) || name.LastIndexOf(".v", StringComparison.Ordinal) is var at && at <= "sh.helm.release.v1".Length)
@@ -59,6 +57,6 @@ internal static class RollbackObjects
             (kind, name) = ("HelmRelease", name["sh.helm.release.v1.".Length..at]);
         }
 
-        return new ObjectKey(parts[0], $"{parts[1]}/{kind}/{name}");
+        return new ObjectKey(origin.Cluster, $"{origin.Namespace}/{kind}/{name}");
     }
 }

@@ -76,4 +76,23 @@ public class ReportDiffTests
 
         diff.Deleted.ShouldBe(["lan:container/team/app==1.0"]);
     }
+
+    public static TheoryData<string, string?, string?, string[]> Window => new()
+    {
+        { "still in the window", "rollback=ran as armer kotkan/Deployment/api until 2026-11-20, 2 deploys back", "rollback=ran as armer kotkan/Deployment/api until 2026-11-20, 3 deploys back", [] },
+        { "pushed out by a new deploy", "rollback=ran as armer kotkan/Deployment/api until 2026-11-20, 3 deploys back", "retention=old", ["left the rollback window (it ran as armer kotkan/Deployment/api until 2026-11-20, 3 deploys back); now planned for deletion"] },
+        { "rolled back to: running again", "rollback=ran as armer kotkan/Deployment/api until 2026-11-20, 1 deploy back", "workload=armer/kotkan/Deployment/api/api", ["left the rollback window (it ran as armer kotkan/Deployment/api until 2026-11-20, 1 deploy back)"] },
+        { "deleted since", "rollback=ran as armer kotkan/Deployment/api until 2026-11-20, 3 deploys back", null, ["left the rollback window (it ran as armer kotkan/Deployment/api until 2026-11-20, 3 deploys back); no longer in the registry"] },
+        { "never in the window", "keep-last=#1 of the newest 2 tagged", "retention=old", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Window))]
+    public void Of_RollbackReasonGone_NamesTheVersionThatLeftTheWindow(string because, string? before, string? after, string[] left)
+    {
+        var then = R(E("0.1.31", "keep", null, before!));
+        var now = after is null ? R() : R(E("0.1.31", after.StartsWith("retention", StringComparison.Ordinal) ? "delete" : "keep", null, after));
+
+        ReportDiff.Of(then, now).LeftRollbackWindow.ShouldBe([.. left.Select(l => Key + "0.1.31: " + l)], because);
+    }
 }
