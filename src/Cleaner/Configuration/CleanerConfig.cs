@@ -17,15 +17,12 @@ internal sealed record CleanerConfig(
     ReportConfig Report,
     DaemonConfig Daemon)
 {
+    /// <summary>Every night at 03:30 unless <c>schedule</c> says otherwise (a Quartz cron expression).</summary>
+    public const string DefaultSchedule = "0 30 3 * * ?";
+
     /// <summary><c>references.unknownHosts</c>.</summary>
     public UnknownHosts UnknownHosts { get; init; } = UnknownHosts.Protect;
 
     /// <summary><c>references.rollback</c> (SPEC §5b).</summary>
     public RollbackConfig Rollback { get; init; } = RollbackConfig.Default;
-}
-
-internal enum RunMode
-{
-    DryRun,
-    Delete,
 }

@@ -27,6 +27,9 @@ internal sealed record RegistryConfig(
     /// <summary>The most <c>concurrency</c> may be: beyond it a registry sees a burst, not a run.</summary>
     public const int MaxConcurrency = 64;
 
+    /// <summary>Package types inventoried unless <c>types</c> says otherwise.</summary>
+    public static readonly IReadOnlyList<string> DefaultTypes = ["container"];
+
     /// <summary>Requests in flight to this registry: list pages, HEADs and manifest GETs together.</summary>
     public int Concurrency { get; init; } = DefaultConcurrency;
 
