@@ -23,7 +23,7 @@ internal sealed record ReportDiff(
     private static readonly FrozenSet<string> Protecting = FrozenSet.Create(
         StringComparer.Ordinal,
         ReasonKind.Pin, ReasonKind.Workload, ReasonKind.ReplicaSetHistory, ReasonKind.HelmRelease, ReasonKind.HelmReleaseSuspended,
-        ReasonKind.ImagePolicy, ReasonKind.Kustomization, ReasonKind.FluxSource, ReasonKind.IndexChild, ReasonKind.Artifact);
+        ReasonKind.ImagePolicy, ReasonKind.Kustomization, ReasonKind.FluxSource, ReasonKind.Git, ReasonKind.Rollback, ReasonKind.IndexChild, ReasonKind.Artifact);
 
     public static ReportDiff Of(RunReport before, RunReport after)
     {
@@ -62,8 +62,8 @@ internal sealed record ReportDiff(
 
     private static string Key(DecisionEntry d) => $"{d.Registry}:{(d.Owner is null ? "" : d.Owner + "/")}{d.Type}/{d.Package}=={d.Version}";
 
-    // A protection as "detail (kind)", with the detail up to what a policy adds in parentheses: the
+    // A protection as "place (kind)": where it was seen, without what a policy's pick adds, so the
     // same object naming a version with another pick is not a change of protection.
     private static HashSet<string> Protections(DecisionEntry d) =>
-        [.. d.Reasons.Where(r => Protecting.Contains(r.Kind)).Select(r => $"{r.Detail.Split(" (", 2)[0]} ({r.Kind})")];
+        [.. d.Reasons.Where(r => Protecting.Contains(r.Kind)).Select(r => $"{r.Origin.Place} ({r.Kind})")];
 }

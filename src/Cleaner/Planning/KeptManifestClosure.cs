@@ -43,7 +43,7 @@ internal static class KeptManifestClosure
         while (work.TryDequeue(out var at))
         {
             var kept = decisions[at].Version;
-            var asChild = kept.IndexChildren.IsEmpty ? null : new Reason(ReasonKind.IndexChild, $"{kept.Version} ({kept.Digest})");
+            var asChild = kept.IndexChildren.IsEmpty ? null : new Reason(ReasonKind.IndexChild, new DerivedOrigin(kept.Version, kept.Digest));
             foreach (var child in kept.IndexChildren)
             {
                 var holders = byDigest[child].ToList();
@@ -62,7 +62,7 @@ internal static class KeptManifestClosure
                 continue;
             }
 
-            var of = $"{kept.Version} ({keptDigest})";
+            var of = new DerivedOrigin(kept.Version, keptDigest);
             foreach (var artifact in artifactsOf[keptDigest.Hex])
             {
                 Keep(decisions, work, artifact, new Reason(ReasonKind.Artifact, of), evenIfKept: false);

@@ -206,7 +206,6 @@ internal static class Planner
     /// <summary>The retention reasons one policy can give, each made once, and the one-reason lists of them.</summary>
     private sealed class ReasonTexts
     {
-        private const string FirstSeen = " (age from when oci-cleanup first saw it: the registry gives no plausible creation time)";
         private readonly HashSet<Reason> _own = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<Reason, ImmutableArray<Reason>> _alone = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<int, Reason> _keepLast = [];
@@ -218,12 +217,13 @@ internal static class Planner
         public ReasonTexts(RetentionPolicy policy)
         {
             Policy = policy;
-            Young = Own(new(Reason.Grace, $"younger than minAgeHours {policy.MinAgeHours}"));
-            UntaggedYoung = Own(new(Reason.Grace, $"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}"));
-            Untagged = Own(new(Reason.Untagged, $"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days"));
-            _keepWithin = [Own(new(Reason.KeepWithin, $"pushed within {Plural.Of(policy.KeepWithinDays, "day")}")), Own(new(Reason.KeepWithin, $"pushed within {Plural.Of(policy.KeepWithinDays, "day")}{FirstSeen}"))];
+            Young = Own(new(Reason.Grace, new RetentionOrigin($"younger than minAgeHours {policy.MinAgeHours}")));
+            UntaggedYoung = Own(new(Reason.Grace, new RetentionOrigin($"untagged, younger than untaggedAfterDays {policy.UntaggedAfterDays}")));
+            Untagged = Own(new(Reason.Untagged, new RetentionOrigin($"untagged, no kept index needs it, older than {policy.UntaggedAfterDays} days")));
+            var within = $"pushed within {Plural.Of(policy.KeepWithinDays, "day")}";
+            _keepWithin = [Own(new(Reason.KeepWithin, new RetentionOrigin(within))), Own(new(Reason.KeepWithin, new RetentionOrigin(within, AgeFromFirstSeen: true)))];
             var retention = $"older than {policy.KeepWithinDays} days and not among the newest {policy.KeepLast}";
-            _retention = [Own(new(Reason.Retention, retention)), Own(new(Reason.Retention, retention + FirstSeen))];
+            _retention = [Own(new(Reason.Retention, new RetentionOrigin(retention))), Own(new(Reason.Retention, new RetentionOrigin(retention, AgeFromFirstSeen: true)))];
         }
 
         public RetentionPolicy Policy { get; }
@@ -238,11 +238,11 @@ internal static class Planner
 
         public Reason Retention(bool firstSeen) => _retention[firstSeen ? 1 : 0];
 
-        public Reason KeepLast(int rank) => Made(_keepLast, rank, () => new(Reason.KeepLast, $"#{rank + 1} of the newest {Policy.KeepLast} tagged"));
+        public Reason KeepLast(int rank) => Made(_keepLast, rank, () => new(Reason.KeepLast, new RankOrigin(rank + 1, Policy.KeepLast)));
 
-        public Reason KeepTag(System.Text.RegularExpressions.Regex pattern) => Made(_keepTag, pattern, () => new(Reason.KeepTag, pattern.ToString()));
+        public Reason KeepTag(System.Text.RegularExpressions.Regex pattern) => Made(_keepTag, pattern, () => new(Reason.KeepTag, new RetentionOrigin(pattern.ToString())));
 
-        public Reason RemoveTag(System.Text.RegularExpressions.Regex pattern) => Made(_removeTag, pattern, () => new(Reason.RemoveTag, pattern.ToString()));
+        public Reason RemoveTag(System.Text.RegularExpressions.Regex pattern) => Made(_removeTag, pattern, () => new(Reason.RemoveTag, new RetentionOrigin(pattern.ToString())));
 
         /// <summary>The reasons as the decision keeps them; the policy's own reason alone gets the list shared by all that have only it.</summary>
         public ImmutableArray<Reason> Freeze(List<Reason> reasons)

@@ -25,7 +25,7 @@ internal static class ProtectionMatcher
     public static MatchResult Match(InventoryIndex index, ProtectedSet protectedSet, ImmutableArray<RegistryConfig> registries, UnknownHosts unknownHosts)
     {
         // By the version object: a record's own hash would hash every field, thousands of times over.
-        var found = new Dictionary<PackageVersion, (List<Reason> Reasons, HashSet<(string Kind, string SeenAt)> Seen)>(ReferenceEqualityComparer.Instance);
+        var found = new Dictionary<PackageVersion, (List<Reason> Reasons, HashSet<(string Kind, string Place)> Seen)>(ReferenceEqualityComparer.Instance);
         var hosts = new Dictionary<string, RegistryConfig[]>(StringComparer.OrdinalIgnoreCase);
         var pinMatches = new Dictionary<string, int>(StringComparer.Ordinal);
         var byUnknownHost = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ internal static class ProtectionMatcher
             }
 
             // One reason per object and kind: an ImagePolicy's pick and its status refs are one reason.
-            if (reasons.Seen.Add((reason.Kind, SeenAt(reason.Detail))))
+            if (reasons.Seen.Add((reason.Kind, reason.Origin.Place)))
             {
                 reasons.Reasons.Add(reason);
             }
@@ -58,7 +58,7 @@ internal static class ProtectionMatcher
 
         foreach (var protection in protectedSet.Protections)
         {
-            var reason = new Reason(protection.Reason.Kind, protection.Reason.Detail);
+            var reason = new Reason(protection.Reason.Kind, protection.Reason.Origin);
             switch (protection.Target)
             {
                 case PinTarget pin:
@@ -79,7 +79,7 @@ internal static class ProtectionMatcher
                         }
                     }
 
-                    var why = unknown ? reason with { Detail = $"{reason.Detail} (by path on unconfigured host {image.Image.Registry})" } : reason;
+                    var why = unknown ? reason with { Origin = reason.Origin with { UnconfiguredHost = image.Image.Registry } } : reason;
                     named.ForEach(v => Protect(v, why));
                     if (unknown && named.Count > 0)
                     {
@@ -110,7 +110,7 @@ internal static class ProtectionMatcher
                     {
                         var pick = policy.Policy.Pick([.. package.Versions.Where(v => v.IsTagged).Select(v => v.Version)]);
                         var picked = pick.Tags.SelectMany(package.Named).ToList();
-                        var whyPicked = reason with { Detail = $"{reason.Detail} (would pick {string.Join(", ", pick.Tags)} by {policy.Policy.Describe()}{(policyUnknown ? $", by path on unconfigured host {policy.Registry}" : "")})" };
+                        var whyPicked = reason with { Origin = reason.Origin with { Pick = new PolicyPick(pick.Tags, policy.Policy.Describe()), UnconfiguredHost = policyUnknown ? policy.Registry : null } };
                         picked.ForEach(v => Protect(v, whyPicked));
                         policyWarnings.AddRange(pick.Warnings.Select(w => new ReportWarning(WarningKind.DesiredState, $"{reason.Detail}: {w}")));
                     }
@@ -128,9 +128,6 @@ internal static class ProtectionMatcher
             .ToImmutableArray();
         return new MatchResult(found.ToImmutableDictionary(kv => kv.Key.Key, kv => kv.Value.Reasons.ToImmutableArray()), warnings, pinMatches.ToImmutableDictionary());
     }
-
-    // Where a reference was seen: the detail up to what it adds in parentheses.
-    private static string SeenAt(string detail) => detail.IndexOf(" (", StringComparison.Ordinal) is var at and >= 0 ? detail[..at] : detail;
 
     private static void Add(Dictionary<string, List<string>> map, string key, string value)
     {

@@ -9,7 +9,7 @@ namespace OciCleanup.Cleaner.Reporting;
 internal static class JsonReportWriter
 {
     /// <summary>The report's serializer options (UTC times with <c>Z</c>); <see cref="JsonReportReader"/> reads with them too.</summary>
-    internal static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter() } };
+    internal static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new UtcTimestampConverter(), new DigestJsonConverter(), ReasonOriginJson.PartConverter }, TypeInfoResolver = ReasonOriginJson.Resolver };
 
     /// <summary>The report as one string: for small reports and tests; the same bytes as <see cref="WriteAsync"/>.</summary>
     public static string Write(RunReport report) => JsonSerializer.Serialize(report, Options);

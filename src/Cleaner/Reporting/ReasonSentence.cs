@@ -8,13 +8,13 @@ internal static class ReasonSentence
 {
     public static string Of(ReasonEntry reason)
     {
-        var origin = LiveOrigin.TryParse(reason.Detail);
-        var obj = origin is null ? reason.Detail : $"the {origin.Kind} {origin.Namespace}/{origin.Name} in cluster {origin.Cluster}";
-        var at = origin?.Where is { } where ? $" (at {where})" : "";
-        var note = origin?.Note is { } n ? $" ({n})" : "";
+        var live = reason.Origin as ClusterObjectOrigin;
+        var obj = live is null ? reason.Detail : $"the {live.Kind} {live.NamespaceText}/{live.Name} in cluster {live.Cluster}";
+        var at = live?.Container is { } where ? $" (at {where})" : "";
+        var note = live?.Notes ?? "";
         return reason.Kind switch
         {
-            ReasonKind.Pin => Pin(reason.Detail),
+            ReasonKind.Pin => reason.Origin is PinsLineOrigin pin ? $"It is pinned by line {pin.Line} of the pins file {pin.File}." : $"It is pinned by {reason.Detail}.",
             ReasonKind.Workload => $"It is used by {obj}{at}{note}.",
             ReasonKind.ReplicaSetHistory => $"It is a rollback target: {obj}{at} still names it{note}.",
             ReasonKind.HelmRelease => $"It is set by {obj}{at}{note}.",
@@ -22,7 +22,12 @@ internal static class ReasonSentence
             ReasonKind.ImagePolicy => $"It is tracked by {obj}{note}: Flux would roll it out.",
             ReasonKind.Kustomization => $"It is set in spec.images of {obj}{note}.",
             ReasonKind.FluxSource => $"It is pulled as an artifact by {obj}{note}.",
-            Rollback.RollbackReasons.Kind => $"It is kept for rollback (references.rollback): it {reason.Detail}, and the cluster itself may no longer remember it.",
+            ReasonKind.Git => reason.Origin is GitOrigin git
+                ? $"It is named at line {git.Line} of {git.Path} in the git source {git.Source}, commit {git.ShortCommit}{(git.AtHead ? " (the branch head)" : " (an earlier commit)")}."
+                : $"It is named in git by {reason.Detail}.",
+            ReasonKind.Rollback => reason.Origin is RollbackOrigin rollback
+                ? $"It is a rollback target: the {rollback.Kind} {rollback.Namespace}/{rollback.Name} in cluster {rollback.Cluster} ran it until {rollback.Day}, {Plural.Of(rollback.DeploysBack, "deploy")} back."
+                : $"It is a rollback target: {reason.Detail}.",
             ReasonKind.IndexChild => $"A kept index needs it: {reason.Detail}.",
             ReasonKind.Artifact => $"It is a signature, attestation or referrer of the kept {reason.Detail}.",
             ReasonKind.SameManifest => $"It is another tag of the kept {reason.Detail}: deleting it would free no byte and lose the name of that build.",
@@ -35,13 +40,5 @@ internal static class ReasonSentence
             Reason.Untagged => $"Retention deletes it: {reason.Detail}.",
             _ => $"{reason.Kind}: {reason.Detail}.",
         };
-    }
-
-    private static string Pin(string detail)
-    {
-        var colon = detail.LastIndexOf(':');
-        return colon > 0 && int.TryParse(detail[(colon + 1)..], out var line)
-            ? $"It is pinned by line {line} of the pins file {detail[..colon]}."
-            : $"It is pinned by {detail}.";
     }
 }

@@ -39,7 +39,7 @@ internal static class ReportBuilder
         {
             if (!entryOf.TryGetValue(r, out var entry))
             {
-                entryOf[r] = entry = new ReasonEntry(r.Kind, r.Detail);
+                entryOf[r] = entry = new ReasonEntry(r.Kind, r.Origin);
             }
 
             return entry;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Reporting;
 
@@ -59,9 +60,39 @@ internal sealed record DecisionEntry(
     [property: JsonPropertyName("result"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Result = null,
     [property: JsonPropertyName("resultDetail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ResultDetail = null);
 
-internal sealed record ReasonEntry(
-    [property: JsonPropertyName("kind")] string Kind,
-    [property: JsonPropertyName("detail")] string Detail);
+/// <summary>
+/// One reason as the report holds it: its kind, its origin in words (<c>detail</c>, the contract) and the
+/// origin as data (<c>origin</c>, added since schema 1), which every other view reads. A report written
+/// before origins were stored has only the words: its origin is a <see cref="TextOrigin"/>.
+/// </summary>
+internal sealed record ReasonEntry
+{
+    public ReasonEntry(string kind, ReasonOrigin origin)
+        : this(kind, origin.Detail, origin)
+    {
+    }
+
+    [JsonConstructor]
+    public ReasonEntry(string kind, string detail, ReasonOrigin? storedOrigin)
+    {
+        Kind = kind;
+        Detail = detail;
+        Origin = storedOrigin ?? new TextOrigin(detail);
+    }
+
+    [JsonPropertyName("kind")]
+    public string Kind { get; }
+
+    [JsonPropertyName("detail")]
+    public string Detail { get; }
+
+    [JsonIgnore]
+    public ReasonOrigin Origin { get; }
+
+    [JsonPropertyName("origin")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReasonOrigin? StoredOrigin => Origin is TextOrigin ? null : Origin;
+}
 
 internal sealed record Summary(
     [property: JsonPropertyName("versions")] int Versions,

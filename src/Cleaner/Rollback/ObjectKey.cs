@@ -1,19 +1,15 @@
 namespace OciCleanup.Cleaner.Rollback;
 
 /// <summary>
-/// A source object whose images the rollback window follows: <c>armer</c> + <c>kotkan/Deployment/api</c>.
+/// A source object whose images the rollback window follows: cluster <c>armer</c>, <c>kotkan/Deployment/api</c>.
 /// Stable across deploys (a Deployment, a Helm release), unlike the ReplicaSets and Pods it makes.
 /// </summary>
-/// <param name="Source">Where it lives: a cluster's name.</param>
-/// <param name="Path">Which object there: <c>namespace/Kind/name</c>.</param>
-internal sealed record ObjectKey(string Source, string Path)
+/// <param name="Cluster">The cluster's configured name.</param>
+/// <param name="Namespace">The object's namespace, <c>-</c> for none.</param>
+/// <param name="Kind">The object's kind, e.g. <c>Deployment</c>.</param>
+/// <param name="Name">The object's name.</param>
+internal sealed record ObjectKey(string Cluster, string Namespace, string Kind, string Name)
 {
     /// <summary>The key as stored and shown: <c>armer kotkan/Deployment/api</c>.</summary>
-    public override string ToString() => $"{Source} {Path}";
-
-    public static ObjectKey Parse(string text)
-    {
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? new ObjectKey(text, "") : new ObjectKey(text[..space], text[(space + 1)..]);
-    }
+    public override string ToString() => $"{Cluster} {Namespace}/{Kind}/{Name}";
 }

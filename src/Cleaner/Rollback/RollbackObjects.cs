@@ -34,14 +34,13 @@ internal static class RollbackObjects
     }
 
     /// <summary>
-    /// The object of a live reason. Until reasons carry typed origins this reads the provenance text
-    /// <c>cluster/namespace/Kind/name[/container][ (where)]</c> (<see cref="Reporting.LiveOrigin"/>) — the one place to swap for the origin.
-    /// Pods and ReplicaSets are skipped (their names change with every deploy; their controller is the
-    /// object); a Helm release Secret <c>sh.helm.release.v1.NAME.vN</c> stands for release NAME.
+    /// The object of a live reason, from its typed origin. Pods and ReplicaSets are skipped (their names change
+    /// with every deploy; their controller is the object); a Helm release Secret <c>sh.helm.release.v1.NAME.vN</c>
+    /// stands for release NAME, so every revision of the release is one object.
     /// </summary>
     public static ObjectKey? KeyOf(ProtectionReason reason)
     {
-        if (Reporting.LiveOrigin.TryParse(reason.Detail) is not { Kind: not ("Pod" or "ReplicaSet") } origin)
+        if (reason.Origin is not ClusterObjectOrigin { Kind: not ("Pod" or "ReplicaSet") } origin)
         {
             return null;
         }
@@ -49,14 +48,15 @@ internal static class RollbackObjects
         var (kind, name) = (origin.Kind, origin.Name);
         if (kind == "Secret")
         {
-            if (!name.StartsWith("sh.helm.release.v1.", StringComparison.Ordinal) || name.LastIndexOf(".v", StringComparison.Ordinal) is var at && at <= "sh.helm.release.v1".Length)
+            const string Prefix = "sh.helm.release.v1.";
+            if (!name.StartsWith(Prefix, StringComparison.Ordinal) || name.LastIndexOf(".v", StringComparison.Ordinal) is var at && at <= Prefix.Length - 1)
             {
                 return null;
             }
 
-            (kind, name) = ("HelmRelease", name["sh.helm.release.v1.".Length..at]);
+            (kind, name) = ("HelmRelease", name[Prefix.Length..at]);
         }
 
-        return new ObjectKey(origin.Cluster, $"{origin.Namespace}/{kind}/{name}");
+        return new ObjectKey(origin.Cluster, origin.NamespaceText, kind, name);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OciCleanup.Pins;
 using OciCleanup.Pins.Protection;
 
@@ -8,11 +7,11 @@ namespace OciCleanup.Cleaner.Rollback;
 internal static class RollbackReasons
 {
     /// <summary>The reason kind of SPEC §8.</summary>
-    public const string Kind = "rollback";
+    public const string Kind = ReasonKind.Rollback;
 
     /// <summary>"ran as armer kotkan/Deployment/api until 2026-11-20, 2 deploys back".</summary>
     public static ProtectionReason Of(Deploy deploy) =>
-        new(Kind, string.Create(CultureInfo.InvariantCulture, $"ran as {deploy.Object} until {deploy.Until:yyyy-MM-dd}, {Plural.Of(deploy.DeploysBack, "deploy")} back"));
+        new(Kind, new RollbackOrigin(deploy.Object.Cluster, deploy.Object.Namespace, deploy.Object.Kind, deploy.Object.Name, deploy.Until, deploy.DeploysBack));
 
     /// <summary>What the window keeps: each image of each deploy in it, as any other reference (tags, digests, indexes alike).</summary>
     public static IEnumerable<Protection> Protect(IEnumerable<Deploy> deploys) =>

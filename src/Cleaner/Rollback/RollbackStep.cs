@@ -46,13 +46,13 @@ internal sealed class RollbackStep(RollbackConfig config, string stateDir)
         from deploy in view.Deploys
         from image in deploy.Images
         where Pins.ImageReference.TryParse(image.Image, out _, out _)
-        select new Protection(new ImageTarget(Pins.ImageReference.Parse(image.Image)), new ProtectionReason(RollbackReasons.Kind, ProbeId(deploy.Object, image))) { IsHistory = true })]);
+        select new Protection(new ImageTarget(Pins.ImageReference.Parse(image.Image)), new ProtectionReason(RollbackReasons.Kind, new TextOrigin(ProbeId(deploy.Object, image)))) { IsHistory = true })]);
 
     /// <summary>How far back each object can go after this run, and which earlier images are gone.</summary>
     public static (ImmutableArray<RollbackLine> Lines, ImmutableHashSet<(string Object, string Image)> Gone) Reach(
         RollbackView view, MatchResult probed, Plan plan, IReadOnlyDictionary<VersionKey, DeleteOutcome> outcomes, DateTimeOffset now)
     {
-        var versionsOf = probed.Protections.SelectMany(p => p.Value.Select(r => (r.Detail, p.Key))).ToLookup(x => x.Detail, x => x.Key);
+        var versionsOf = probed.Protections.SelectMany(p => p.Value.Select(r => (Detail: r.Origin is TextOrigin probe ? probe.Written : r.Detail, p.Key))).ToLookup(x => x.Detail, x => x.Key);
         var deletes = plan.Decisions.Where(d => d.Action == DecisionAction.Delete).Select(d => d.Version.Key).ToHashSet();
         ImageState StateOf(ObjectKey key, SeenImage image)
         {

@@ -17,7 +17,8 @@ public static class KustomizationImages
     /// <summary>The protections (reason <c>kustomization</c>) and warnings of one Kustomization.</summary>
     public static Extraction Of(string cluster, JsonNode kustomization)
     {
-        var detail = Provenance.Of(cluster, JsonTree.At(kustomization, "metadata.namespace"), "Kustomization", JsonTree.At(kustomization, "metadata.name") ?? "");
+        var origin = Provenance.Origin(cluster, JsonTree.At(kustomization, "metadata.namespace"), "Kustomization", JsonTree.At(kustomization, "metadata.name") ?? "");
+        var detail = origin.Detail;
         var suspended = JsonTree.At(kustomization, "spec.suspend") == "true";
         var protections = ImmutableArray.CreateBuilder<Protection.Protection>();
         var warnings = ImmutableArray.CreateBuilder<SourceWarning>();
@@ -47,8 +48,7 @@ public static class KustomizationImages
                 continue;
             }
 
-            var why = $"{detail} ({where}{(suspended ? ", suspended" : "")})";
-            protections.Add(new Protection.Protection(new ImageTarget(reference), new ProtectionReason(ReasonKind.Kustomization, why)));
+            protections.Add(new Protection.Protection(new ImageTarget(reference), new ProtectionReason(ReasonKind.Kustomization, origin with { At = where, Suspended = suspended })));
         }
 
         return new Extraction(protections.ToImmutable(), warnings.ToImmutable());

@@ -19,7 +19,8 @@ public static class FluxSourceTargets
         }
 
         var image = url["oci://".Length..].TrimEnd('/');
-        var detail = Provenance.Of(cluster, JsonTree.At(source, "metadata.namespace"), "OCIRepository", JsonTree.At(source, "metadata.name") ?? "");
+        var origin = Provenance.Origin(cluster, JsonTree.At(source, "metadata.namespace"), "OCIRepository", JsonTree.At(source, "metadata.name") ?? "");
+        var detail = origin.Detail;
         var found = new List<FoundImage>();
         if (JsonTree.At(source, "spec.ref.digest") is { Length: > 0 } digest)
         {
@@ -36,7 +37,7 @@ public static class FluxSourceTargets
             found.Add(new FoundImage(revision.StartsWith("sha256:", StringComparison.Ordinal) ? $"{image}@{revision}" : $"{image}:{revision}", "status.artifact.revision"));
         }
 
-        foreach (var p in FoundImage.Protect(found, ReasonKind.FluxSource, f => $"{detail} ({f.Where})"))
+        foreach (var p in FoundImage.Protect(found, ReasonKind.FluxSource, f => origin with { At = f.Where }))
         {
             yield return p;
         }
@@ -44,7 +45,7 @@ public static class FluxSourceTargets
         // ref.semver: what source-controller would pull now (a suspended or never-reconciled source has no status).
         if (DesiredState.OciRepositoryTags.TryRead(source, out var tags, out var error) && ImageReference.TryParse(image, out var repository, out _))
         {
-            yield return new Protection.Protection(new TagPolicyTarget(repository.Registry, repository.Repository, tags), new ProtectionReason(ReasonKind.FluxSource, $"{detail} (spec.ref.semver)"));
+            yield return new Protection.Protection(new TagPolicyTarget(repository.Registry, repository.Repository, tags), new ProtectionReason(ReasonKind.FluxSource, origin with { At = "spec.ref.semver" }));
         }
         else if (error.Length > 0)
         {

@@ -8,13 +8,13 @@ namespace OciCleanup.Pins.Kubernetes;
 public sealed record FoundImage(string Image, string Where)
 {
     /// <summary>Turns found image strings into protections; strings that are not image references are skipped.</summary>
-    public static IEnumerable<Protection.Protection> Protect(IEnumerable<FoundImage> images, string kind, Func<FoundImage, string> detail)
+    public static IEnumerable<Protection.Protection> Protect(IEnumerable<FoundImage> images, string kind, Func<FoundImage, ReasonOrigin> origin)
     {
         foreach (var found in images)
         {
             if (ImageReference.TryParse(found.Image, out var reference, out _))
             {
-                yield return new Protection.Protection(new ImageTarget(reference), new ProtectionReason(kind, detail(found)));
+                yield return new Protection.Protection(new ImageTarget(reference), new ProtectionReason(kind, origin(found)));
             }
         }
     }

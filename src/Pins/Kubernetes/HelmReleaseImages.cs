@@ -31,23 +31,24 @@ public static class HelmReleaseImages
         var ns = JsonTree.At(release, "metadata.namespace");
         var name = JsonTree.At(release, "metadata.name") ?? "";
         var kind = JsonTree.At(release, "spec.suspend") == "true" ? ReasonKind.HelmReleaseSuspended : ReasonKind.HelmRelease;
-        var detail = Provenance.Of(cluster, ns, "HelmRelease", name);
+        var origin = Provenance.Origin(cluster, ns, "HelmRelease", name);
+        var detail = origin.Detail;
         var history = JsonTree.Node(release, "status.history") as JsonArray;
         var appVersion = history?.FirstOrDefault() is { } latest ? JsonTree.At(latest, "appVersion") : null;
         var protections = ImmutableArray.CreateBuilder<Protection.Protection>();
         var warnings = ImmutableArray.CreateBuilder<SourceWarning>();
 
         var images = HelmValuesImages.Of(values, appVersion).Concat(PostRendererImages(release));
-        protections.AddRange(FoundImage.Protect(images, kind, f => $"{detail} ({f.Where})"));
+        protections.AddRange(FoundImage.Protect(images, kind, f => origin with { At = f.Where }));
         foreach (var (path, tag, digest) in HelmValuesImages.Partial(values, appVersion))
         {
             if (digest is { } only)
             {
                 // The matcher reports where the digest was found (warning digest-only-values).
-                protections.Add(new Protection.Protection(new AnyPackageDigestTarget(only), new ProtectionReason(kind, $"{detail} ({path}: digest only)")));
+                protections.Add(new Protection.Protection(new AnyPackageDigestTarget(only), new ProtectionReason(kind, origin with { At = path, Only = ImagePart.Digest })));
                 if (tag is not null)
                 {
-                    protections.Add(new Protection.Protection(new AnyPackageTagTarget(tag), new ProtectionReason(kind, $"{detail} ({path}: tag only)")));
+                    protections.Add(new Protection.Protection(new AnyPackageTagTarget(tag), new ProtectionReason(kind, origin with { At = path, Only = ImagePart.Tag })));
                 }
 
                 continue;
@@ -59,7 +60,7 @@ public static class HelmReleaseImages
                 continue;
             }
 
-            protections.Add(new Protection.Protection(new AnyPackageTagTarget(tag), new ProtectionReason(kind, $"{detail} ({path}: tag only)")));
+            protections.Add(new Protection.Protection(new AnyPackageTagTarget(tag), new ProtectionReason(kind, origin with { At = path, Only = ImagePart.Tag })));
             warnings.Add(new(WarningKind.TagOnlyValues, $"{detail} ({path}): the values give only tag {tag} (the repository comes from the chart's defaults): it is protected in every package that has it"));
         }
 
@@ -68,11 +69,11 @@ public static class HelmReleaseImages
             if (policy is not null && ImageReference.TryParse(chart, out var repository, out _))
             {
                 // A version range: what source-controller would pull now from the chart's tags.
-                protections.Add(new Protection.Protection(new TagPolicyTarget(repository.Registry, repository.Repository, policy), new ProtectionReason(kind, $"{detail} (chart)")));
+                protections.Add(new Protection.Protection(new TagPolicyTarget(repository.Registry, repository.Repository, policy), new ProtectionReason(kind, origin with { At = "chart" })));
             }
             else
             {
-                protections.AddRange(FoundImage.Protect([new FoundImage(chart, "chart")], kind, _ => $"{detail} (chart)").Select(p => p with { IsHistory = past }));
+                protections.AddRange(FoundImage.Protect([new FoundImage(chart, "chart")], kind, _ => origin with { At = "chart" }).Select(p => p with { IsHistory = past }));
             }
         }
 

@@ -74,7 +74,7 @@ public static class HelmReleaseSecret
     {
         var status = JsonTree.At(release, "info.status");
         var kind = status == "deployed" ? ReasonKind.HelmRelease : ReasonKind.ReplicaSetHistory;
-        var detail = Provenance.Of(cluster, @namespace, "Secret", secretName);
-        return FoundImage.Protect(Images(release), kind, f => $"{detail} ({f.Where})");
+        var origin = Provenance.Origin(cluster, @namespace, "Secret", secretName);
+        return FoundImage.Protect(Images(release), kind, f => origin with { At = f.Where });
     }
 }

@@ -39,7 +39,7 @@ public static class ImagePolicyTargets
     {
         var ns = JsonTree.At(policy, "metadata.namespace");
         var name = JsonTree.At(policy, "metadata.name") ?? "";
-        var reason = new ProtectionReason(ReasonKind.ImagePolicy, Provenance.Of(cluster, ns, "ImagePolicy", name));
+        var reason = new ProtectionReason(ReasonKind.ImagePolicy, Provenance.Origin(cluster, ns, "ImagePolicy", name));
 
         var repoName = JsonTree.At(policy, "spec.imageRepositoryRef.name");
         var repoNs = JsonTree.At(policy, "spec.imageRepositoryRef.namespace") ?? ns;
@@ -56,13 +56,13 @@ public static class ImagePolicyTargets
             yield return new Protection.Protection(new TagPolicyTarget(parsed.Registry, parsed.Repository, tags), reason);
         }
 
-        foreach (var p in FoundImage.Protect(StatusImages(policy, current: true), ReasonKind.ImagePolicy, _ => reason.Detail))
+        foreach (var p in FoundImage.Protect(StatusImages(policy, current: true), ReasonKind.ImagePolicy, _ => reason.Origin))
         {
             yield return p;
         }
 
         // The previous pick is a rollback target: kept while it exists, no warning once it is gone.
-        foreach (var p in FoundImage.Protect(StatusImages(policy, current: false), ReasonKind.ImagePolicy, _ => reason.Detail))
+        foreach (var p in FoundImage.Protect(StatusImages(policy, current: false), ReasonKind.ImagePolicy, _ => reason.Origin))
         {
             yield return p with { IsHistory = true };
         }

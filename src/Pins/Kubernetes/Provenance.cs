@@ -1,9 +1,15 @@
+using OciCleanup.Pins.Protection;
+
 namespace OciCleanup.Pins.Kubernetes;
 
 /// <summary>Where a live reference was seen: <c>cluster/namespace/Kind/name[/container]</c>.</summary>
 public static class Provenance
 {
-    /// <summary>Formats the detail of a live reference's reason.</summary>
+    /// <summary>The origin of a live reference's reason.</summary>
+    public static ClusterObjectOrigin Origin(string cluster, string? @namespace, string kind, string name, string? container = null) =>
+        new(cluster, @namespace, kind, name, container);
+
+    /// <summary>The object as messages and warnings name it (<see cref="ClusterObjectOrigin.Place"/>).</summary>
     public static string Of(string cluster, string? @namespace, string kind, string name, string? container = null) =>
-        $"{cluster}/{(string.IsNullOrEmpty(@namespace) ? "-" : @namespace)}/{kind}/{name}{(container is null ? "" : "/" + container)}";
+        Origin(cluster, @namespace, kind, name, container).Place;
 }

@@ -85,5 +85,5 @@ public sealed class WorkloadScanner(IKubernetes client, string cluster, Referenc
         Protect(meta, kind, images, ReasonKind.Workload);
 
     private IEnumerable<Protection.Protection> Protect(V1ObjectMeta? meta, string kind, IEnumerable<FoundImage> images, string reason) =>
-        FoundImage.Protect(images, reason, f => Provenance.Of(cluster, meta?.NamespaceProperty, kind, meta?.Name ?? "?", f.Where));
+        FoundImage.Protect(images, reason, f => Provenance.Origin(cluster, meta?.NamespaceProperty, kind, meta?.Name ?? "?", f.Where));
 }

@@ -9,9 +9,12 @@ namespace OciCleanup.Pins.PinsFiles;
 /// <param name="Name">The package name, a glob.</param>
 /// <param name="Version">The version, a glob; null pins every version (or the digest's).</param>
 /// <param name="Digest">The manifest digest the pinned versions carry.</param>
-/// <param name="Location">Where the rule was written, <c>FILE:LINE</c>.</param>
-public sealed record PinRule(string? Owner, string Type, Glob Name, Glob? Version, Digest? Digest, string Location)
+/// <param name="Origin">Where the rule was written: the file and line.</param>
+public sealed record PinRule(string? Owner, string Type, Glob Name, Glob? Version, Digest? Digest, Protection.PinsLineOrigin Origin)
 {
+    /// <summary>Where the rule was written, <c>FILE:LINE</c>.</summary>
+    public string Location => Origin.Detail;
+
     /// <summary>Whether this rule pins the given package version.</summary>
     public bool Matches(string? owner, string type, string name, string version, Digest? digest)
     {

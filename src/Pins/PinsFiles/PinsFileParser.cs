@@ -21,7 +21,7 @@ public static partial class PinsFileParser
                 continue;
             }
 
-            if (TryParseLine(line, $"{path}:{lineNumber}", out var rule, out var error))
+            if (TryParseLine(line, new Protection.PinsLineOrigin(path, lineNumber), out var rule, out var error))
             {
                 rules.Add(rule);
             }
@@ -40,7 +40,7 @@ public static partial class PinsFileParser
         return hash < 0 ? line : line[..hash];
     }
 
-    private static bool TryParseLine(string line, string location, out PinRule rule, out string error)
+    private static bool TryParseLine(string line, Protection.PinsLineOrigin location, out PinRule rule, out string error)
     {
         rule = null!;
         if (line.Any(char.IsWhiteSpace))

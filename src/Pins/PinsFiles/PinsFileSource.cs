@@ -15,7 +15,7 @@ public sealed class PinsFileSource(PinsFile file) : IReferenceSource
         try
         {
             return Task.FromResult(file.IsValid
-                ? SourceResult.Ok(name, file.Rules.Select(r => new Protection.Protection(new PinTarget(r), new ProtectionReason(ReasonKind.Pin, r.Location))))
+                ? SourceResult.Ok(name, file.Rules.Select(r => new Protection.Protection(new PinTarget(r), new ProtectionReason(ReasonKind.Pin, r.Origin))))
                 : SourceResult.Failed(name, string.Join("; ", file.Errors)));
         }
         catch (Exception e)

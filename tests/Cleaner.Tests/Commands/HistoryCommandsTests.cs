@@ -3,6 +3,7 @@ using OciCleanup.Cleaner.History;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Commands;
 
@@ -24,8 +25,8 @@ public sealed class HistoryCommandsTests : IDisposable
             var decisions = run.Decisions.Select(d => d.Version switch
             {
                 "staging" => d with { Reasons = d.Reasons.RemoveAt(0) },
-                "0.1.10" => d with { Reasons = d.Reasons.Insert(0, new ReasonEntry("pin", "/etc/registry-pins.txt:3")) },
-                "0.1.9" => d with { Action = "delete", Reasons = [new ReasonEntry("retention", "older than 14 days and not among the newest 1")], Result = "deleted" },
+                "0.1.10" => d with { Reasons = d.Reasons.Insert(0, new ReasonEntry("pin", new PinsLineOrigin("/etc/registry-pins.txt", 3))) },
+                "0.1.9" => d with { Action = "delete", Reasons = [new ReasonEntry("retention", new RetentionOrigin("older than 14 days and not among the newest 1"))], Result = "deleted" },
                 _ => d,
             }).ToList();
             return run with

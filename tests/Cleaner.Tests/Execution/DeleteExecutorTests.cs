@@ -4,6 +4,7 @@ using OciCleanup.Cleaner.Execution;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Execution;
 
@@ -17,7 +18,7 @@ public sealed class DeleteExecutorTests : IDisposable
     private async Task<ImmutableDictionary<VersionKey, DeleteOutcome>> DeleteAllButAsync(string kept)
     {
         var versions = await _registry.ListVersionsAsync(CancellationToken.None);
-        var plan = new Plan([.. versions.Select(v => new Decision(v, v.Version == kept ? DecisionAction.Keep : DecisionAction.Delete, [new Reason(Reason.Retention, "old")]))]);
+        var plan = new Plan([.. versions.Select(v => new Decision(v, v.Version == kept ? DecisionAction.Keep : DecisionAction.Delete, [new Reason(Reason.Retention, new RetentionOrigin("old"))]))]);
         using var audit = AuditLog.Open(_audit, TimeProvider.System, "r1");
         return await new DeleteExecutor(new Dictionary<string, IRegistry> { ["lan"] = _registry }, audit, NullLogger.Instance).ExecuteAsync(plan, CancellationToken.None);
     }

@@ -2,13 +2,14 @@ using OciCleanup.Cleaner.Execution;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Execution;
 
 public class DeleteGroupsTests
 {
     private static Decision Delete(string version, string build, string registry = "lan", string name = "team/app") =>
-        new(Some.Version(version, 90, name: name, digestSeed: build, registry: registry), DecisionAction.Delete, [new Reason(Reason.Retention, "old")]);
+        new(Some.Version(version, 90, name: name, digestSeed: build, registry: registry), DecisionAction.Delete, [new Reason(Reason.Retention, new RetentionOrigin("old"))]);
 
     private static string[] Groups(Func<string, bool> deletesByDigest, params Decision[] ordered) =>
         [.. DeleteGroups.Of(ordered, deletesByDigest).Select(g => string.Join("+", g.Select(v => $"{v.Name}:{v.Version}")))];

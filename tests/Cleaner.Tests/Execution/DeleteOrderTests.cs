@@ -4,6 +4,7 @@ using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Execution;
 
@@ -11,7 +12,7 @@ namespace OciCleanup.Cleaner.Tests.Execution;
 public class DeleteOrderTests
 {
     private static Decision D(string version, DecisionAction action = DecisionAction.Delete, params Digest[] children) =>
-        new(Some.Version(version, 90) with { Children = [.. children] }, action, [new Reason(Reason.Retention, "old")]);
+        new(Some.Version(version, 90) with { Children = [.. children] }, action, [new Reason(Reason.Retention, new RetentionOrigin("old"))]);
 
     private static string Untagged(char c) => "sha256:" + new string(c, 64);
 

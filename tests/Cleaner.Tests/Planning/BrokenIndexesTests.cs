@@ -7,11 +7,11 @@ namespace OciCleanup.Cleaner.Tests.Planning;
 
 public class BrokenIndexesTests
 {
-    private static readonly Reason Pinned = new(ReasonKind.Pin, "pins.txt:1");
+    private static readonly Reason Pinned = new(ReasonKind.Pin, new PinsLineOrigin("pins.txt", 1));
 
     private static Decision Keep(PackageVersion v) => new(v, DecisionAction.Keep, [Pinned]);
 
-    private static Decision Delete(PackageVersion v) => new(v, DecisionAction.Delete, [new Reason("retention", "keepLast 1")]);
+    private static Decision Delete(PackageVersion v) => new(v, DecisionAction.Delete, [new Reason("retention", new RetentionOrigin("keepLast 1"))]);
 
     private static PackageVersion Child(string arch) => Some.Version(Some.Digest(arch).ToString(), 3);
 

@@ -8,7 +8,7 @@ namespace OciCleanup.Cleaner.Tests.Planning;
 
 public class DanglingReferencesTests
 {
-    private static readonly ProtectionReason Deployment = new(ReasonKind.Workload, "armer/kotkan/Deployment/api/api");
+    private static readonly ProtectionReason Deployment = new(ReasonKind.Workload, new ClusterObjectOrigin("armer", "kotkan", "Deployment", "api", "api"));
 
     private static ProtectedSet Named(params (string Image, ProtectionReason Reason, bool History)[] references) =>
         ProtectedSet.Merge([SourceResult.Ok("cluster:armer", references.Select(r => new Protection(new ImageTarget(ImageReference.Parse(r.Image)), r.Reason) { IsHistory = r.History }))]);
@@ -71,8 +71,8 @@ public class DanglingReferencesTests
     [Fact]
     public void Match_RollbackHistoryNamesAGoneVersion_NoWarning()
     {
-        var replicaSet = new ProtectionReason(ReasonKind.ReplicaSetHistory, "armer/kotkan/ReplicaSet/api-5d8/api");
-        var previousPick = new ProtectionReason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/api");
+        var replicaSet = new ProtectionReason(ReasonKind.ReplicaSetHistory, new ClusterObjectOrigin("armer", "kotkan", "ReplicaSet", "api-5d8", "api"));
+        var previousPick = new ProtectionReason(ReasonKind.ImagePolicy, new ClusterObjectOrigin("armer", "kotkan", "ImagePolicy", "api"));
 
         var result = ProtectionMatcher.Match(
             Some.Array(Some.Version("0.1.98", 3, name: "api")),
@@ -85,7 +85,7 @@ public class DanglingReferencesTests
     [Fact]
     public void Match_ManyObjectsNameOneGoneVersion_OneWarningNamingThem()
     {
-        var reasons = Enumerable.Range(1, 6).Select(i => (Image: "git.example.org/oleks/api:0.1.99", Reason: new ProtectionReason(ReasonKind.Workload, $"armer/kotkan/Pod/api-{i}/api"), History: false)).ToArray();
+        var reasons = Enumerable.Range(1, 6).Select(i => (Image: "git.example.org/oleks/api:0.1.99", Reason: new ProtectionReason(ReasonKind.Workload, new ClusterObjectOrigin("armer", "kotkan", "Pod", $"api-{i}", "api")), History: false)).ToArray();
 
         var result = ProtectionMatcher.Match(Some.Array(Some.Version("0.1.98", 3, name: "api")), Named(reasons), [Some.Gitea()]);
 
@@ -109,7 +109,7 @@ public class DanglingReferencesTests
     [Fact]
     public void Match_ImagePolicyRepositoryWithNoPackage_Warns()
     {
-        var policy = new Protection(new TagPolicyTarget("git.example.org", "oleks/api", new Pins.DesiredState.ImagePolicyTags(null, "", new Pins.DesiredState.NumericalOrder(true))), new ProtectionReason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/api"));
+        var policy = new Protection(new TagPolicyTarget("git.example.org", "oleks/api", new Pins.DesiredState.ImagePolicyTags(null, "", new Pins.DesiredState.NumericalOrder(true))), new ProtectionReason(ReasonKind.ImagePolicy, new ClusterObjectOrigin("armer", "kotkan", "ImagePolicy", "api")));
 
         var result = ProtectionMatcher.Match(Some.Array(Some.Version("1", 3, name: "web")), ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [policy])]), [Some.Gitea()]);
 

@@ -31,7 +31,7 @@ public class PlannerTests
         var target = Some.Version(version, daysAgo);
         var inventory = Some.Array(target, Some.Version("n1", 1), Some.Version("n2", 1), Some.Version("n3", 1));
         var protections = protection == "protected"
-            ? NoProtection.Add(target.Key, [new Reason(ReasonKind.Pin, "pins.txt:1")])
+            ? NoProtection.Add(target.Key, [new Reason(ReasonKind.Pin, new PinsLineOrigin("pins.txt", 1))])
             : NoProtection;
 
         var plan = Planner.Plan(inventory, protections, Some.Retention(Some.Policy(keepLast: 2, removeTags: ["^pr-"])), Some.Now);
@@ -60,14 +60,14 @@ public class PlannerTests
     public void Plan_EveryReasonThatHolds_IsListedInRuleOrder()
     {
         var target = Some.Version("latest", 0.1);
-        var protections = NoProtection.Add(target.Key, [new Reason(ReasonKind.Workload, "armer/default/Pod/web/web")]);
+        var protections = NoProtection.Add(target.Key, [new Reason(ReasonKind.Workload, new ClusterObjectOrigin("armer", "default", "Pod", "web", "web"))]);
 
         var plan = Planner.Plan([target], protections, Some.Retention(), Some.Now);
 
         // A keepTags match takes no keepLast slot (SPEC §6), so keep-last cannot hold with keep-tag.
         DecisionFor(plan, "latest").Reasons.Select(r => r.Kind).ShouldBe(["workload", "grace", "keep-tag", "keep-within"]);
         var build = Some.Version("v7", 0.1);
-        Planner.Plan([build], NoProtection.Add(build.Key, [new Reason(ReasonKind.Workload, "w")]), Some.Retention(), Some.Now)
+        Planner.Plan([build], NoProtection.Add(build.Key, [new Reason(ReasonKind.Workload, new ClusterObjectOrigin("armer", "default", "Pod", "w"))]), Some.Retention(), Some.Now)
             .Decisions[0].Reasons.Select(r => r.Kind).ShouldBe(["workload", "grace", "keep-last", "keep-within"]);
     }
 
@@ -120,12 +120,12 @@ public class PlannerTests
         var amd64 = Some.Version("sha256:" + Some.Digest("amd64").Hex, 90);
         var arm64 = Some.Version("sha256:" + Some.Digest("arm64").Hex, 90);
         var index = Some.Version("v1", 90) with { Children = [amd64.Digest!.Value, arm64.Digest!.Value] };
-        var protections = NoProtection.Add(index.Key, [new Reason(ReasonKind.Pin, "pins.txt:1")]);
+        var protections = NoProtection.Add(index.Key, [new Reason(ReasonKind.Pin, new PinsLineOrigin("pins.txt", 1))]);
 
         var plan = Planner.Plan([index, amd64, arm64], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
 
         plan.Deletes.ShouldBeEmpty();
-        DecisionFor(plan, amd64.Version).MainReason.ShouldBe(new Reason(ReasonKind.IndexChild, $"v1 ({index.Digest})"));
+        DecisionFor(plan, amd64.Version).MainReason.ShouldBe(new Reason(ReasonKind.IndexChild, new DerivedOrigin("v1", index.Digest)));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class PlannerTests
     {
         var platformTag = Some.Version("v1-amd64", 90, digestSeed: "amd64");
         var index = Some.Version("v1", 90) with { Children = [Some.Digest("amd64")] };
-        var protections = NoProtection.Add(index.Key, [new Reason(ReasonKind.ImagePolicy, "armer/flux-system/ImagePolicy/app")]);
+        var protections = NoProtection.Add(index.Key, [new Reason(ReasonKind.ImagePolicy, new ClusterObjectOrigin("armer", "flux-system", "ImagePolicy", "app"))]);
 
         var plan = Planner.Plan([index, platformTag], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
 
@@ -199,7 +199,7 @@ public class PlannerTests
                 versions[versions.IndexOf(index)] = index with { Children = children };
             }
 
-            var protections = versions.Where(_ => random.Next(6) == 0).ToImmutableDictionary(v => v.Key, _ => ImmutableArray.Create(new Reason(ReasonKind.Pin, "p")));
+            var protections = versions.Where(_ => random.Next(6) == 0).ToImmutableDictionary(v => v.Key, _ => ImmutableArray.Create(new Reason(ReasonKind.Pin, new PinsLineOrigin("p", 1))));
             var retention = Some.Retention(Some.Policy(keepLast: random.Next(0, 5), keepWithinDays: random.Next(0, 20), minAgeHours: random.Next(0, 48)));
 
             var plan = Planner.Plan([.. versions], protections, retention, Some.Now);
@@ -223,12 +223,12 @@ public class PlannerTests
         var signed = Some.Version("v1", 90);
         var signature = Some.Version($"sha256-{signed.Digest!.Value.Hex}{suffix}", 90);
         var orphan = Some.Version($"sha256-{Some.Digest("gone").Hex}{suffix}", 90);
-        var protections = NoProtection.Add(signed.Key, [new Reason(ReasonKind.Pin, "pins.txt:1")]);
+        var protections = NoProtection.Add(signed.Key, [new Reason(ReasonKind.Pin, new PinsLineOrigin("pins.txt", 1))]);
 
         var plan = Planner.Plan([signed, signature, orphan], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
 
         DecisionFor(plan, signature.Version).Action.ShouldBe(DecisionAction.Keep);
-        DecisionFor(plan, signature.Version).MainReason.ShouldBe(new Reason(ReasonKind.Artifact, $"v1 ({signed.Digest})"));
+        DecisionFor(plan, signature.Version).MainReason.ShouldBe(new Reason(ReasonKind.Artifact, new DerivedOrigin("v1", signed.Digest)));
         DecisionFor(plan, orphan.Version).Action.ShouldBe(DecisionAction.Delete);
     }
 
@@ -244,7 +244,7 @@ public class PlannerTests
         var production = Some.Version("production", 90, digestSeed: "build 20", registry: "lan");
         var productionLatest = Some.Version("production-latest", 90, digestSeed: "build 20", registry: "lan");
         var release = Some.Version("0.1.20", 91, digestSeed: "build 20", registry: "lan");
-        var protections = NoProtection.Add(production.Key, [new Reason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/production")]);
+        var protections = NoProtection.Add(production.Key, [new Reason(ReasonKind.ImagePolicy, new ClusterObjectOrigin("armer", "kotkan", "ImagePolicy", "production"))]);
         var policy = Some.Policy(keepLast: 0, keepWithinDays: 0, removeTags: removeTags.Length == 0 ? [] : [removeTags]);
 
         var plan = Planner.Plan([production, productionLatest, release], protections, Some.Retention(policy), Some.Now,
@@ -252,7 +252,7 @@ public class PlannerTests
 
         DecisionFor(plan, "production-latest").Action.ToString().ToLowerInvariant().ShouldBe(action);
         DecisionFor(plan, "production-latest").MainReason.Kind.ShouldBe(reason);
-        DecisionFor(plan, "0.1.20").MainReason.ShouldBe(new Reason(ReasonKind.SameManifest, $"production ({production.Digest})"));
+        DecisionFor(plan, "0.1.20").MainReason.ShouldBe(new Reason(ReasonKind.SameManifest, new DerivedOrigin("production", production.Digest)));
     }
 
     // SPEC §6: keepLast counts builds — distinct manifests among tagged versions, not artifact tags
@@ -290,7 +290,7 @@ public class PlannerTests
         var onlyOld = Some.Version("sha256:" + Some.Digest("old-arm64").Hex, 90);
         var oldIndex = Some.Version("v1", 90) with { Children = [shared.Digest!.Value, onlyOld.Digest!.Value] };
         var keptIndex = Some.Version("v2", 80) with { Children = [shared.Digest!.Value] };
-        var protections = NoProtection.Add(keptIndex.Key, [new Reason(ReasonKind.Pin, "pins.txt:1")]);
+        var protections = NoProtection.Add(keptIndex.Key, [new Reason(ReasonKind.Pin, new PinsLineOrigin("pins.txt", 1))]);
 
         var plan = Planner.Plan([oldIndex, keptIndex, shared, onlyOld], protections, Some.Retention(Some.Policy(keepLast: 0, keepWithinDays: 0)), Some.Now);
 
@@ -338,7 +338,7 @@ public class PlannerTests
                 versions.Add(Some.Version($"sha256-{signed.Digest!.Value.Hex}.sig", random.NextDouble() * 60, name: signed.Name, digestSeed: $"sig-{signed.Version}-{round}", registry: registry));
             }
 
-            var protections = versions.Where(_ => random.Next(6) == 0).DistinctBy(v => v.Key).ToImmutableDictionary(v => v.Key, _ => ImmutableArray.Create(new Reason(ReasonKind.Pin, "p")));
+            var protections = versions.Where(_ => random.Next(6) == 0).DistinctBy(v => v.Key).ToImmutableDictionary(v => v.Key, _ => ImmutableArray.Create(new Reason(ReasonKind.Pin, new PinsLineOrigin("p", 1))));
             var retention = Some.Retention(Some.Policy(keepLast: random.Next(0, 4), keepWithinDays: random.Next(0, 20), untaggedAfterDays: random.Next(0, 5), minAgeHours: random.Next(0, 48),
                 removeTags: random.Next(3) == 0 ? ["^v1"] : []));
             var deletesByDigest = byDigest ? new HashSet<string> { "lan" } : null;

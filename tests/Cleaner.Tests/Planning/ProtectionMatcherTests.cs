@@ -10,7 +10,7 @@ namespace OciCleanup.Cleaner.Tests.Planning;
 
 public class ProtectionMatcherTests
 {
-    private static readonly ProtectionReason Why = new(ReasonKind.Workload, "armer/kotkan/Deployment/cms/cms");
+    private static readonly ProtectionReason Why = new(ReasonKind.Workload, new ClusterObjectOrigin("armer", "kotkan", "Deployment", "cms", "cms"));
 
     private static ProtectedSet Images(params string[] images) =>
         ProtectedSet.Merge([SourceResult.Ok("cluster:armer", images.Select(i => new Protection(new ImageTarget(ImageReference.Parse(i)), Why)))]);
@@ -75,7 +75,7 @@ public class ProtectionMatcherTests
         GoRegex.TryParse(pattern, out var regex, out var error).ShouldBeTrue(error);
         return ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [new Protection(
             new TagPolicyTarget("git.example.org", "oleks/cms-plugins", new ImagePolicyTags(regex, extract, order)),
-            new ProtectionReason(ReasonKind.ImagePolicy, "armer/kotkan/ImagePolicy/cms-plugins"))])]);
+            new ProtectionReason(ReasonKind.ImagePolicy, new ClusterObjectOrigin("armer", "kotkan", "ImagePolicy", "cms-plugins")))])]);
     }
 
     [Fact]
@@ -135,6 +135,18 @@ public class ProtectionMatcherTests
         found.Values.SelectMany(r => r).Select(r => r.Detail).ShouldBe(["pins.txt:1", "pins.txt:2"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task Match_TwoPinsLinesOfAFileInABracketedFolder_BothAreReasons()
+    {
+        // Read back from the text, both lines were seen at "/srv/pins" and the second reason was dropped.
+        var pins = PinsFileParser.Parse("/srv/pins (old)/prod.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==stag*");
+        var set = ProtectedSet.Merge([await new PinsFileSource(pins).CollectAsync(CancellationToken.None)]);
+
+        var found = ProtectionMatcher.Match(Some.Array(Some.Version("staging", 30)), set, [Some.Gitea()]).Protections;
+
+        found.Values.Single().Select(r => r.Detail).ShouldBe(["/srv/pins (old)/prod.txt:1", "/srv/pins (old)/prod.txt:2"]);
+    }
+
     [Theory]
     [InlineData("registry.lan:5000/oleks/cms-plugins:staging", "registry.lan:5000")]
     [InlineData("docker.io/oleks/cms-plugins:staging", "docker.io")]
@@ -189,13 +201,13 @@ public class ProtectionMatcherTests
         var elsewhere = Some.Version("v9", 30, name: "other", digestSeed: "build 40", registry: "lan", owner: null!);
         var index = Some.Version("multi", 30, name: "third") with { Children = [build] };
         var unrelated = Some.Version("0.1.39", 30);
-        var why = new ProtectionReason(ReasonKind.HelmRelease, "armer/kotkan/HelmRelease/cms (image: digest only)");
+        var why = new ProtectionReason(ReasonKind.HelmRelease, new ClusterObjectOrigin("armer", "kotkan", "HelmRelease", "cms") { At = "image", Only = ImagePart.Digest });
         var set = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [new Protection(new AnyPackageDigestTarget(build), why)])]);
 
         var result = ProtectionMatcher.Match([tagged, staging, elsewhere, index, unrelated], set, [Some.Gitea(), Some.Oci()]);
 
         result.Protections.Keys.Select(k => k.Version).ShouldBe(["0.1.40", "staging-latest", "v9", "multi"], ignoreOrder: true);
-        result.Protections[tagged.Key].ShouldHaveSingleItem().ShouldBe(new Reason(ReasonKind.HelmRelease, why.Detail));
+        result.Protections[tagged.Key].ShouldHaveSingleItem().ShouldBe(new Reason(ReasonKind.HelmRelease, why.Origin));
         var warning = result.Warnings.ShouldHaveSingleItem();
         warning.Kind.ShouldBe(WarningKind.DigestOnlyValues);
         warning.Detail.ShouldContain("armer/kotkan/HelmRelease/cms");

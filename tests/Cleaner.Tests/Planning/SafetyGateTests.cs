@@ -8,8 +8,8 @@ namespace OciCleanup.Cleaner.Tests.Planning;
 public class SafetyGateTests
 {
     private static Plan PlanWith(int keep, int delete) => new([
-        .. Enumerable.Range(0, keep).Select(i => new Decision(Some.Version($"k{i}", 1), DecisionAction.Keep, [new Reason(Reason.KeepLast, "")])),
-        .. Enumerable.Range(0, delete).Select(i => new Decision(Some.Version($"d{i}", 90), DecisionAction.Delete, [new Reason(Reason.Retention, "")])),
+        .. Enumerable.Range(0, keep).Select(i => new Decision(Some.Version($"k{i}", 1), DecisionAction.Keep, [new Reason(Reason.KeepLast, new RetentionOrigin(""))])),
+        .. Enumerable.Range(0, delete).Select(i => new Decision(Some.Version($"d{i}", 90), DecisionAction.Delete, [new Reason(Reason.Retention, new RetentionOrigin(""))])),
     ]);
 
     private static readonly ProtectedSet Healthy = ProtectedSet.Merge([SourceResult.Ok("cluster:armer", [])]);

@@ -8,7 +8,7 @@ namespace OciCleanup.Cleaner.Tests.Planning;
 public class ShrinkBreakerTests
 {
     private static SourceResult Source(string name, int targets, params string[] groups) =>
-        SourceResult.Ok(name, Enumerable.Range(0, targets).Select(i => new Protection(new ImageTarget(ImageReference.Parse($"git.example.org/oleks/app:{i}")), new ProtectionReason(ReasonKind.Workload, $"{name}/{i}")))) with { ServedGroups = [.. groups] };
+        SourceResult.Ok(name, Enumerable.Range(0, targets).Select(i => new Protection(new ImageTarget(ImageReference.Parse($"git.example.org/oleks/app:{i}")), new ProtectionReason(ReasonKind.Workload, new ClusterObjectOrigin(name, "ns", "Pod", $"p{i}"))))) with { ServedGroups = [.. groups] };
 
     private static ImmutableDictionary<string, SourceBaseline> Baselines(params (string Name, int Targets, string[] Groups)[] entries) =>
         entries.ToImmutableDictionary(e => e.Name, e => new SourceBaseline(e.Targets, [.. e.Groups]));
@@ -70,8 +70,8 @@ public class ShrinkBreakerTests
     public void Next_CountsDistinctTargetsOfOkSourcesOnly()
     {
         var twice = SourceResult.Ok("pins:/p", [
-            new Protection(new ImageTarget(ImageReference.Parse("git.example.org/oleks/app:1")), new ProtectionReason(ReasonKind.Pin, "/p:1")),
-            new Protection(new ImageTarget(ImageReference.Parse("git.example.org/oleks/app:1")), new ProtectionReason(ReasonKind.Pin, "/p:2")),
+            new Protection(new ImageTarget(ImageReference.Parse("git.example.org/oleks/app:1")), new ProtectionReason(ReasonKind.Pin, new PinsLineOrigin("/p", 1))),
+            new Protection(new ImageTarget(ImageReference.Parse("git.example.org/oleks/app:1")), new ProtectionReason(ReasonKind.Pin, new PinsLineOrigin("/p", 2))),
         ]);
 
         var next = ShrinkBreaker.Next([twice, SourceResult.Failed("cluster:armer", "x")]);

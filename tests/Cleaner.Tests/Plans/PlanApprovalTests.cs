@@ -3,6 +3,7 @@ using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Plans;
 using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Plans;
 
@@ -15,9 +16,9 @@ public class PlanApprovalTests
 
     private static PlanFile Approved(params PlanEntry[] deletes) => new(2, "20260602T020000Z-abcd", Some.Now, "sha256:config", [.. deletes], "");
 
-    private static Decision Delete(PackageVersion v) => new(v, DecisionAction.Delete, [new Reason(Reason.Retention, "older than 14 days and not among the newest 10")]);
+    private static Decision Delete(PackageVersion v) => new(v, DecisionAction.Delete, [new Reason(Reason.Retention, new RetentionOrigin("older than 14 days and not among the newest 10"))]);
 
-    private static Decision Keep(PackageVersion v) => new(v, DecisionAction.Keep, [new Reason("pin", "/etc/registry-pins.txt:3")]);
+    private static Decision Keep(PackageVersion v) => new(v, DecisionAction.Keep, [new Reason("pin", new PinsLineOrigin("/etc/registry-pins.txt", 3))]);
 
     // What the plan file lists for the version: nothing, the version as it is now, or as it was before a re-push.
     private static PlanEntry? Listed(string listed) => listed switch

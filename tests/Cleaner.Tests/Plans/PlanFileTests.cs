@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using OciCleanup.Cleaner.Plans;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Plans;
 
@@ -25,9 +26,9 @@ public sealed class PlanFileTests : IDisposable
     private PlanFile Plan()
     {
         var report = new RunReport(1, "dry-run", Some.Now, Some.Now, [], [
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90), "delete", [new ReasonEntry("retention", "old")]),
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.2", Some.Digest("b2").ToString(), Some.Now.AddDays(-89), "delete", [new ReasonEntry("retention", "old")]),
-            new DecisionEntry("main", "oleks", "container", "cms-plugins", "staging", Some.Digest("b9").ToString(), Some.Now, "keep", [new ReasonEntry("pin", "p:1")]),
+            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.1", Some.Digest("b1").ToString(), Some.Now.AddDays(-90), "delete", [new ReasonEntry("retention", new RetentionOrigin("old"))]),
+            new DecisionEntry("main", "oleks", "container", "cms-plugins", "0.1.2", Some.Digest("b2").ToString(), Some.Now.AddDays(-89), "delete", [new ReasonEntry("retention", new RetentionOrigin("old"))]),
+            new DecisionEntry("main", "oleks", "container", "cms-plugins", "staging", Some.Digest("b9").ToString(), Some.Now, "keep", [new ReasonEntry("pin", new PinsLineOrigin("p", 1))]),
         ], new Summary(3, 1, 2, 0, 0, false, null)) { RunId = "20260602T020000Z-abcd" };
         return PlanFile.Of(report, "sha256:config", PlanKey.LoadOrCreate(_stateDir));
     }

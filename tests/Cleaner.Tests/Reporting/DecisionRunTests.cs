@@ -1,12 +1,13 @@
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 public class DecisionRunTests
 {
     private static DecisionEntry D(string version, string action, string kind = "retention", string detail = "older than 14 days", double daysAgo = 0, string? digest = null) =>
-        new("main", "oleks", "container", "cms-plugins", version, digest, Some.Now.AddDays(-daysAgo), action, [new ReasonEntry(kind, detail)]);
+        new("main", "oleks", "container", "cms-plugins", version, digest, Some.Now.AddDays(-daysAgo), action, [new ReasonEntry(kind, new TextOrigin(detail))]);
 
     private static IEnumerable<DecisionEntry> Deletes(int newest, int oldest) =>
         Enumerable.Range(oldest, newest - oldest + 1).Reverse().Select(n => D($"1.0.{n}", "delete", daysAgo: 100 - n));

@@ -1,5 +1,6 @@
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Reporting;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
@@ -35,7 +36,7 @@ public class ExplanationTests
     {
         var twin = FixedReport.Ok.Decisions.Single(d => d.Version == "0.1.9") with
         {
-            Reasons = [new ReasonEntry("same-manifest", "staging (sha256:" + new string('c', 64) + ")"), new ReasonEntry("keep-last", "#2 of the newest 2 tagged")],
+            Reasons = [new ReasonEntry("same-manifest", new DerivedOrigin("staging", Pins.Digest.Parse("sha256:" + new string('c', 64)))), new ReasonEntry("keep-last", new RankOrigin(2, 2))],
         };
 
         var text = Explanation.Of(twin, FixedReport.Ok, RetentionPolicy.Default);

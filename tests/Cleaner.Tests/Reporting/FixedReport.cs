@@ -25,23 +25,23 @@ internal static class FixedReport
     private static RunReport Build(string? blocked)
     {
         var decisions = ImmutableArray.CreateBuilder<DecisionEntry>();
-        DecisionEntry D(string package, string version, double daysAgo, string action, params (string Kind, string Detail)[] reasons) =>
-            new("main", "oleks", "container", package, version, Some.Digest(package + (version == "stable" ? "0.1.5" : version)).ToString(), Some.Now.AddDays(-daysAgo), action, [.. reasons.Select(r => new ReasonEntry(r.Kind, r.Detail))]);
-        decisions.Add(D("cms-plugins", "staging", 1, "keep", ("pin", "/etc/registry-pins.txt:3"), ("helmrelease-suspended", "armer/kotkan/HelmRelease/cms-plugins-staging (image)"), ("imagepolicy", "armer/kotkan/ImagePolicy/cms-plugins-staging (would pick staging by filterTags '^staging$', alphabetical asc)")));
-        decisions.Add(D("cms-plugins", "0.1.10", 1, "keep", ("workload", "armer/kotkan/Deployment/cms-plugins-staging/app"), ("keep-last", "#1 of the newest 2 tagged")));
-        decisions.Add(D("cms-plugins", "0.1.9", 2, "keep", ("keep-last", "#2 of the newest 2 tagged")));
+        DecisionEntry D(string package, string version, double daysAgo, string action, params (string Kind, ReasonOrigin Origin)[] reasons) =>
+            new("main", "oleks", "container", package, version, Some.Digest(package + (version == "stable" ? "0.1.5" : version)).ToString(), Some.Now.AddDays(-daysAgo), action, [.. reasons.Select(r => new ReasonEntry(r.Kind, r.Origin))]);
+        decisions.Add(D("cms-plugins", "staging", 1, "keep", ("pin", (ReasonOrigin)new PinsLineOrigin("/etc/registry-pins.txt", 3)), ("helmrelease-suspended", new ClusterObjectOrigin("armer", "kotkan", "HelmRelease", "cms-plugins-staging") { At = "image" }), ("imagepolicy", new ClusterObjectOrigin("armer", "kotkan", "ImagePolicy", "cms-plugins-staging") { Pick = new(["staging"], "filterTags '^staging$', alphabetical asc") })));
+        decisions.Add(D("cms-plugins", "0.1.10", 1, "keep", ("workload", (ReasonOrigin)new ClusterObjectOrigin("armer", "kotkan", "Deployment", "cms-plugins-staging", "app")), ("keep-last", new RankOrigin(1, 2))));
+        decisions.Add(D("cms-plugins", "0.1.9", 2, "keep", ("keep-last", (ReasonOrigin)new RankOrigin(2, 2))));
         for (var v = 8; v >= 1; v--)
         {
-            decisions.Add(D("cms-plugins", $"0.1.{v}", 30 + (8 - v), "delete", ("retention", "older than 14 days and not among the newest 2")));
+            decisions.Add(D("cms-plugins", $"0.1.{v}", 30 + (8 - v), "delete", ("retention", (ReasonOrigin)new RetentionOrigin("older than 14 days and not among the newest 2"))));
             if (v == 5)
             {
-                decisions.Add(D("cms-plugins", "stable", 33.5, "delete", ("retention", "older than 14 days and not among the newest 2")));
+                decisions.Add(D("cms-plugins", "stable", 33.5, "delete", ("retention", (ReasonOrigin)new RetentionOrigin("older than 14 days and not among the newest 2"))));
             }
         }
 
-        decisions.Add(D("base", "v5", 3, "keep", ("keep-last", "#1 of the newest 10 tagged")));
-        decisions.Add(D("base", "sha256:" + new string('a', 64), 3, "keep", ("index-child", "v5 (sha256:" + new string('b', 64) + ")")));
-        decisions.Add(D("base", "sha256:" + new string('c', 64), 40, "delete", ("untagged", "untagged, no kept index needs it, older than 2 days")));
+        decisions.Add(D("base", "v5", 3, "keep", ("keep-last", (ReasonOrigin)new RankOrigin(1, 10))));
+        decisions.Add(D("base", "sha256:" + new string('a', 64), 3, "keep", ("index-child", (ReasonOrigin)new DerivedOrigin("v5", Pins.Digest.Parse("sha256:" + new string('b', 64))))));
+        decisions.Add(D("base", "sha256:" + new string('c', 64), 40, "delete", ("untagged", (ReasonOrigin)new RetentionOrigin("untagged, no kept index needs it, older than 2 days"))));
         var list = decisions.ToImmutable();
         var summary = new Summary(list.Length, list.Count(d => d.Action == "keep"), list.Count(d => d.Action == "delete"), 0, 0, blocked is not null, blocked)
         {

@@ -23,12 +23,12 @@ internal static class HostileReport
 
     public static RunReport Build()
     {
-        DecisionEntry D(string type, string package, string version, string action, string kind, string detail) =>
-            new("main", "oleks", type, package, version, Some.Digest(version).ToString(), Some.Now.AddDays(-30), action, [new ReasonEntry(kind, detail)]);
+        DecisionEntry D(string type, string package, string version, string action, string kind, ReasonOrigin origin) =>
+            new("main", "oleks", type, package, version, Some.Digest(version).ToString(), Some.Now.AddDays(-30), action, [new ReasonEntry(kind, origin)]);
         return new RunReport(1, "dry-run", Some.Now, Some.Now.AddSeconds(1), [new SourceEntry("registry:main", "failed", null, "HTTP 500: " + Osc52Clipboard, null)],
             [
-                D("container", ClearScreen, "1.0" + Osc8Link, "keep", "workload", $"armer/kotkan/Deployment/{BidiOverride}/app"),
-                D("generic", "tools", MarkdownVersion, "delete", "retention", "older than 14 days [x](http://evil.example/) <img src=x> www.evil.example"),
+                D("container", ClearScreen, "1.0" + Osc8Link, "keep", "workload", new ClusterObjectOrigin("armer", "kotkan", "Deployment", BidiOverride, "app")),
+                D("generic", "tools", MarkdownVersion, "delete", "retention", new RetentionOrigin("older than 14 days [x](http://evil.example/) <img src=x> www.evil.example")),
             ],
             new Summary(2, 1, 1, 0, 0, true, "registry main failed: " + Osc52Clipboard))
         {

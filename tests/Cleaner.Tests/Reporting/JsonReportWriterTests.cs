@@ -18,8 +18,8 @@ public class JsonReportWriterTests
         var staging = Some.Version("staging", 3);
         var old = Some.Version("0.1.3", 90);
         var plan = new Plan([
-            new Decision(staging, DecisionAction.Keep, [new Reason(ReasonKind.Pin, "/etc/registry-pins.txt:3")]),
-            new Decision(old, DecisionAction.Delete, [new Reason(Reason.Retention, "older than 14 days")]),
+            new Decision(staging, DecisionAction.Keep, [new Reason(ReasonKind.Pin, new PinsLineOrigin("/etc/registry-pins.txt", 3))]),
+            new Decision(old, DecisionAction.Delete, [new Reason(Reason.Retention, new RetentionOrigin("older than 14 days"))]),
         ]);
         var sources = ProtectedSet.Merge([SourceResult.Ok("pins:/etc/registry-pins.txt", []), SourceResult.Failed("cluster:armer", "HTTP 403")]);
         var facts = RunFacts.Empty(mode, Some.Now, Some.Now.AddSeconds(4)) with
@@ -52,8 +52,12 @@ public class JsonReportWriterTests
         Keys(decision).ShouldBe(["registry", "owner", "type", "package", "version", "digest", "createdAt", "action", "reasons"]);
         decision.GetProperty("action").GetString().ShouldBe("keep");
         decision.GetProperty("digest").GetString()!.ShouldStartWith("sha256:");
-        Keys(decision.GetProperty("reasons")[0]).ShouldBe(["kind", "detail"]);
+        // `origin` added since: the detail as data, which `history`, `report` and `diff` read back.
+        Keys(decision.GetProperty("reasons")[0]).ShouldBe(["kind", "detail", "origin"]);
         decision.GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("/etc/registry-pins.txt:3");
+        var origin = decision.GetProperty("reasons")[0].GetProperty("origin");
+        Keys(origin).ShouldBe(["type", "file", "line"]);
+        (origin.GetProperty("type").GetString(), origin.GetProperty("file").GetString(), origin.GetProperty("line").GetInt32()).ShouldBe(("pins", "/etc/registry-pins.txt", 3));
         var failed = json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "cluster:armer");
         Keys(failed).ShouldBe(["name", "status", "error"]);
         var ok = json.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "pins:/etc/registry-pins.txt");
@@ -107,7 +111,7 @@ public class JsonReportWriterTests
     [Fact]
     public async Task WriteAsync_ManyDecisions_StreamsTheSameBytesAsWrite()
     {
-        var decisions = Enumerable.Range(0, 3_000).Select(i => new Decision(Some.Version($"1.0.{i}", 30), DecisionAction.Delete, [new Reason(Reason.Retention, "older than 14 days")]));
+        var decisions = Enumerable.Range(0, 3_000).Select(i => new Decision(Some.Version($"1.0.{i}", 30), DecisionAction.Delete, [new Reason(Reason.Retention, new RetentionOrigin("older than 14 days"))]));
         var report = ReportBuilder.Build(RunFacts.Empty(RunMode.DryRun, Some.Now, Some.Now) with { Plan = new Plan([.. decisions]) });
         using var stream = new MemoryStream();
 

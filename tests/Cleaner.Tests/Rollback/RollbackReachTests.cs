@@ -5,7 +5,7 @@ namespace OciCleanup.Cleaner.Tests.Rollback;
 public sealed class RollbackReachTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 3, 0, 0, TimeSpan.Zero);
-    private static readonly ObjectKey Api = new("armer", "kotkan/Deployment/api");
+    private static readonly ObjectKey Api = new("armer", "kotkan", "Deployment", "api");
 
     private static Deploy Back(int back, string tag, bool inWindow = true) =>
         new(Api, [new SeenImage($"git.example.org/oleks/api:{tag}", Now.AddDays(-10 - back), Now.AddDays(-back))], Now.AddDays(-back), back, inWindow);

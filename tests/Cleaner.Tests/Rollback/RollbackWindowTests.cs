@@ -6,7 +6,7 @@ namespace OciCleanup.Cleaner.Tests.Rollback;
 public sealed class RollbackWindowTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 3, 0, 0, TimeSpan.Zero);
-    private static readonly ObjectKey Api = new("armer", "kotkan/Deployment/api");
+    private static readonly ObjectKey Api = new("armer", "kotkan", "Deployment", "api");
 
     /// <summary>
     /// Runs one night per entry of <paramref name="nights"/>, the object naming that tag (comma-separated

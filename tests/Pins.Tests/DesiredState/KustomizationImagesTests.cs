@@ -20,7 +20,7 @@ public class KustomizationImagesTests
 
         var protection = found.Protections.ShouldHaveSingleItem();
         protection.Target.ShouldBeOfType<ImageTarget>().Image.ToString().ShouldBe(expected);
-        protection.Reason.ShouldBe(new ProtectionReason(ReasonKind.Kustomization, "armer/flux-system/Kustomization/supervisor (spec.images[0])"));
+        protection.Reason.ShouldBe(new ProtectionReason(ReasonKind.Kustomization, new ClusterObjectOrigin("armer", "flux-system", "Kustomization", "supervisor") { At = "spec.images[0]" }));
         found.Warnings.ShouldBeEmpty();
     }
 

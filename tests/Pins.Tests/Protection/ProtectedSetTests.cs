@@ -9,9 +9,9 @@ public class ProtectedSetTests
     public void Merge_SameReferenceFromTwoSources_KeptOnceAndEverySourceListed()
     {
         var image = new ImageTarget(ImageReference.Parse("git.example.org/oleks/app:v1"));
-        var why = new ProtectionReason(ReasonKind.Workload, "armer/kotkan/Deployment/app/app");
+        var why = new ProtectionReason(ReasonKind.Workload, new ClusterObjectOrigin("armer", "kotkan", "Deployment", "app", "app"));
         var a = SourceResult.Ok("cluster:armer", [new(image, why)]);
-        var b = SourceResult.Ok("cluster:armer-2", [new(image, why), new(image, new ProtectionReason(ReasonKind.HelmReleaseSuspended, "armer/kotkan/HelmRelease/app"))]);
+        var b = SourceResult.Ok("cluster:armer-2", [new(image, why), new(image, new ProtectionReason(ReasonKind.HelmReleaseSuspended, new ClusterObjectOrigin("armer", "kotkan", "HelmRelease", "app")))]);
 
         var set = ProtectedSet.Merge([a, b]);
 

@@ -22,7 +22,7 @@ public class TagPolicyTargetTests
     [Fact]
     public void Merge_SameTargetAndReason_KeptOnce()
     {
-        var reason = new ProtectionReason(ReasonKind.ImagePolicy, "armer/apps/ImagePolicy/podinfo");
+        var reason = new ProtectionReason(ReasonKind.ImagePolicy, new ClusterObjectOrigin("armer", "apps", "ImagePolicy", "podinfo"));
         var first = SourceResult.Ok("cluster:armer", [new(Target(">=1.0.0"), reason)]);
         var again = SourceResult.Ok("cluster:armer-again", [new(Target(">=1.0.0"), reason)]);
 
