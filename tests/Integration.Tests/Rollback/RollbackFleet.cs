@@ -104,6 +104,22 @@ internal sealed class RollbackFleet : IAsyncDisposable
             """));
     }
 
+    /// <summary><c>kubectl rollout restart</c>: one more old ReplicaSet, at 0 replicas, running the same image as the current one.</summary>
+    public void RestartApi(string hash, string tag) => Cluster.Apply($"""
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata:
+          name: api-{hash}
+          namespace: kotkan
+        spec:
+          replicas: 0
+          template:
+            spec:
+              containers:
+                - name: api
+                  image: git.oleks.space/oleks/api:{tag}
+        """);
+
     public bool Has(string package, string tag) => Gitea.Versions.Any(v => v.Name == package && v.Version == tag);
 
     public int Deletes => Gitea.Requests.Count(r => r.Method == "DELETE");

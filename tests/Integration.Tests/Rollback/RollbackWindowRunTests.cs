@@ -61,6 +61,25 @@ public sealed class RollbackWindowRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_RolloutRestartsFillTheReplicaSetHistory_KeepTheLastThreeDeploysBackToo()
+    {
+        for (var build = 1; build <= 4; build++)
+        {
+            _fleet.DeployApi($"d{build}");
+            (await _fleet.NightAsync()).Result.ExitCode.ShouldBe(0);
+        }
+
+        // Two config changes, each followed by `kubectl rollout restart`: the ReplicaSet history holds only d4.
+        _fleet.RestartApi("restart1", "d4");
+        _fleet.RestartApi("restart2", "d4");
+        var (result, report) = await _fleet.NightAsync();
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        new[] { "d1", "d2", "d3", "d4" }.ShouldAllBe(tag => _fleet.Has("api", tag));
+        report.ReasonKinds("api", "d1").ShouldBe(["rollback"]);
+    }
+
+    [Fact]
     public async Task Delete_HelmReleaseWithMaxHistoryOne_KeepsItsLastThreeChartsImages()
     {
         ReportJson report = null!;
@@ -97,7 +116,9 @@ public sealed class RollbackWindowRunTests : IAsyncLifetime
         File.ReadAllText(_fleet.StateFile).ShouldBe(record, "a blocked run never moves the rollback record");
         _fleet.Cluster.Fail("/apis/apps/v1/deployments", 503, times: 0);
 
-        (await CleanerProcess.RunAsync("explain", "container/api==d1", "--config", _fleet.Config())).ExitCode.ShouldBe(0);
+        var explain = await CleanerProcess.RunAsync("explain", "container/api==d1", "--config", _fleet.Config());
+        explain.ExitCode.ShouldBe(0, explain.Stderr);
+        explain.Stdout.ShouldContain("It is a rollback target: the Deployment kotkan/api in cluster armer ran it until");
         await CleanerProcess.RunAsync("config", "check", "--config", _fleet.Config());
         File.ReadAllText(_fleet.StateFile).ShouldBe(record, "explain and config check never move the rollback record");
     }
