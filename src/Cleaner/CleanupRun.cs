@@ -219,37 +219,16 @@ internal sealed class CleanupRun(
 
     private async Task<(ImmutableArray<PackageVersion> Versions, SourceResult Source)> InventoryAsync(IRegistry registry, IRunProgress progress, CancellationToken stopping)
     {
-        var name = $"registry:{registry.Config.Name}";
-        try
-        {
-            var versions = await registry.ListVersionsAsync(stopping);
-            progress.RegistryListed(registry.Config.Name, versions.Select(v => (v.Owner, v.Type, v.Name)).Distinct().Count(), versions.Length, null);
-            return (versions, SourceResult.Ok(name, [], [Plural.Of(versions.Length, "version")]));
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
-        {
-            var why = e is RegistryException ? e.Message : $"registry {registry.Config.Name}: {ErrorCause.Describe(e, RegistryFactory.RequestTimeout, registry.Config.Url)}";
-            logger.LogError("Inventory of {Registry} failed: {Error}", registry.Config.Name, why);
-            progress.RegistryListed(registry.Config.Name, 0, 0, why);
-            return ([], SourceResult.Failed(name, why));
-        }
+        var (versions, source) = await SourceBoundary.InventoryAsync(registry, logger, stopping);
+        progress.RegistryListed(registry.Config.Name, versions.Select(v => (v.Owner, v.Type, v.Name)).Distinct().Count(), versions.Length, source.Error);
+        return (versions, source);
     }
 
     private async Task<SourceResult> CollectAsync(NamedSource source, IRunProgress progress, CancellationToken stopping)
     {
-        try
-        {
-            var result = await source.Source.CollectAsync(stopping);
-            progress.SourceCollected(source.Name, result.Protections.Length, result.Error);
-            return result;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
-        {
-            // A source should say its own failure; this is the boundary for whatever it did not foresee.
-            logger.LogError("Reference source {Source} failed: {Error}", source.Name, ErrorCause.Describe(e));
-            progress.SourceCollected(source.Name, 0, ErrorCause.Describe(e));
-            return SourceResult.Failed(source.Name, ErrorCause.Describe(e));
-        }
+        var result = await SourceBoundary.CollectAsync(source, logger, stopping);
+        progress.SourceCollected(source.Name, result.Protections.Length, result.Error);
+        return result;
     }
 }
 

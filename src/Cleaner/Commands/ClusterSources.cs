@@ -14,11 +14,11 @@ internal static class ClusterSources
         .IgnoreUnmatchedProperties()
         .Build();
 
-    public static IEnumerable<NamedSource> Create(CleanerConfig config, ILoggerFactory loggers) =>
-        config.Clusters.Select(c => new NamedSource($"cluster:{c.Name}", new ClusterReferenceSource(c.Name, () => Connect(c), config.References, loggers.CreateLogger<ClusterReferenceSource>(), c.Concurrency, ReadBounds.ClusterListTimeout)));
+    public static IEnumerable<NamedSource> Create(CleanerConfig config, ILoggerFactory loggers, TimeProvider clock) =>
+        config.Clusters.Select(c => new NamedSource($"cluster:{c.Name}", new ClusterReferenceSource(c.Name, () => Connect(c, clock), config.References, loggers.CreateLogger<ClusterReferenceSource>(), c.Concurrency, ReadBounds.ClusterListTimeout)));
 
     /// <summary>A kubeconfig (with optional context) when given; otherwise in-cluster config, else ~/.kube/config.</summary>
-    private static Kubernetes Connect(ClusterConfig cluster)
+    private static Kubernetes Connect(ClusterConfig cluster, TimeProvider clock)
     {
         var configuration = cluster.Kubeconfig is not null
             ? Kubeconfig(cluster.Kubeconfig, cluster.Context)
@@ -26,7 +26,7 @@ internal static class ClusterSources
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: cluster.Context);
         // Outermost, so the body a caller reads is bounded whatever the retries did before it.
-        return new Kubernetes(configuration, new BoundedBodyHandler(ReadBounds.ClusterResponseBytes, ReadBounds.BodyTimeout, TimeProvider.System), HttpResilience.CreateHandler());
+        return new Kubernetes(configuration, new BoundedBodyHandler(ReadBounds.ClusterResponseBytes, ReadBounds.BodyTimeout, clock), HttpResilience.CreateHandler());
     }
 
     /// <summary>

@@ -1,24 +1,25 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Pins.PinsFiles;
+using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Commands;
 
 /// <summary><c>oci-cleanup config check</c>: validate the configuration and reach every registry and cluster, read-only.</summary>
 internal static class ConfigCheckCommand
 {
-    public static Command Create()
+    public static Command Create(CompositionRoot root)
     {
         var config = CommonOptions.Config();
         var logFormat = CommonOptions.LogFormat();
         var check = new Command("check", "Validate the configuration and reach every registry and cluster read-only") { config, logFormat };
         check.SetAction(async (parse, cancellationToken) =>
         {
+            var (output, error) = (root.Console.Out, root.Console.Error);
             var path = ConfigLoader.ResolvePath(parse.GetValue(config));
-            if (await ConfigLoader.LoadOrReportAsync(path) is not { } loaded)
+            if (await root.LoadConfigAsync(path) is not { } loaded)
             {
                 return ExitCodes.Usage;
             }
@@ -26,7 +27,7 @@ internal static class ConfigCheckCommand
             var credentialProblems = CredentialCheck.Problems(loaded).ToList();
             foreach (var problem in credentialProblems)
             {
-                await Console.Error.WriteLineAsync(problem);
+                await error.WriteLineAsync(problem);
             }
 
             if (credentialProblems.Count > 0)
@@ -34,21 +35,14 @@ internal static class ConfigCheckCommand
                 return ExitCodes.Usage;
             }
 
-            await Console.Out.WriteLineAsync($"{path}: configuration ok ({Plural.Of(loaded.Registries.Length, "registry", "registries")}, {Plural.Of(loaded.PinsFiles.Length, "pins file")}, {Plural.Of(loaded.Clusters.Length, "cluster")})");
-            using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);
+            await output.WriteLineAsync($"{path}: configuration ok ({Plural.Of(loaded.Registries.Length, "registry", "registries")}, {Plural.Of(loaded.PinsFiles.Length, "pins file")}, {Plural.Of(loaded.Clusters.Length, "cluster")})");
+            using var loggers = root.Loggers(parse.GetValue(logFormat), verbose: false);
             var failed = false;
-            foreach (var registryConfig in loaded.Registries)
+            foreach (var registry in root.Registries(loaded, loggers))
             {
-                try
-                {
-                    var versions = await RegistryFactory.Create(registryConfig, loggers, TimeProvider.System).ListVersionsAsync(cancellationToken);
-                    await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: ok, {Plural.Of(versions.Length, "version")}");
-                }
-                catch (Exception e) when (e is RegistryException or HttpRequestException or TaskCanceledException)
-                {
-                    failed = true;
-                    await Console.Out.WriteLineAsync($"registry:{registryConfig.Name}: FAILED {TerminalText.Safe(e.Message)}");
-                }
+                var (versions, result) = await SourceBoundary.InventoryAsync(registry, logger: null, cancellationToken);
+                failed |= result.Status != SourceStatus.Ok;
+                await output.WriteLineAsync($"{result.Name}: {(result.Status == SourceStatus.Ok ? $"ok, {Plural.Of(versions.Length, "version")}" : "FAILED " + TerminalText.Safe(result.Error))}");
             }
 
             var pinErrors = 0;
@@ -56,17 +50,17 @@ internal static class ConfigCheckCommand
             {
                 var file = await PinsFileReader.ReadAsync(pinsPath, cancellationToken);
                 pinErrors += file.Errors.Length;
-                foreach (var error in file.Errors)
+                foreach (var line in file.Errors)
                 {
-                    await Console.Error.WriteLineAsync(error.ToString());
+                    await error.WriteLineAsync(line.ToString());
                 }
             }
 
-            foreach (var source in ClusterSources.Create(loaded, loggers))
+            foreach (var source in root.Clusters(loaded, loggers))
             {
-                var result = await source.Source.CollectAsync(cancellationToken);
-                failed |= result.Status != Pins.Protection.SourceStatus.Ok;
-                await Console.Out.WriteLineAsync($"{result.Name}: {(result.Status == Pins.Protection.SourceStatus.Ok ? $"ok, {Plural.Of(result.Protections.Length, "reference")}" : "FAILED " + TerminalText.Safe(result.Error))}");
+                var result = await SourceBoundary.CollectAsync(source, logger: null, cancellationToken);
+                failed |= result.Status != SourceStatus.Ok;
+                await output.WriteLineAsync($"{result.Name}: {(result.Status == SourceStatus.Ok ? $"ok, {Plural.Of(result.Protections.Length, "reference")}" : "FAILED " + TerminalText.Safe(result.Error))}");
             }
 
             return pinErrors > 0 ? ExitCodes.Usage : failed ? ExitCodes.Failed : ExitCodes.Success;

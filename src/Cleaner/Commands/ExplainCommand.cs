@@ -13,7 +13,7 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class ExplainCommand
 {
-    public static Command Create()
+    public static Command Create(CompositionRoot root)
     {
         var reference = new Argument<string>("ref") { Description = "[OWNER:]TYPE/NAME==VERSION, e.g. container/cms-plugins==staging" };
         var config = CommonOptions.Config();
@@ -21,15 +21,16 @@ internal static class ExplainCommand
         var command = new Command("explain", "Why one package version is kept or would be deleted") { reference, config, logFormat };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var (output, error) = (root.Console.Out, root.Console.Error);
             var query = PinsFileParser.Parse("REF", parse.GetValue(reference)!);
             var image = !query.IsValid && ExplainQuery.IsImage(parse.GetValue(reference)!);
             if (!image && (!query.IsValid || query.Rules.Length != 1))
             {
-                await Console.Error.WriteLineAsync(query.Errors.FirstOrDefault()?.ToString() ?? "REF: expected one [OWNER:]TYPE/NAME==VERSION");
+                await error.WriteLineAsync(query.Errors.FirstOrDefault()?.ToString() ?? "REF: expected one [OWNER:]TYPE/NAME==VERSION");
                 return ExitCodes.Usage;
             }
 
-            if (await ConfigLoader.LoadOrReportAsync(ConfigLoader.ResolvePath(parse.GetValue(config))) is not { } loaded)
+            if (await root.LoadConfigAsync(ConfigLoader.ResolvePath(parse.GetValue(config))) is not { } loaded)
             {
                 return ExitCodes.Usage;
             }
@@ -40,19 +41,19 @@ internal static class ExplainCommand
                 var mapped = ExplainQuery.FromImage(parse.GetValue(reference)!, loaded.Registries);
                 if (mapped.Pin is null)
                 {
-                    await Console.Error.WriteLineAsync(mapped.Error);
+                    await error.WriteLineAsync(mapped.Error);
                     return ExitCodes.Usage;
                 }
 
-                await Console.Out.WriteLineAsync($"{parse.GetValue(reference)} is {mapped.Pin} in registry {mapped.Registry}");
+                await output.WriteLineAsync($"{parse.GetValue(reference)} is {mapped.Pin} in registry {mapped.Registry}");
                 query = PinsFileParser.Parse("REF", mapped.Pin);
             }
 
-            using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);
-            var (run, errors) = await RunSetup.CreateAsync(loaded, loggers, TimeProvider.System, cancellationToken);
+            using var loggers = root.Loggers(parse.GetValue(logFormat), verbose: false);
+            var (run, errors) = await RunSetup.CreateAsync(root, loaded, loggers, cancellationToken);
             if (run is null)
             {
-                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, errors));
+                await error.WriteLineAsync(string.Join(Environment.NewLine, errors));
                 return ExitCodes.Usage;
             }
 
@@ -63,13 +64,13 @@ internal static class ExplainCommand
                 .ToList();
             if (matches.Count == 0)
             {
-                await Console.Out.WriteLineAsync($"{TerminalText.Safe(parse.GetValue(reference))}: no such version in the inventory");
+                await output.WriteLineAsync($"{TerminalText.Safe(parse.GetValue(reference))}: no such version in the inventory");
                 return ExitCodes.Failed;
             }
 
             foreach (var d in matches)
             {
-                await Console.Out.WriteLineAsync(Explanation.Of(d, outcome.Report, loaded.Retention.For(d.Type, d.Package)));
+                await output.WriteLineAsync(Explanation.Of(d, outcome.Report, loaded.Retention.For(d.Type, d.Package)));
             }
 
             return ExitCodes.Success;

@@ -12,22 +12,22 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class HistoryCommands
 {
-    public static IEnumerable<Command> Create() => [History(), Report(), Diff()];
+    public static IEnumerable<Command> Create(CompositionRoot root) => [History(root), Report(root), Diff(root)];
 
-    private static Command History()
+    private static Command History(CompositionRoot root)
     {
         var config = CommonOptions.Config();
         var command = new Command("history", "The stored runs: time, mode, versions, keep, delete, deleted, blocked") { config };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await StoreAsync(parse.GetValue(config)) is not { } history)
+            if (await StoreAsync(root, parse.GetValue(config)) is not { } history)
             {
                 return ExitCodes.Usage;
             }
 
             foreach (var line in HistoryLines(history))
             {
-                await Console.Out.WriteLineAsync(line);
+                await root.Console.Out.WriteLineAsync(line);
             }
 
             return ExitCodes.Success;
@@ -35,7 +35,7 @@ internal static class HistoryCommands
         return command;
     }
 
-    private static Command Report()
+    private static Command Report(CompositionRoot root)
     {
         var config = CommonOptions.Config();
         var run = new Argument<string>("run") { Description = "Run id, unique prefix, or -N (the N-th last); default the last", Arity = ArgumentArity.ZeroOrOne };
@@ -44,7 +44,7 @@ internal static class HistoryCommands
         var command = new Command("report", "Render a stored run in any report format") { run, config, format, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await StoreAsync(parse.GetValue(config)) is not { } history)
+            if (await StoreAsync(root, parse.GetValue(config)) is not { } history)
             {
                 return ExitCodes.Usage;
             }
@@ -52,32 +52,32 @@ internal static class HistoryCommands
             var (report, error) = history.Load(parse.GetValue(run) ?? "-1");
             if (report is null)
             {
-                await Console.Error.WriteLineAsync(TerminalText.Safe(error));
+                await root.Console.Error.WriteLineAsync(TerminalText.Safe(error));
                 return ExitCodes.Failed;
             }
 
-            var chosen = ReportOptions.Parse(parse.GetValue(format), parse.GetValue(output));
-            using var destination = ReportDestination.Open(parse.GetValue(output));
+            var chosen = ReportOptions.Parse(parse.GetValue(format), parse.GetValue(output), root.Console);
+            using var destination = ReportDestination.Open(parse.GetValue(output), root.Console);
             if (destination.Problem is { } problem)
             {
-                await Console.Error.WriteLineAsync(problem);
+                await root.Console.Error.WriteLineAsync(problem);
                 return ExitCodes.Failed;
             }
 
-            await ReportWriter.WriteAsync(report, chosen, ReportLook.ForStandardOutput(toFile: parse.GetValue(output) is not null), destination, cancellationToken);
+            await ReportWriter.WriteAsync(report, chosen, ReportLook.ForStandardOutput(toFile: parse.GetValue(output) is not null, root.Console), destination, cancellationToken);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command Diff()
+    private static Command Diff(CompositionRoot root)
     {
         var config = CommonOptions.Config();
         var runs = new Argument<string[]>("runs") { Description = "RUN_A [RUN_B]: default the last two runs", Arity = new ArgumentArity(0, 2) };
         var command = new Command("diff", "What changed between two stored runs: newly planned deletes, protection lost or gained and by what, deletes done") { runs, config };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await StoreAsync(parse.GetValue(config)) is not { } history)
+            if (await StoreAsync(root, parse.GetValue(config)) is not { } history)
             {
                 return ExitCodes.Usage;
             }
@@ -88,13 +88,13 @@ internal static class HistoryCommands
             var (after, errorB) = history.Load(b);
             if (before is null || after is null)
             {
-                await Console.Error.WriteLineAsync(TerminalText.Safe(errorA ?? errorB));
+                await root.Console.Error.WriteLineAsync(TerminalText.Safe(errorA ?? errorB));
                 return ExitCodes.Failed;
             }
 
             foreach (var line in DiffLines(before, after))
             {
-                await Console.Out.WriteLineAsync(line);
+                await root.Console.Out.WriteLineAsync(line);
             }
 
             return ExitCodes.Success;
@@ -102,7 +102,7 @@ internal static class HistoryCommands
         return command;
     }
 
-    /// <summary>What <c>history</c> prints, line by line (apart from <see cref="Console"/>, so its text can be tested).</summary>
+    /// <summary>What <c>history</c> prints, line by line.</summary>
     internal static IEnumerable<string> HistoryLines(RunHistory history)
     {
         yield return $"{"RUN",-21}  {"STARTED",-20}  {"MODE",-7}  {"VERSIONS",8}  {"KEEP",6}  {"DELETE",6}  {"DELETED",7}  BLOCKED";
@@ -116,7 +116,7 @@ internal static class HistoryCommands
         }
     }
 
-    /// <summary>What <c>diff</c> prints, line by line (apart from <see cref="Console"/>, so its text can be tested).</summary>
+    /// <summary>What <c>diff</c> prints, line by line.</summary>
     internal static IEnumerable<string> DiffLines(RunReport before, RunReport after)
     {
         var diff = ReportDiff.Of(before, after);
@@ -142,6 +142,6 @@ internal static class HistoryCommands
         }
     }
 
-    private static async Task<RunHistory?> StoreAsync(string? configOption) =>
-        await ConfigLoader.LoadOrReportAsync(ConfigLoader.ResolvePath(configOption)) is { } config ? new RunHistory(config.Safety.StateDir) : null;
+    private static async Task<RunHistory?> StoreAsync(CompositionRoot root, string? configOption) =>
+        await root.LoadConfigAsync(ConfigLoader.ResolvePath(configOption)) is { } config ? new RunHistory(config.Safety.StateDir) : null;
 }

@@ -16,7 +16,7 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class PinsCheckCommand
 {
-    public static Command Create()
+    public static Command Create(CompositionRoot root)
     {
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Pins files to validate" };
         var config = new Option<string?>("--config", "-c") { Description = "Also match every pin against the inventory of this configuration's registries (read-only)" };
@@ -24,19 +24,20 @@ internal static class PinsCheckCommand
         var check = new Command("check", "Validate pins files; with --config, show what each pin matches") { files, config, logFormat };
         check.SetAction(async (parse, cancellationToken) =>
         {
+            var (output, error) = (root.Console.Out, root.Console.Error);
             var read = new List<PinsFile>();
             foreach (var path in parse.GetValue(files)!)
             {
                 var file = await PinsFileReader.ReadAsync(path, cancellationToken);
                 read.Add(file);
-                foreach (var error in file.Errors)
+                foreach (var line in file.Errors)
                 {
-                    await Console.Error.WriteLineAsync(error.ToString());
+                    await error.WriteLineAsync(line.ToString());
                 }
 
                 if (file.IsValid)
                 {
-                    await Console.Out.WriteLineAsync($"{path}: {Plural.Of(file.Rules.Length, "pin")}, ok");
+                    await output.WriteLineAsync($"{path}: {Plural.Of(file.Rules.Length, "pin")}, ok");
                 }
             }
 
@@ -45,31 +46,30 @@ internal static class PinsCheckCommand
                 return ExitCodes.Usage;
             }
 
-            return parse.GetValue(config) is { } configPath ? await MatchAsync(configPath, read, parse.GetValue(logFormat), cancellationToken) : ExitCodes.Success;
+            return parse.GetValue(config) is { } configPath ? await MatchAsync(root, configPath, read, parse.GetValue(logFormat), cancellationToken) : ExitCodes.Success;
         });
         return new Command("pins", "Pins files") { check };
     }
 
-    private static async Task<int> MatchAsync(string configPath, List<PinsFile> files, string? logFormat, CancellationToken cancellationToken)
+    private static async Task<int> MatchAsync(CompositionRoot root, string configPath, List<PinsFile> files, string? logFormat, CancellationToken cancellationToken)
     {
-        if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } loaded)
+        if (await root.LoadConfigAsync(configPath) is not { } loaded)
         {
             return ExitCodes.Usage;
         }
 
-        using var loggers = Logging.Create(logFormat, verbose: false);
+        using var loggers = root.Loggers(logFormat, verbose: false);
         var inventory = ImmutableArray.CreateBuilder<PackageVersion>();
-        foreach (var registry in loaded.Registries)
+        foreach (var registry in root.Registries(loaded, loggers))
         {
-            try
+            var (versions, result) = await SourceBoundary.InventoryAsync(registry, logger: null, cancellationToken);
+            if (result.Status != SourceStatus.Ok)
             {
-                inventory.AddRange(await RegistryFactory.Create(registry, loggers, TimeProvider.System).ListVersionsAsync(cancellationToken));
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                await Console.Error.WriteLineAsync($"registry:{registry.Name}: FAILED {TerminalText.Safe(e is RegistryException ? e.Message : ErrorCause.Describe(e))}: the pins cannot be matched");
+                await root.Console.Error.WriteLineAsync($"{result.Name}: FAILED {TerminalText.Safe(result.Error)}: the pins cannot be matched");
                 return ExitCodes.Failed;
             }
+
+            inventory.AddRange(versions);
         }
 
         var sources = await Task.WhenAll(files.Select(f => new PinsFileSource(f).CollectAsync(cancellationToken)));
@@ -77,7 +77,7 @@ internal static class PinsCheckCommand
         foreach (var rule in files.SelectMany(f => f.Rules))
         {
             var count = matched.PinMatches.GetValueOrDefault(rule.Location);
-            await Console.Out.WriteLineAsync($"{rule.Location}: {Plural.Of(count, "version")}{(count == 0 ? " — matches nothing in the inventory (a typo?)" : "")}");
+            await root.Console.Out.WriteLineAsync($"{rule.Location}: {Plural.Of(count, "version")}{(count == 0 ? " — matches nothing in the inventory (a typo?)" : "")}");
         }
 
         return ExitCodes.Success;

@@ -12,9 +12,9 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class PlanCommands
 {
-    public static IEnumerable<Command> Create() => [Plan(), Apply()];
+    public static IEnumerable<Command> Create(CompositionRoot root) => [Plan(root), Apply(root)];
 
-    private static Command Plan()
+    private static Command Plan(CompositionRoot root)
     {
         var options = new ReportOptions();
         var output = new Option<string>("--out") { Description = "Where to write the plan", Required = true };
@@ -26,16 +26,16 @@ internal static class PlanCommands
             // Before the dry run, not after it: a plan that cannot be written is a usage error, found before any request.
             if (PlanPaths.OutProblem(parse.GetValue(output)!) is { } outProblem)
             {
-                await Console.Error.WriteLineAsync(outProblem);
+                await root.Console.Error.WriteLineAsync(outProblem);
                 return ExitCodes.Usage;
             }
 
             var request = new RunRequest(RunMode.DryRun) { SizeApproved = true, AcceptShrink = [.. parse.GetValue(acceptShrink) ?? []] };
-            return await RunCommand.ExecuteAsync(parse, options, request, async result =>
+            return await RunCommand.ExecuteAsync(root, parse, options, request, async result =>
             {
                 if (result is not { ExitCode: ExitCodes.Success, Report: { } report, Config: { } config })
                 {
-                    await Console.Error.WriteLineAsync("no plan written: the run was blocked or a source failed (see the report)");
+                    await root.Console.Error.WriteLineAsync("no plan written: the run was blocked or a source failed (see the report)");
                     return result.ExitCode == ExitCodes.Success ? ExitCodes.Failed : result.ExitCode;
                 }
 
@@ -47,18 +47,18 @@ internal static class PlanCommands
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    await Console.Error.WriteLineAsync($"no plan written: {e.Message}");
+                    await root.Console.Error.WriteLineAsync($"no plan written: {e.Message}");
                     return ExitCodes.Failed;
                 }
 
-                await Console.Error.WriteLineAsync($"plan written to {parse.GetValue(output)}: {Plural.Of(plan.Deletes.Length, "delete")}; review it, then: oci-cleanup apply {parse.GetValue(output)} (valid {config.Safety.PlanMaxAgeHours} h, with this configuration only)");
+                await root.Console.Error.WriteLineAsync($"plan written to {parse.GetValue(output)}: {Plural.Of(plan.Deletes.Length, "delete")}; review it, then: oci-cleanup apply {parse.GetValue(output)} (valid {config.Safety.PlanMaxAgeHours} h, with this configuration only)");
                 return ExitCodes.Success;
             }, cancellationToken);
         });
         return command;
     }
 
-    private static Command Apply()
+    private static Command Apply(CompositionRoot root)
     {
         var options = new ReportOptions();
         var planPath = new Argument<string>("plan") { Description = "A plan written by `oci-cleanup plan --out`" };
@@ -68,24 +68,24 @@ internal static class PlanCommands
         {
             if (PlanPaths.PlanProblem(parse.GetValue(planPath)!) is { } planProblem)
             {
-                await Console.Error.WriteLineAsync(planProblem);
+                await root.Console.Error.WriteLineAsync(planProblem);
                 return ExitCodes.Usage;
             }
 
             var configPath = ConfigLoader.ResolvePath(parse.GetValue(options.Config));
-            if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
+            if (await root.LoadConfigAsync(configPath) is not { } config)
             {
                 return ExitCodes.Usage;
             }
 
-            var (plan, error) = PlanFile.Read(parse.GetValue(planPath)!, PlanFile.HashOf(configPath), TimeProvider.System.GetUtcNow(), config.Safety.PlanMaxAgeHours, config.Safety.StateDir);
+            var (plan, error) = PlanFile.Read(parse.GetValue(planPath)!, PlanFile.HashOf(configPath), root.Clock.GetUtcNow(), config.Safety.PlanMaxAgeHours, config.Safety.StateDir);
             if (plan is null)
             {
-                await Console.Error.WriteLineAsync(error);
+                await root.Console.Error.WriteLineAsync(error);
                 return ExitCodes.Usage;
             }
 
-            return await RunCommand.ExecuteAsync(parse, options, new RunRequest(RunMode.Delete) { SizeApproved = true, Approved = plan }, after: null, cancellationToken);
+            return await RunCommand.ExecuteAsync(root, parse, options, new RunRequest(RunMode.Delete) { SizeApproved = true, Approved = plan }, after: null, cancellationToken);
         });
         return command;
     }

@@ -26,15 +26,15 @@ internal sealed class ReportOptions
     }
 
     /// <summary>The chosen format: as asked, else a table on a terminal and JSON when redirected.</summary>
-    public ReportFormat Format(ParseResult parse) => Parse(parse.GetValue(Report), parse.GetValue(Output));
+    public ReportFormat Format(ParseResult parse, CommandConsole console) => Parse(parse.GetValue(Report), parse.GetValue(Output), console);
 
-    public static ReportFormat Parse(string? format, string? output) => format switch
+    public static ReportFormat Parse(string? format, string? output, CommandConsole console) => format switch
     {
         "json" => ReportFormat.Json,
         "markdown" => ReportFormat.Markdown,
         "html" => ReportFormat.Html,
         "table" => ReportFormat.Table,
-        _ => Console.IsOutputRedirected && output is null ? ReportFormat.Json : ReportFormat.Table,
+        _ => !console.OutIsTerminal && output is null ? ReportFormat.Json : ReportFormat.Table,
     };
 
     public static Option<string?> ReportFormatOption()

@@ -14,7 +14,7 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class RestoreCommand
 {
-    public static Command Create()
+    public static Command Create(CompositionRoot root)
     {
         var reference = new Argument<string?>("ref") { Description = "[OWNER:]TYPE/NAME==VERSION (globs allowed), as in pins files; every tag the same DELETE removed comes back with it", Arity = ArgumentArity.ZeroOrOne };
         var run = new Option<string?>("--run") { Description = "Every version the run RUN (its run id, or a unique prefix) deleted" };
@@ -24,20 +24,21 @@ internal static class RestoreCommand
         var command = new Command("restore", "Put back deleted manifests from the audit trail while the registry still holds their blobs") { reference, run, force, config, logFormat };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var (output, error) = (root.Console.Out, root.Console.Error);
             if ((parse.GetValue(reference) is null) == (parse.GetValue(run) is null))
             {
-                await Console.Error.WriteLineAsync("restore takes REF or --run RUN (one of them)");
+                await error.WriteLineAsync("restore takes REF or --run RUN (one of them)");
                 return ExitCodes.Usage;
             }
 
-            if (await ConfigLoader.LoadOrReportAsync(ConfigLoader.ResolvePath(parse.GetValue(config))) is not { } loaded)
+            if (await root.LoadConfigAsync(ConfigLoader.ResolvePath(parse.GetValue(config))) is not { } loaded)
             {
                 return ExitCodes.Usage;
             }
 
             if (loaded.Report.AuditLog is not { } auditLog || !File.Exists(auditLog))
             {
-                await Console.Error.WriteLineAsync($"no audit log ({loaded.Report.AuditLog ?? "report.auditLog is not set"}): nothing to restore from");
+                await error.WriteLineAsync($"no audit log ({loaded.Report.AuditLog ?? "report.auditLog is not set"}): nothing to restore from");
                 return ExitCodes.Failed;
             }
 
@@ -47,7 +48,7 @@ internal static class RestoreCommand
                 var query = PinsFileParser.Parse("REF", text);
                 if (!query.IsValid || query.Rules.Length != 1)
                 {
-                    await Console.Error.WriteLineAsync(query.Errors.FirstOrDefault()?.ToString() ?? "REF: expected one [OWNER:]TYPE/NAME==VERSION");
+                    await error.WriteLineAsync(query.Errors.FirstOrDefault()?.ToString() ?? "REF: expected one [OWNER:]TYPE/NAME==VERSION");
                     return ExitCodes.Usage;
                 }
 
@@ -64,21 +65,21 @@ internal static class RestoreCommand
             var entries = RestoreSelection.Select(trail, wanted, byDigest.Contains);
             if (entries.IsEmpty)
             {
-                await Console.Error.WriteLineAsync($"{auditLog}: no deleted version matches {parse.GetValue(reference) ?? "--run " + parse.GetValue(run)}: nothing restored");
+                await error.WriteLineAsync($"{auditLog}: no deleted version matches {parse.GetValue(reference) ?? "--run " + parse.GetValue(run)}: nothing restored");
                 return ExitCodes.Failed;
             }
 
-            using var loggers = Logging.Create(parse.GetValue(logFormat), verbose: false);
-            var registries = loaded.Registries.ToDictionary(r => r.Name, r => RegistryFactory.Create(r, loggers, TimeProvider.System));
+            using var loggers = root.Loggers(parse.GetValue(logFormat), verbose: false);
+            var registries = root.Registries(loaded, loggers).ToDictionary(r => r.Config.Name);
             var outcomes = await new Restorer(registries, parse.GetValue(force)).RestoreAsync(entries, cancellationToken);
             foreach (var (entry, outcome) in outcomes)
             {
-                await Console.Out.WriteLineAsync(Line(entry, outcome));
+                await output.WriteLineAsync(Line(entry, outcome));
             }
 
             string[] kinds = ["restored", "already-present", "refused", "too late", "failed"];
             var counts = string.Join(", ", kinds.Select(k => (Kind: k, Count: outcomes.Count(o => o.Outcome.Kind == k))).Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Kind}"));
-            await Console.Out.WriteLineAsync($"restore: {counts}");
+            await output.WriteLineAsync($"restore: {counts}");
             return outcomes.All(o => o.Outcome.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;

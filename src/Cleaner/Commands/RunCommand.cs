@@ -14,7 +14,7 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(CompositionRoot root)
     {
         var options = new ReportOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan and report only (the default)" };
@@ -26,12 +26,12 @@ internal static class RunCommand
         {
             if (parse.GetValue(dryRun) && parse.GetValue(delete))
             {
-                await Console.Error.WriteLineAsync("--dry-run and --delete exclude each other");
+                await root.Console.Error.WriteLineAsync("--dry-run and --delete exclude each other");
                 return ExitCodes.Usage;
             }
 
             var request = new RunRequest(parse.GetValue(delete) ? RunMode.Delete : parse.GetValue(dryRun) ? RunMode.DryRun : null) { AcceptShrink = [.. parse.GetValue(acceptShrink) ?? []] };
-            return await ExecuteAsync(parse, options, request, after: null, cancellationToken);
+            return await ExecuteAsync(root, parse, options, request, after: null, cancellationToken);
         });
         return command;
     }
@@ -40,13 +40,13 @@ internal static class RunCommand
         new("--accept-shrink") { Description = "Accept that SOURCE (e.g. cluster:armer) names fewer targets than its baseline; repeatable", AllowMultipleArgumentsPerToken = false };
 
     /// <summary>One run with signals handled and the report written wherever asked, whatever happened; <paramref name="after"/> sees the result first.</summary>
-    public static async Task<int> ExecuteAsync(ParseResult parse, ReportOptions options, RunRequest request, Func<RunOnce.Result, Task<int>>? after, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(CompositionRoot root, ParseResult parse, ReportOptions options, RunRequest request, Func<RunOnce.Result, Task<int>>? after, CancellationToken cancellationToken)
     {
-        using var loggers = Logging.Create(parse.GetValue(options.LogFormat), parse.GetValue(options.Verbose));
-        using var destination = ReportDestination.Open(parse.GetValue(options.Output));
+        using var loggers = root.Loggers(parse.GetValue(options.LogFormat), parse.GetValue(options.Verbose));
+        using var destination = ReportDestination.Open(parse.GetValue(options.Output), root.Console);
         if (destination.Problem is { } problem)
         {
-            await Console.Error.WriteLineAsync(problem);
+            await root.Console.Error.WriteLineAsync(problem);
         }
 
         var logger = loggers.CreateLogger("oci-cleanup");
@@ -60,15 +60,15 @@ internal static class RunCommand
             stopping.Cancel();
         }
 
-        var progress = TerminalProgress.For(Console.IsErrorRedirected, Environment.GetEnvironmentVariable("NO_COLOR"));
-        var result = await RunOnce.ExecuteAsync(ConfigLoader.ResolvePath(parse.GetValue(options.Config)), request with { DeleteHold = destination.Problem, Progress = progress }, loggers, TimeProvider.System, stopping.Token);
+        var progress = TerminalProgress.For(!root.Console.ErrorIsTerminal, Environment.GetEnvironmentVariable("NO_COLOR"));
+        var result = await RunOnce.ExecuteAsync(root, ConfigLoader.ResolvePath(parse.GetValue(options.Config)), request with { DeleteHold = destination.Problem, Progress = progress }, loggers, stopping.Token);
         var exit = after is null ? result.ExitCode : await after(result);
         if (result.Report is not null)
         {
             // Written whatever happened, and not cancellable: a stopped run still says what it did.
-            var format = options.Format(parse);
+            var format = options.Format(parse, root.Console);
             // JSON and the table stream: at 100k versions one string of either would not fit the CronJob's memory.
-            await ReportWriter.WriteAsync(result.Report, format, ReportLook.ForStandardOutput(toFile: parse.GetValue(options.Output) is not null), destination, CancellationToken.None);
+            await ReportWriter.WriteAsync(result.Report, format, ReportLook.ForStandardOutput(toFile: parse.GetValue(options.Output) is not null, root.Console), destination, CancellationToken.None);
         }
 
         return exit;

@@ -16,33 +16,34 @@ internal static class RunOnce
 {
     public sealed record Result(int ExitCode, RunReport? Report, TimeSpan Duration, CleanerConfig? Config);
 
-    public static async Task<Result> ExecuteAsync(string configPath, RunRequest request, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Result> ExecuteAsync(CompositionRoot root, string configPath, RunRequest request, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var (clock, error) = (root.Clock, root.Console.Error);
         var logger = loggers.CreateLogger("oci-cleanup");
         // Every log line of this run carries its id (JSON logs: "runId").
         var runId = RunId.New(clock);
         using var runIdScope = Serilog.Context.LogContext.PushProperty("runId", runId);
         var stopwatch = Stopwatch.StartNew();
-        if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
+        if (await root.LoadConfigAsync(configPath) is not { } config)
         {
             return new Result(ExitCodes.Usage, null, stopwatch.Elapsed, null);
         }
 
-        var (run, errors) = await RunSetup.CreateAsync(config, loggers, clock, cancellationToken);
+        var (run, errors) = await RunSetup.CreateAsync(root, config, loggers, cancellationToken);
         if (run is null)
         {
-            foreach (var error in errors)
+            foreach (var line in errors)
             {
-                await Console.Error.WriteLineAsync(error);
+                await error.WriteLineAsync(line);
             }
 
             logger.LogError("Invalid pins files or credentials: nothing was contacted and nothing deleted");
-            return await Finish(new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config), clock);
+            return await Finish(new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config), clock, error);
         }
 
         if (request.AcceptShrink.Except(run.SourceNames).FirstOrDefault() is { } unknown)
         {
-            await Console.Error.WriteLineAsync($"--accept-shrink {unknown}: no such source (sources: {string.Join(", ", run.SourceNames)})");
+            await error.WriteLineAsync($"--accept-shrink {unknown}: no such source (sources: {string.Join(", ", run.SourceNames)})");
             return new Result(ExitCodes.Usage, null, stopwatch.Elapsed, config);
         }
 
@@ -75,17 +76,17 @@ internal static class RunOnce
         };
         var outcome = await run.ExecuteAsync(options, cancellationToken);
         outcome = outcome with { Report = outcome.Report with { RunId = runId } };
-        return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock);
+        return await Finish(new Result(outcome.ExitCode, outcome.Report, stopwatch.Elapsed, config), clock, error);
     }
 
-    private static async Task<Result> Finish(Result result, TimeProvider clock)
+    private static async Task<Result> Finish(Result result, TimeProvider clock, TextWriter error)
     {
         if (result.Config?.Report.MetricsFile is { } metricsFile)
         {
             // Written even for a run told to stop: its numbers are real.
             if (await MetricsTextfile.WriteAsync(metricsFile, previous => RunMetrics.Of(result.Report, result.Duration, result.ExitCode, clock.GetUtcNow(), previous.RunsTotal + 1, previous.LastSuccessAt), CancellationToken.None) is { } metricsError)
             {
-                await Console.Error.WriteLineAsync(metricsError);
+                await error.WriteLineAsync(metricsError);
             }
         }
 
@@ -94,11 +95,11 @@ internal static class RunOnce
             // The history copies the file just written: at 100k versions serializing the report costs seconds.
             var lastError = await LastReport.TryWriteAsync(config.Safety.StateDir, report, CancellationToken.None);
             var written = lastError is null ? Path.Combine(config.Safety.StateDir, LastReport.FileName) : null;
-            foreach (var error in new[] { lastError, new RunHistory(config.Safety.StateDir).Save(report, config.Report.HistoryRuns, written) })
+            foreach (var problem in new[] { lastError, new RunHistory(config.Safety.StateDir).Save(report, config.Report.HistoryRuns, written) })
             {
-                if (error is not null)
+                if (problem is not null)
                 {
-                    await Console.Error.WriteLineAsync(error);
+                    await error.WriteLineAsync(problem);
                 }
             }
         }

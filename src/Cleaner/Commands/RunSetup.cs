@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Commands;
@@ -13,7 +12,7 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class RunSetup
 {
-    public static async Task<(CleanupRun? Run, ImmutableArray<string> Errors)> CreateAsync(CleanerConfig config, ILoggerFactory loggers, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<(CleanupRun? Run, ImmutableArray<string> Errors)> CreateAsync(CompositionRoot root, CleanerConfig config, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var sources = new List<NamedSource>();
         var errors = ImmutableArray.CreateBuilder<string>();
@@ -25,15 +24,14 @@ internal static class RunSetup
             sources.Add(new NamedSource($"pins:{path}", new PinsFileSource(file)));
         }
 
-        sources.AddRange(ClusterSources.Create(config, loggers));
+        sources.AddRange(root.Clusters(config, loggers));
         errors.AddRange(CredentialCheck.Problems(config));
         if (errors.Count > 0)
         {
             return (null, errors.ToImmutable());
         }
 
-        var registries = config.Registries.Select(r => RegistryFactory.Create(r, loggers, clock)).ToList();
-        var run = new CleanupRun(config, registries, sources, new BaselineStore(config.Safety.StateDir), clock, loggers.CreateLogger<CleanupRun>());
+        var run = new CleanupRun(config, root.Registries(config, loggers), sources, new BaselineStore(config.Safety.StateDir), root.Clock, loggers.CreateLogger<CleanupRun>());
         return (run, []);
     }
 }

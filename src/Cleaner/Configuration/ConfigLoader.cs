@@ -17,8 +17,8 @@ internal static class ConfigLoader
     public static string ResolvePath(string? option) =>
         option ?? Environment.GetEnvironmentVariable("OCI_CLEANUP_CONFIG") ?? DefaultPath;
 
-    /// <summary>Loads the configuration, or prints the error (file:line: key: problem) to stderr and returns null.</summary>
-    public static async Task<CleanerConfig?> LoadOrReportAsync(string path)
+    /// <summary>Loads the configuration, or prints the error (file:line: key: problem) to <paramref name="error"/> (default stderr) and returns null.</summary>
+    public static async Task<CleanerConfig?> LoadOrReportAsync(string path, TextWriter? error = null)
     {
         try
         {
@@ -26,7 +26,7 @@ internal static class ConfigLoader
         }
         catch (ConfigException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await (error ?? Console.Error).WriteLineAsync(e.Message);
             return null;
         }
     }

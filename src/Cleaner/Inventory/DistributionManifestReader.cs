@@ -10,7 +10,7 @@ namespace OciCleanup.Cleaner.Inventory;
 /// its digest is its name and the index's descriptor gives its media type, which is all a HEAD
 /// would tell. Bounded concurrency; no request is repeated within one reader's life (a run).
 /// </summary>
-internal sealed class DistributionManifestReader(DistributionClient client, Func<PackageVersion, string> repositoryOf, int concurrency = 8) : IManifestReader
+internal sealed class DistributionManifestReader(DistributionClient client, Func<PackageVersion, string> repositoryOf, int concurrency) : IManifestReader
 {
     private const int NotFoundAttempts = 3;
 

@@ -10,30 +10,33 @@ namespace OciCleanup.Cleaner.Reporting;
 internal sealed class ReportDestination : IDisposable
 {
     private readonly FileStream? _file;
+    private readonly CommandConsole _console;
 
-    private ReportDestination(FileStream? file, string? problem)
+    private ReportDestination(FileStream? file, string? problem, CommandConsole console)
     {
         _file = file;
         Problem = problem;
+        _console = console;
     }
 
     public string? Problem { get; }
 
-    public static ReportDestination Open(string? output)
+    /// <summary>The file <paramref name="output"/>, or the console's standard output when none is given.</summary>
+    public static ReportDestination Open(string? output, CommandConsole console)
     {
         if (output is null)
         {
-            return new ReportDestination(null, null);
+            return new ReportDestination(null, null, console);
         }
 
         try
         {
             // OpenOrCreate: proves the path writable now without truncating it before there is a report.
-            return new ReportDestination(new FileStream(output, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read), null);
+            return new ReportDestination(new FileStream(output, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read), null, console);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ReportDestination(null, $"the report cannot be written to {output} ({e.Message}): no delete without a report; it goes to standard output instead");
+            return new ReportDestination(null, $"the report cannot be written to {output} ({e.Message}): no delete without a report; it goes to standard output instead", console);
         }
     }
 
@@ -41,8 +44,8 @@ internal sealed class ReportDestination : IDisposable
     {
         if (_file is null)
         {
-            await Console.Out.WriteAsync(text);
-            await Console.Out.FlushAsync(cancellationToken);
+            await _console.Out.WriteAsync(text);
+            await _console.Out.FlushAsync(cancellationToken);
             return;
         }
 
@@ -60,8 +63,8 @@ internal sealed class ReportDestination : IDisposable
     {
         if (_file is null)
         {
-            await Console.Out.FlushAsync(cancellationToken);
-            await using var stdout = Console.OpenStandardOutput();
+            await _console.Out.FlushAsync(cancellationToken);
+            await using var stdout = _console.OpenOut();
             await write(stdout, cancellationToken);
             await stdout.FlushAsync(cancellationToken);
             return;

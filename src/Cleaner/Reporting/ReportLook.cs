@@ -10,9 +10,9 @@ internal sealed record ReportLook(int Width, bool Colour, string ToolVersion)
     public const int PlainWidth = 120;
 
     /// <summary>Standard output as it is now; see https://no-color.org (present and not empty).</summary>
-    public static ReportLook ForStandardOutput(bool toFile)
+    public static ReportLook ForStandardOutput(bool toFile, CommandConsole console)
     {
-        var terminal = !toFile && !Console.IsOutputRedirected;
+        var terminal = !toFile && console.OutIsTerminal;
         var colour = terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         return new ReportLook(terminal ? Math.Max(60, SafeWindowWidth()) : PlainWidth, colour, BuildInfo.Version);
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OciCleanup.Cleaner.Commands;
 using Quartz;
 
 namespace OciCleanup.Cleaner.Scheduling;
@@ -8,6 +7,8 @@ namespace OciCleanup.Cleaner.Scheduling;
 /// One scheduled run. Quartz never starts it while the previous one is still running, so a run that
 /// hangs would hold every later one back, and the run lock with them: past <c>daemon.runTimeout</c> it
 /// is cancelled (stopping as on SIGTERM, between deletes), recorded as failed, and its lock released.
+/// The job is the daemon's boundary: whatever a run throws is recorded as a failed run (so
+/// <c>/metrics</c> never shows a stale success), logged, and the daemon goes on to the next fire.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class CleanupJob : IJob
@@ -17,18 +18,19 @@ internal sealed class CleanupJob : IJob
     /// <summary>How long a cancelled run may take to stop before the job stops waiting for it (a body read ends within its own deadline).</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromMinutes(5);
 
-    public async Task Execute(IJobExecutionContext context)
+    public Task Execute(IJobExecutionContext context) => RunAsync((DaemonState)context.MergedJobDataMap[StateKey], context.ScheduledFireTimeUtc);
+
+    /// <summary>One run under the state's deadline, recorded in <paramref name="state"/> however it ends.</summary>
+    internal static async Task RunAsync(DaemonState state, DateTimeOffset? fireTime)
     {
-        var state = (DaemonState)context.MergedJobDataMap[StateKey];
         var logger = state.Loggers.CreateLogger<CleanupJob>();
         var limit = state.RunTimeout;
-        logger.LogInformation("Scheduled run starting (fire time {FireTime}, runTimeout {RunTimeout})", context.ScheduledFireTimeUtc, limit);
+        logger.LogInformation("Scheduled run starting (fire time {FireTime}, runTimeout {RunTimeout})", fireTime, limit);
         using var deadline = new CancellationTokenSource(limit, state.Clock);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(state.Stopping, deadline.Token);
         try
         {
-            var result = await RunOnce.ExecuteAsync(state.ConfigPath, new RunRequest(null), state.Loggers, state.Clock, stopping.Token)
-                .WaitAsync(limit + StopGrace, state.Clock, CancellationToken.None);
+            var result = await state.Run(stopping.Token).WaitAsync(limit + StopGrace, state.Clock, CancellationToken.None);
             var timedOut = deadline.IsCancellationRequested && !state.Stopping.IsCancellationRequested;
             if (timedOut)
             {
@@ -45,10 +47,11 @@ internal sealed class CleanupJob : IJob
             logger.LogError("Scheduled run did not stop within {Grace} after daemon.runTimeout {RunTimeout}; counted as failed", StopGrace, limit);
             state.Record((runs, lastSuccess) => RunMetrics.Of(null, limit + StopGrace, ExitCodes.Failed, state.Clock.GetUtcNow(), runs, lastSuccess));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (Exception e)
         {
-            // The job boundary: one failed run never stops the daemon.
-            logger.LogError("Scheduled run failed: {Error}", e.Message);
+            // The job boundary (STYLE: catch-all only at the command or job boundary): a bug in one run is
+            // that run failing, with its stack trace in the log, never a daemon whose metrics stop moving.
+            logger.LogError(e, "Scheduled run failed: {Error}", ErrorCause.Describe(e));
             state.Record((runs, lastSuccess) => RunMetrics.Of(null, TimeSpan.Zero, ExitCodes.Failed, state.Clock.GetUtcNow(), runs, lastSuccess));
         }
     }

@@ -14,7 +14,7 @@ namespace OciCleanup.Cleaner.Scheduling;
 /// the configuration and the schedule now; every run also reads the configuration afresh. A run
 /// longer than <c>daemon.runTimeout</c> is cancelled as SIGTERM would stop it, and fails.
 /// </summary>
-internal sealed class Daemon(string configPath, ILoggerFactory loggers)
+internal sealed class Daemon(CompositionRoot root, string configPath, ILoggerFactory loggers)
 {
     private static readonly TriggerKey Trigger = new("schedule", "oci-cleanup");
     private static readonly JobKey Job = new("cleanup", "oci-cleanup");
@@ -22,13 +22,13 @@ internal sealed class Daemon(string configPath, ILoggerFactory loggers)
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger<Daemon>();
-        if (await ConfigLoader.LoadOrReportAsync(configPath) is not { } config)
+        if (await root.LoadConfigAsync(configPath) is not { } config)
         {
             return ExitCodes.Usage;
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var state = new DaemonState(configPath, loggers, TimeProvider.System, stopping.Token) { RunTimeout = config.Daemon.RunTimeout };
+        var state = new DaemonState(ct => Commands.RunOnce.ExecuteAsync(root, configPath, new Commands.RunRequest(null), loggers, ct), loggers, root.Clock, stopping.Token) { RunTimeout = config.Daemon.RunTimeout };
         var properties = new NameValueCollection
         {
             ["quartz.scheduler.instanceName"] = "oci-cleanup",

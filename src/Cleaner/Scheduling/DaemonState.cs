@@ -2,12 +2,15 @@ using Microsoft.Extensions.Logging;
 
 namespace OciCleanup.Cleaner.Scheduling;
 
-/// <summary>What the daemon's jobs share: where the configuration is, and the last run's metrics.</summary>
-internal sealed class DaemonState(string configPath, ILoggerFactory loggers, TimeProvider clock, CancellationToken stopping)
+/// <summary>
+/// What the daemon's jobs share: how to run once (<see cref="Commands.RunOnce"/> over the configuration
+/// file, stopping when the token says so), and the last run's metrics.
+/// </summary>
+internal sealed class DaemonState(Func<CancellationToken, Task<Commands.RunOnce.Result>> run, ILoggerFactory loggers, TimeProvider clock, CancellationToken stopping)
 {
     private long _runs;
 
-    public string ConfigPath { get; } = configPath;
+    public Func<CancellationToken, Task<Commands.RunOnce.Result>> Run { get; } = run;
 
     public ILoggerFactory Loggers { get; } = loggers;
 
