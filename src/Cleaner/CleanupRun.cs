@@ -5,6 +5,7 @@ using OciCleanup.Cleaner.Execution;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Reporting;
+using OciCleanup.Cleaner.Rollback;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner;
@@ -77,12 +78,17 @@ internal sealed class CleanupRun(
             logger.LogWarning("First-seen times: {Error}", saveSeenError);
         }
 
-        var protectedSet = ProtectedSet.Merge(collected);
+        // The rollback window is a source of its own, outside the breaker (it shrinks by design as images age out).
+        var rollbackAt = clock.GetUtcNow();
+        var rollback = new RollbackStep(config.Rollback, config.Safety.StateDir);
+        var rollbackView = rollback.Begin(collected, rollbackAt);
+        var withWindow = rollbackView.Source is { } window ? collected.Add(window) : collected;
+        var protectedSet = ProtectedSet.Merge(withWindow);
         // An incomplete inventory is a failed source like any other: it blocks deletes.
-        var allSources = ProtectedSet.Merge(inventorySources.Concat(collected));
+        var allSources = ProtectedSet.Merge(inventorySources.Concat(withWindow));
         var planStarted = clock.GetTimestamp();
         var planCpuStarted = Environment.CpuUsage.TotalTime;
-        var (matched, plan) = MatchAndPlan(inventory, protectedSet);
+        var (matched, plan, probed) = MatchAndPlan(inventory, protectedSet, RollbackStep.Probes(rollbackView));
         logger.LogInformation(
             "Matched {Protections} protections and planned {Versions} versions in {PlanMilliseconds} ms ({PlanCpuMilliseconds} ms CPU); heap {HeapMegabytes} MB, GC pauses so far {GcPauseMilliseconds} ms",
             protectedSet.Protections.Length,
@@ -102,7 +108,7 @@ internal sealed class CleanupRun(
         var shrinks = ShrinkBreaker.Check(collected, loaded, config.Safety.MaxProtectedShrink, options.AcceptShrink);
         var blockedReason = SafetyGate.Check(plan, allSources, shrinks, config.Safety, options.SizeApproved)
             ?? (options.Mode == RunMode.Delete ? options.DeleteHold : null);
-        var warnings = collected.SelectMany(s => s.Warnings).Select(w => new ReportWarning(w.Kind, w.Detail)).Concat(matched.Warnings).Distinct().ToImmutableArray();
+        var warnings = withWindow.SelectMany(s => s.Warnings).Select(w => new ReportWarning(w.Kind, w.Detail)).Concat(matched.Warnings).Distinct().ToImmutableArray();
         warnings = warnings.AddRange(await new KeptIndexValidator(registries.ToDictionary(r => r.Config.Name)).BrokenIndexesAsync(plan, stopping));
         var blobs = config.Report.Sizes ? await BlobSizesAsync(plan, stopping) : ImmutableDictionary<(string, string?), VersionBlobs>.Empty;
         var facts = new RunFacts(options.Mode, startedAt, startedAt, inventorySources, protectedSet, plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty, blockedReason, [], loaded, shrinks, null) { Warnings = warnings, Blobs = blobs };
@@ -111,6 +117,8 @@ internal sealed class CleanupRun(
             facts = await DeleteAsync(facts, options, stopping);
         }
 
+        var (reach, gone) = RollbackStep.Reach(rollbackView, probed, facts.Plan, facts.Outcomes, rollbackAt);
+        facts = facts with { Rollback = reach };
         if (stopping.IsCancellationRequested)
         {
             facts = facts with { Stopped = "stopped (SIGTERM/SIGINT or daemon.runTimeout): the delete in flight finished, no further delete started" };
@@ -124,6 +132,11 @@ internal sealed class CleanupRun(
             {
                 logger.LogWarning("Breaker baselines not saved: {Error}", saveError);
             }
+
+            if (rollback.Save(rollbackView, gone, rollbackAt) is { } saveRollbackError)
+            {
+                logger.LogWarning("Rollback record not saved: {Error}", saveRollbackError);
+            }
         }
 
         return outcome;
@@ -134,12 +147,14 @@ internal sealed class CleanupRun(
     /// of its own so that the index (megabytes at 100k versions) is gone once the plan exists, not kept
     /// by the run's state machine until the report is written.
     /// </summary>
-    private (MatchResult Matched, Plan Plan) MatchAndPlan(ImmutableArray<PackageVersion> inventory, ProtectedSet protectedSet)
+    private (MatchResult Matched, Plan Plan, MatchResult Probed) MatchAndPlan(ImmutableArray<PackageVersion> inventory, ProtectedSet protectedSet, ProtectedSet rollbackProbes)
     {
         var index = new InventoryIndex(inventory);
         var matched = ProtectionMatcher.Match(index, protectedSet, config.Registries, config.UnknownHosts);
         var deletesByDigest = registries.Where(r => r.Traits.DeletesByDigest).Select(r => r.Config.Name).ToHashSet();
-        return (matched, Planner.Plan(index, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest));
+        // Which versions each earlier image of the rollback record names, for the report's "N rollbacks back".
+        var probed = ProtectionMatcher.Match(index, rollbackProbes, config.Registries, config.UnknownHosts);
+        return (matched, Planner.Plan(index, matched.Protections, config.Retention, clock.GetUtcNow(), deletesByDigest), probed);
     }
 
     /// <summary>

@@ -130,6 +130,16 @@ internal static class HistoryCommands
                 yield return "  " + TerminalText.Safe(line);
             }
         }
+
+        // Only when the window is in use, so a diff of runs without it reads as before.
+        if (!diff.LeftRollbackWindow.IsEmpty)
+        {
+            yield return $"left the rollback window: {diff.LeftRollbackWindow.Length}";
+            foreach (var line in diff.LeftRollbackWindow)
+            {
+                yield return "  " + TerminalText.Safe(line);
+            }
+        }
     }
 
     private static async Task<RunHistory?> StoreAsync(CompositionRoot root, string? configOption) =>

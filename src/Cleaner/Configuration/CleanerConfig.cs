@@ -25,4 +25,7 @@ internal sealed record CleanerConfig(
 
     /// <summary><c>git</c>: GitOps repositories read as reference sources (SPEC §5c).</summary>
     public ImmutableArray<GitConfig> Git { get; init; } = [];
+
+    /// <summary><c>references.rollback</c> (SPEC §5b).</summary>
+    public RollbackConfig Rollback { get; init; } = RollbackConfig.Default;
 }

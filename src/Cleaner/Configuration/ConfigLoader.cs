@@ -76,7 +76,9 @@ internal static class ConfigLoader
         var registries = RegistriesSection.Read(root, Resolve);
         var pinsFiles = PinsSection.Read(root.Mapping("pins"), Resolve);
         var clusters = root.Mappings("clusters").Select(c => ClustersSection.Read(c, Resolve)).ToImmutableArray();
-        var references = ReferencesSection.Read(root.Mapping("references"));
+        var referencesNode = root.Mapping("references");
+        var rollback = RollbackSection.Read(referencesNode);
+        var references = ReferencesSection.Read(referencesNode);
         var retention = RetentionSection.Read(root.Mapping("retention"));
         var safety = SafetySection.Read(root.Mapping("safety"), Resolve);
         var report = ReportSection.Read(root.Mapping("report"), Resolve);
@@ -85,6 +87,6 @@ internal static class ConfigLoader
         root.RejectUnknownKeys();
 
         registries = [.. registries.Select(r => r with { StateDir = safety.StateDir })];
-        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references.Kinds, retention, safety, report, daemon) { UnknownHosts = references.UnknownHosts, Git = git };
+        return new CleanerConfig(path, mode, schedule, registries, pinsFiles, clusters, references.Kinds, retention, safety, report, daemon) { UnknownHosts = references.UnknownHosts, Git = git, Rollback = rollback };
     }
 }

@@ -17,6 +17,9 @@ internal sealed record ReportDiff(
     ImmutableArray<string> GainedProtection,
     ImmutableArray<string> Deleted)
 {
+    /// <summary>Versions the rollback window kept before and no longer keeps (SPEC §5b): the next run may delete them.</summary>
+    public ImmutableArray<string> LeftRollbackWindow { get; init; } = [];
+
     private static readonly FrozenSet<string> Protecting = FrozenSet.Create(
         StringComparer.Ordinal,
         ReasonKind.Pin, ReasonKind.Workload, ReasonKind.ReplicaSetHistory, ReasonKind.HelmRelease, ReasonKind.HelmReleaseSuspended,
@@ -43,7 +46,18 @@ internal sealed record ReportDiff(
         }
 
         var deleted = after.Decisions.Where(d => d.Result == "deleted").Select(Key);
-        return new ReportDiff(planned.ToImmutable(), lost.ToImmutable(), gained.ToImmutable(), [.. deleted]);
+        return new ReportDiff(planned.ToImmutable(), lost.ToImmutable(), gained.ToImmutable(), [.. deleted]) { LeftRollbackWindow = LeftWindow(before, after) };
+    }
+
+    private static ImmutableArray<string> LeftWindow(RunReport before, RunReport after)
+    {
+        var now = after.Decisions.ToDictionary(Key);
+        return [.. from was in before.Decisions
+                   let window = was.Reasons.FirstOrDefault(r => r.Kind == Rollback.RollbackReasons.Kind)
+                   where window is not null
+                   let d = now.GetValueOrDefault(Key(was))
+                   where d is null || !d.Reasons.Any(r => r.Kind == Rollback.RollbackReasons.Kind)
+                   select $"{Key(was)}: left the rollback window (it {window.Detail}){(d is null ? "; no longer in the registry" : d.Action == "delete" ? "; now planned for deletion" : "")}"];
     }
 
     private static string Key(DecisionEntry d) => d.Key.ToString();

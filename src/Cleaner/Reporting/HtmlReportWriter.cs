@@ -34,6 +34,12 @@ internal static class HtmlReportWriter
             html.AppendJoin("", report.Warnings.Select(w => $"<li><b>{E(w.Kind.Name)}</b>: {E(w.Detail)}</li>")).AppendLine("</ul>");
         }
 
+        if (report.Rollback is { IsEmpty: false } rollback)
+        {
+            html.AppendLine("<ul class=\"rollback\" id=\"rollback\">");
+            html.AppendJoin("", rollback.Select(r => $"<li><b>rollback</b>: {E(r.Detail)}</li>")).AppendLine("</ul>");
+        }
+
         html.AppendLine("</header><main>");
         HtmlSections.AppendSources(html, report);
         HtmlSections.AppendFilters(html, report, groups);

@@ -33,6 +33,17 @@ internal static class MarkdownReportWriter
             md.AppendLine();
         }
 
+        if (report.Rollback is { IsEmpty: false } rollback)
+        {
+            md.AppendLine("**Rollback window**").AppendLine();
+            foreach (var line in rollback)
+            {
+                md.AppendLine($"- {MarkdownText.Text(line.Detail)}");
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("| source | status | what it said |").AppendLine("|---|---|---|");
         foreach (var source in report.Sources)
         {

@@ -70,7 +70,7 @@ internal static class ReportBuilder
             facts.BlockedReason);
         var (bytes, byPackage) = ReclaimableBytes.Of(decisions, facts.Blobs);
         summary = summary with { ReclaimableBytes = bytes, PackageBytes = byPackage };
-        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary) { Warnings = facts.Warnings, RunId = facts.RunId };
+        return new RunReport(1, facts.Mode == RunMode.Delete ? "delete" : "dry-run", facts.StartedAt, facts.FinishedAt, sources, decisions, summary) { Warnings = facts.Warnings, RunId = facts.RunId, Rollback = facts.Rollback.IsEmpty ? null : facts.Rollback };
     }
 
     private static ImmutableArray<string>? Notes(SourceResult s, ShrinkFinding? shrink)

@@ -25,6 +25,9 @@ internal sealed record RunFacts(
     /// <summary>What could not be resolved: the report's <c>warnings</c>.</summary>
     public ImmutableArray<ReportWarning> Warnings { get; init; } = [];
 
+    /// <summary>How far back each object can roll back after this run (SPEC §5b).</summary>
+    public ImmutableArray<RollbackLine> Rollback { get; init; } = [];
+
     /// <summary>Blob sizes per (registry, manifest digest), when the run fetched them; empty: no bytes in the report.</summary>
     public IReadOnlyDictionary<(string Registry, string? Digest), VersionBlobs> Blobs { get; init; } = ImmutableDictionary<(string, string?), VersionBlobs>.Empty;
 

@@ -19,6 +19,11 @@ internal sealed record RunReport(
     [JsonPropertyName("warnings")]
     public ImmutableArray<ReportWarning> Warnings { get; init; } = [];
 
+    /// <summary>Per source object, how many rollbacks back the registry still holds (SPEC §5b, added since schema 1).</summary>
+    [JsonPropertyName("rollback")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<RollbackLine>? Rollback { get; init; }
+
     /// <summary>The run's id (SPEC §8, added since schema 1), as on its log lines and in the run history.</summary>
     [JsonPropertyName("runId")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

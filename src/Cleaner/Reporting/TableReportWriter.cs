@@ -58,6 +58,11 @@ internal static class TableReportWriter
             yield return new Markup($"[yellow]warning[/] {Markup.Escape(TerminalText.Safe($"{warning.Kind}: {warning.Detail}"))}{Environment.NewLine}");
         }
 
+        foreach (var line in report.Rollback ?? [])
+        {
+            yield return new Markup($"[blue]rollback[/] {Markup.Escape(TerminalText.Safe(line.Detail))}{Environment.NewLine}");
+        }
+
         yield return Sources(report);
         foreach (var group in PackageGroup.Of(report))
         {

@@ -14,7 +14,7 @@ internal sealed class RunLock : IDisposable
 {
     public const string FileName = "run.lock";
 
-    private static readonly string[] Entries = [FileName, BaselineStore.FileName, FirstSeenStore.FileName, LastReport.FileName, RunHistory.FolderName, PlanKey.FileName, Inventory.Store.ManifestBodyStore.FolderName];
+    private static readonly string[] Entries = [FileName, BaselineStore.FileName, FirstSeenStore.FileName, Rollback.RollbackStore.FileName, LastReport.FileName, RunHistory.FolderName, PlanKey.FileName, Inventory.Store.ManifestBodyStore.FolderName];
 
     private readonly FileStream _file;
 

@@ -93,4 +93,35 @@ public class ReportDiffTests
 
         diff.Deleted.ShouldBe(["lan:container/team/app==1.0"]);
     }
+
+    private static readonly DateTimeOffset Until = new(2026, 11, 20, 3, 0, 0, TimeSpan.Zero);
+
+    private static readonly Dictionary<string, ReasonEntry> WindowReasons = new()
+    {
+        ["1 back"] = new("rollback", new RollbackOrigin("armer", "kotkan", "Deployment", "api", Until, 1)),
+        ["2 back"] = new("rollback", new RollbackOrigin("armer", "kotkan", "Deployment", "api", Until, 2)),
+        ["3 back"] = new("rollback", new RollbackOrigin("armer", "kotkan", "Deployment", "api", Until, 3)),
+        ["running"] = new("workload", Origins.Live("kotkan", "Deployment", "api", "api")),
+        ["first"] = Reasons["first"],
+        ["retention"] = new("retention", new RetentionOrigin("old")),
+    };
+
+    public static TheoryData<string, string, string?, string[]> Window => new()
+    {
+        { "still in the window", "2 back", "3 back", [] },
+        { "pushed out by a new deploy", "3 back", "retention", ["left the rollback window (it ran as armer kotkan/Deployment/api until 2026-11-20, 3 deploys back); now planned for deletion"] },
+        { "rolled back to: running again", "1 back", "running", ["left the rollback window (it ran as armer kotkan/Deployment/api until 2026-11-20, 1 deploy back)"] },
+        { "deleted since", "3 back", null, ["left the rollback window (it ran as armer kotkan/Deployment/api until 2026-11-20, 3 deploys back); no longer in the registry"] },
+        { "never in the window", "first", "retention", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Window))]
+    public void Of_RollbackReasonGone_NamesTheVersionThatLeftTheWindow(string because, string before, string? after, string[] left)
+    {
+        var then = R(E("0.1.31", "keep", null, WindowReasons[before]));
+        var now = after is null ? R() : R(E("0.1.31", after == "retention" ? "delete" : "keep", null, WindowReasons[after]));
+
+        ReportDiff.Of(then, now).LeftRollbackWindow.ShouldBe([.. left.Select(l => Key + "0.1.31: " + l)], because);
+    }
 }

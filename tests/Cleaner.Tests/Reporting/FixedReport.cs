@@ -59,6 +59,7 @@ internal static class FixedReport
         return new RunReport(1, "dry-run", Some.Now, Some.Now.AddSeconds(4), sources, list, summary)
         {
             Warnings = [new ReportWarning(WarningKind.PinUnmatched, "/etc/registry-pins.txt:4: container/cms-plugin==staging matches no version")],
+            Rollback = [new RollbackLine("armer kotkan/Deployment/api", 3, "armer kotkan/Deployment/api: 3 rollbacks back; the 4th (0.1.31) was deleted on 2026-11-20")],
         };
     }
 }
