@@ -31,7 +31,7 @@ public sealed partial class DaemonTests : IAsyncLifetime
     }
 
     private string Config(string schedule, int keepLast) => _fleet.Config(
-        $"default: {{keepLast: {keepLast}, keepWithinDays: 0}}", report: null, pins: null, extra: $"schedule: \"{schedule}\"\ndaemon: {{listen: 127.0.0.1:{_port}}}");
+        $"default: {{keepLast: {keepLast}, keepWithinDays: 0}}", report: null, pins: null, extra: $"schedule: \"{schedule}\"\ndaemon:\n  listen: 127.0.0.1:{_port}");
 
     private async Task<Dictionary<string, double>> MetricsAsync()
     {
