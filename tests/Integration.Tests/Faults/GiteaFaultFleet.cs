@@ -14,17 +14,19 @@ internal sealed class GiteaFaultFleet : IAsyncDisposable
     public const string Token = "gitea-fault-token";
     public const int VersionCount = 63;
 
-    public GiteaTestServer Gitea { get; } = new(Token);
+    private readonly GiteaFleet _fleet = new(Token);
+
+    public GiteaTestServer Gitea => _fleet.Gitea;
 
     public FaultProxy Proxy { get; private set; } = null!;
 
-    public TempFolder Folder { get; } = new();
+    public TempFolder Folder => _fleet.Folder;
 
     public StoredManifest Index { get; private set; } = null!;
 
     public async Task StartAsync()
     {
-        await Gitea.StartAsync();
+        await _fleet.StartAsync(pins: "container/app==multi\n");
         Proxy = new FaultProxy(Gitea.Url);
         await Proxy.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
@@ -34,30 +36,10 @@ internal sealed class GiteaFaultFleet : IAsyncDisposable
         }
 
         Index = Gitea.PushIndex("oleks", "app", "multi", "multi", old.AddHours(-10), "amd64", "arm64");
-        Folder.Write("token", Token);
-        Folder.Write("pins.txt", "container/app==multi\n");
     }
 
-    public string Config(Uri? registry = null, string auditLog = "audit.jsonl") => Folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {registry ?? Proxy.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [pins.txt]
-        retention:
-          default:
-            keepLast: 2
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          auditLog: {auditLog}
-        """);
+    public string Config(Uri? registry = null, string auditLog = "audit.jsonl") =>
+        _fleet.Config(ConfigFile.KeepLast(2), report: $"auditLog: {auditLog}", url: registry ?? Proxy.Url);
 
     public static bool IsListPage(ProxiedExchange e, int page) =>
         e.Path == "/api/v1/packages/oleks" && e.Query.Contains($"page={page}&", StringComparison.Ordinal);
@@ -81,7 +63,6 @@ internal sealed class GiteaFaultFleet : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Proxy.DisposeAsync();
-        await Gitea.DisposeAsync();
-        Folder.Dispose();
+        await _fleet.DisposeAsync();
     }
 }

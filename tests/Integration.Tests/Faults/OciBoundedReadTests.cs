@@ -14,31 +14,16 @@ namespace OciCleanup.Integration.Tests.Faults;
 public sealed class OciBoundedReadTests : IAsyncLifetime
 {
     private const long HugeBody = 200L * 1024 * 1024;
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
+    private readonly OciFleet _fleet = new();
     private readonly ByteCount _sent = new();
-    private FaultProxy _proxy = null!;
-    private OciFleet _fleet = null!;
     private string? _target;
 
-    public async Task InitializeAsync()
-    {
-        await _registry.InitializeAsync();
-        _fleet = new OciFleet(_registry, _folder);
-        await _fleet.PushAsync();
-        _proxy = new FaultProxy(_registry.Url);
-        await _proxy.StartAsync();
-    }
+    public Task InitializeAsync() => _fleet.StartAsync(behindProxy: true);
 
-    public async Task DisposeAsync()
-    {
-        await _proxy.DisposeAsync();
-        await _registry.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     /// <summary>The fault on the first manifest of team/app read with GET, and on that one only.</summary>
-    private void OnOneManifest(Fault fault) => _proxy.Faults = e =>
+    private void OnOneManifest(Fault fault) => _fleet.Proxy.Faults = e =>
         e.Method == "GET" && e.Path.StartsWith("/v2/team/app/manifests/", StringComparison.Ordinal)
         && (Interlocked.CompareExchange(ref _target, e.Path, null) ?? e.Path) == e.Path
             ? fault
@@ -46,14 +31,14 @@ public sealed class OciBoundedReadTests : IAsyncLifetime
 
     private async Task<string> RunFailingAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var result = await CleanerProcess.RunAsync(environment, "run", "--config", _fleet.Config(_proxy.Url), "--delete", "--report", "json");
+        var result = await CleanerProcess.RunAsync(environment, "run", "--config", _fleet.Config(_fleet.Proxy.Url), "--delete", "--report", "json");
 
         result.ExitCode.ShouldBe(1, result.Stderr);
         var report = new ReportJson(result.Stdout);
         var source = report.Source("registry:lan");
         source.GetProperty("status").GetString().ShouldBe("failed");
         report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
-        _proxy.Requests.ShouldNotContain(r => r.Method == "DELETE");
+        _fleet.Proxy.Requests.ShouldNotContain(r => r.Method == "DELETE");
         return source.GetProperty("error").GetString()!;
     }
 
@@ -94,7 +79,7 @@ public sealed class OciBoundedReadTests : IAsyncLifetime
     [Fact]
     public async Task Run_CatalogChunkedWithoutEnd_IsCutOffAtTheListLimit()
     {
-        _proxy.Faults = e => e.Path == "/v2/_catalog" ? new Fault.EndlessChunked(HugeBody, _sent) : null;
+        _fleet.Proxy.Faults = e => e.Path == "/v2/_catalog" ? new Fault.EndlessChunked(HugeBody, _sent) : null;
 
         var error = await RunFailingAsync();
 
@@ -106,11 +91,11 @@ public sealed class OciBoundedReadTests : IAsyncLifetime
     public async Task Run_TagsListOverTheCap_FailsTheRegistryWithoutAHeadPerTag()
     {
         var tags = string.Join(",", Enumerable.Range(0, 100_001).Select(i => $"\"t{i}\""));
-        _proxy.Faults = e => e.Path == "/v2/team/app/tags/list" ? new Fault.Replace(e.Response.WithText($"{{\"name\":\"team/app\",\"tags\":[{tags}]}}")) : null;
+        _fleet.Proxy.Faults = e => e.Path == "/v2/team/app/tags/list" ? new Fault.Replace(e.Response.WithText($"{{\"name\":\"team/app\",\"tags\":[{tags}]}}")) : null;
 
         var error = await RunFailingAsync();
 
         error.ShouldBe("registry lan: repository team/app lists more than 100000 tags (the most one repository may have here)");
-        _proxy.Requests.ShouldNotContain(r => r.Path.StartsWith("/v2/team/app/manifests/", StringComparison.Ordinal));
+        _fleet.Proxy.Requests.ShouldNotContain(r => r.Path.StartsWith("/v2/team/app/manifests/", StringComparison.Ordinal));
     }
 }

@@ -12,26 +12,11 @@ namespace OciCleanup.Integration.Tests.Faults;
 /// </summary>
 public sealed class OciListFaultTests : IAsyncLifetime
 {
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
-    private FaultProxy _proxy = null!;
-    private OciFleet _fleet = null!;
+    private readonly OciFleet _fleet = new();
 
-    public async Task InitializeAsync()
-    {
-        await _registry.InitializeAsync();
-        _fleet = new OciFleet(_registry, _folder);
-        await _fleet.PushAsync();
-        _proxy = new FaultProxy(_registry.Url);
-        await _proxy.StartAsync();
-    }
+    public Task InitializeAsync() => _fleet.StartAsync(behindProxy: true);
 
-    public async Task DisposeAsync()
-    {
-        await _proxy.DisposeAsync();
-        await _registry.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     private static bool IsCatalog(ProxiedExchange e) => e.Path == "/v2/_catalog";
 
@@ -56,7 +41,7 @@ public sealed class OciListFaultTests : IAsyncLifetime
         { "tags list without tags", "has no 'tags' list" },
     };
 
-    private void Inject(string fault) => _proxy.Faults = fault switch
+    private void Inject(string fault) => _fleet.Proxy.Faults = fault switch
     {
         "catalog html login with 200" => e => IsCatalog(e) ? new Fault.HtmlLogin() : null,
         "catalog cut short" => e => IsCatalog(e) ? new Fault.CutShort(0.5) : null,
@@ -73,7 +58,7 @@ public sealed class OciListFaultTests : IAsyncLifetime
     {
         Inject(fault);
 
-        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_proxy.Url), "--delete", "--report", "json");
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_fleet.Proxy.Url), "--delete", "--report", "json");
 
         result.ExitCode.ShouldBe(1, result.Stderr);
         var report = new ReportJson(result.Stdout);
@@ -81,10 +66,10 @@ public sealed class OciListFaultTests : IAsyncLifetime
         source.GetProperty("status").GetString().ShouldBe("failed");
         source.GetProperty("error").GetString()!.ShouldMatch(errorNames, $"{fault}: {source.GetProperty("error").GetString()}");
         report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
-        _proxy.Requests.ShouldNotContain(r => r.Method == "DELETE");
+        _fleet.Proxy.Requests.ShouldNotContain(r => r.Method == "DELETE");
 
-        _proxy.Faults = null;
-        var again = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_proxy.Url), "--delete", "--report", "json");
+        _fleet.Proxy.Faults = null;
+        var again = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_fleet.Proxy.Url), "--delete", "--report", "json");
 
         again.ExitCode.ShouldBe(0, again.Stderr);
         var deleted = new ReportJson(again.Stdout).Decisions.Where(d => d.TryGetProperty("result", out var r) && r.GetString() == "deleted").Select(d => d.GetProperty("version").GetString()).ToList();
@@ -95,10 +80,10 @@ public sealed class OciListFaultTests : IAsyncLifetime
     public async Task DryRun_ConcurrencyOne_TheRegistryNeverSeesTwoRequestsAtOnce()
     {
         // Creation times (image configs) and index children are read in parallel: at concurrency 1 one by one.
-        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_proxy.Url, concurrency: 1), "--dry-run", "--report", "json");
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(_fleet.Proxy.Url, concurrency: 1), "--dry-run", "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        _proxy.Requests.Count.ShouldBeGreaterThan(OciFleet.Kept.Length + OciFleet.Deleted.Length);
-        _proxy.MaxInFlight.ShouldBe(1);
+        _fleet.Proxy.Requests.Count.ShouldBeGreaterThan(OciFleet.Kept.Length + OciFleet.Deleted.Length);
+        _fleet.Proxy.MaxInFlight.ShouldBe(1);
     }
 }

@@ -17,25 +17,11 @@ public sealed class ForgejoTests
         }
 
         using var folder = new TempFolder();
-        var config = folder.Write("config.yaml", $"""
-            registries:
-              - name: codeberg-like
-                kind: forgejo
-                url: {forgejo.Url}
-                owners: [team]
-            retention:
-              default:
-                keepLast: 5
-                keepWithinDays: 0
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            """);
+        var config = ConfigFile.Write(
+            folder, $"name: codeberg-like, kind: forgejo, url: '{forgejo.Url}', owners: [team]", "default: {keepLast: 5, keepWithinDays: 0}", report: null, pins: null);
 
-        var result = await CleanerProcess.RunAsync("run", "--config", config, "--report", "json");
+        var report = await ConfigFile.RunReportAsync(config);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        var report = new ReportJson(result.Stdout);
         report.Summary.GetProperty("versions").GetInt32().ShouldBe(60);
         report.Summary.GetProperty("keep").GetInt32().ShouldBe(5);
         forgejo.Requests.ShouldNotContain(r => r.Path.StartsWith("/api/v1/packages/team/container/", StringComparison.Ordinal));

@@ -6,55 +6,28 @@ namespace OciCleanup.Integration.Tests.Gitea;
 /// <summary>`run --delete` through Gitea's packages API, one version per DELETE, with Gitea's non-cascading semantics.</summary>
 public sealed class GiteaDeleteTests : IAsyncLifetime
 {
-    private const string Token = "gitea-delete-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("gitea-delete-token");
     private readonly DateTimeOffset _old = DateTimeOffset.UtcNow.AddDays(-100);
     private StoredManifest _keptIndex = null!;
     private StoredManifest _oldIndex = null!;
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         for (var i = 1; i <= 4; i++)
         {
-            _gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), _old.AddHours(i));
+            _fleet.Gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), _old.AddHours(i));
         }
 
-        _keptIndex = _gitea.PushIndex("oleks", "app", "multi", "multi", _old, "amd64", "arm64");
-        _oldIndex = _gitea.PushIndex("oleks", "app", "multi-old", "multi-old", _old.AddHours(-5), "amd64", "arm64");
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/app==multi\n");
+        _keptIndex = _fleet.Gitea.PushIndex("oleks", "app", "multi", "multi", _old, "amd64", "arm64");
+        _oldIndex = _fleet.Gitea.PushIndex("oleks", "app", "multi-old", "multi-old", _old.AddHours(-5), "amd64", "arm64");
+        _fleet.Folder.Write("pins.txt", "container/app==multi\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config(int maxDeletes = 500) => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [pins.txt]
-        retention:
-          default:
-            keepLast: 1
-            keepWithinDays: 0
-            minAgeHours: 0
-            untaggedAfterDays: 2
-        safety:
-          maxDeleteFraction: 1
-          maxDeletes: {maxDeletes}
-          stateDir: state
-        report:
-          auditLog: audit.jsonl
-        """);
+    private string Config(int maxDeletes = 500) =>
+        _fleet.Config(ConfigFile.KeepLast(1, ", untaggedAfterDays: 2"), safety: $"maxDeleteFraction: 1, maxDeletes: {maxDeletes}, stateDir: state");
 
     private Task<CleanerProcess.Result> DeleteAsync() => CleanerProcess.RunAsync("run", "--config", Config(), "--delete", "--report", "json");
 
@@ -64,18 +37,18 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
         var result = await DeleteAsync();
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        var deletes = _gitea.Requests.Where(r => r.Method == "DELETE").Select(r => Uri.UnescapeDataString(r.Path)).ToList();
+        var deletes = _fleet.Gitea.Requests.Where(r => r.Method == "DELETE").Select(r => Uri.UnescapeDataString(r.Path)).ToList();
         var expected = new[] { "v1", "v2", "v3", "multi-old" }.Concat(_oldIndex.Children).Select(v => $"/api/v1/packages/oleks/container/app/{v}");
         deletes.ShouldBe(expected, ignoreOrder: true);
         deletes.ShouldAllBe(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == 7);
         // Indexes go before their children, tags before untagged manifests.
         deletes.FindIndex(p => p.EndsWith("/multi-old", StringComparison.Ordinal)).ShouldBeLessThan(deletes.FindIndex(p => p.Contains("sha256:", StringComparison.Ordinal)));
-        _gitea.Versions.Select(v => v.Version).ShouldBe(new[] { "v4", "multi" }.Concat(_keptIndex.Children), ignoreOrder: true);
+        _fleet.Gitea.Versions.Select(v => v.Version).ShouldBe(new[] { "v4", "multi" }.Concat(_keptIndex.Children), ignoreOrder: true);
         var report = new ReportJson(result.Stdout);
         report.ReasonKinds("app", _keptIndex.Children[0])[0].ShouldBe("index-child");
         report.ReasonKinds("app", _oldIndex.Children[0]).ShouldBe(["untagged"]);
         // One line before each attempt and one with its outcome.
-        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        var audit = await File.ReadAllLinesAsync(Path.Combine(_fleet.Folder.Path, "audit.jsonl"));
         audit.Count(l => l.Contains("\"result\":\"attempting\"", StringComparison.Ordinal)).ShouldBe(6);
         audit.Count(l => l.Contains("\"result\":\"deleted\"", StringComparison.Ordinal)).ShouldBe(6);
     }
@@ -84,13 +57,13 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
     public async Task Delete_TagRepushedBetweenPlanAndDelete_IsSkipped()
     {
         var repushed = StoredManifest.Image("v2 rebuilt");
-        _gitea.BeforeRequest = request =>
+        _fleet.Gitea.BeforeRequest = request =>
         {
             // The re-read just before deleting v2 finds another manifest: CI pushed v2 again. Same
             // created_at, so only the digest tells (a cached digest would miss it).
-            if (request.Method == "GET" && request.Path.Value!.EndsWith("/container/app/v2", StringComparison.Ordinal) && _gitea.Versions.Single(v => v.Version == "v2").Manifest != repushed)
+            if (request.Method == "GET" && request.Path.Value!.EndsWith("/container/app/v2", StringComparison.Ordinal) && _fleet.Gitea.Versions.Single(v => v.Version == "v2").Manifest != repushed)
             {
-                _gitea.Push("oleks", "app", "v2", repushed, _old.AddHours(2));
+                _fleet.Gitea.Push("oleks", "app", "v2", repushed, _old.AddHours(2));
             }
         };
 
@@ -100,14 +73,14 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
         var v2 = new ReportJson(result.Stdout).Decision("app", "v2");
         v2.GetProperty("result").GetString().ShouldBe("skipped");
         v2.GetProperty("resultDetail").GetString()!.ShouldContain("changed since planning");
-        _gitea.Versions.ShouldContain(v => v.Version == "v2" && v.Manifest == repushed);
-        _gitea.Requests.ShouldNotContain(r => r.Method == "DELETE" && r.Path.EndsWith("/v2", StringComparison.Ordinal));
+        _fleet.Gitea.Versions.ShouldContain(v => v.Version == "v2" && v.Manifest == repushed);
+        _fleet.Gitea.Requests.ShouldNotContain(r => r.Method == "DELETE" && r.Path.EndsWith("/v2", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Delete_OneFails_OthersGoOnAndRunExitsOne()
     {
-        _gitea.BeforeRequest = request =>
+        _fleet.Gitea.BeforeRequest = request =>
         {
             if (request.Method == "DELETE" && request.Path.Value!.EndsWith("/v1", StringComparison.Ordinal))
             {
@@ -123,17 +96,17 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
         report.Decision("app", "v2").GetProperty("result").GetString().ShouldBe("deleted");
         report.Summary.GetProperty("failed").GetInt32().ShouldBe(1);
         report.Summary.GetProperty("deleted").GetInt32().ShouldBe(5);
-        _gitea.Requests.Count(r => r.Method == "DELETE" && r.Path.EndsWith("/v1", StringComparison.Ordinal)).ShouldBe(1, "a DELETE is never retried blindly");
+        _fleet.Gitea.Requests.Count(r => r.Method == "DELETE" && r.Path.EndsWith("/v1", StringComparison.Ordinal)).ShouldBe(1, "a DELETE is never retried blindly");
     }
 
     [Fact]
     public async Task Delete_KeptIndexBrokenByAnotherActor_ValidationFailsTheRun()
     {
-        _gitea.BeforeRequest = request =>
+        _fleet.Gitea.BeforeRequest = request =>
         {
             if (request.Method == "DELETE" && request.Path.Value!.EndsWith("/v3", StringComparison.Ordinal))
             {
-                _gitea.Remove("oleks", "app", _keptIndex.Children[1]);
+                _fleet.Gitea.Remove("oleks", "app", _keptIndex.Children[1]);
             }
         };
 
@@ -148,11 +121,11 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
     [Fact]
     public async Task Delete_KeptIndexRemovedByAnotherActor_ValidationSaysSo()
     {
-        _gitea.BeforeRequest = request =>
+        _fleet.Gitea.BeforeRequest = request =>
         {
             if (request.Method == "DELETE" && request.Path.Value!.EndsWith("/v3", StringComparison.Ordinal))
             {
-                _gitea.Remove("oleks", "app", "multi");
+                _fleet.Gitea.Remove("oleks", "app", "multi");
             }
         };
 
@@ -171,6 +144,6 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
         var report = new ReportJson(result.Stdout);
         report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
         report.Summary.GetProperty("blockedReason").GetString()!.ShouldContain("maxDeletes 3");
-        _gitea.Requests.ShouldNotContain(r => r.Method == "DELETE");
+        _fleet.Gitea.Requests.ShouldNotContain(r => r.Method == "DELETE");
     }
 }

@@ -7,66 +7,45 @@ namespace OciCleanup.Integration.Tests.Gitea;
 public sealed class GiteaDryRunTests : IAsyncLifetime
 {
     private const string Token = "gitea-test-token-5f2c";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new(Token);
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         // Seed 003: one build a day; staging and staging-latest follow every build; production is old.
         for (var build = 1; build <= 40; build++)
         {
             var manifest = StoredManifest.Image($"build {build}");
             var at = _now.AddDays(-(41 - build));
-            _gitea.Push("oleks", "cms-plugins", $"0.1.{build}", manifest, at);
-            _gitea.Push("oleks", "cms-plugins", "staging", manifest, at);
-            _gitea.Push("oleks", "cms-plugins", "staging-latest", manifest, at);
+            _fleet.Gitea.Push("oleks", "cms-plugins", $"0.1.{build}", manifest, at);
+            _fleet.Gitea.Push("oleks", "cms-plugins", "staging", manifest, at);
+            _fleet.Gitea.Push("oleks", "cms-plugins", "staging-latest", manifest, at);
             if (build == 20)
             {
-                _gitea.Push("oleks", "cms-plugins", "production", manifest, at);
+                _fleet.Gitea.Push("oleks", "cms-plugins", "production", manifest, at);
             }
         }
 
         // Enough other versions that the owner list needs three pages of 50.
         for (var i = 1; i <= 60; i++)
         {
-            _gitea.Push("oleks", "other", $"1.0.{i}", StoredManifest.Image($"other {i}"), _now.AddDays(-i));
+            _fleet.Gitea.Push("oleks", "other", $"1.0.{i}", StoredManifest.Image($"other {i}"), _now.AddDays(-i));
         }
 
-        _gitea.Add("oleks", "npm", "left-pad", "1.3.0", _now.AddDays(-400));
-        _folder.Write("token", Token + "\n");
+        _fleet.Gitea.Add("oleks", "npm", "left-pad", "1.3.0", _now.AddDays(-400));
+        _fleet.Folder.Write("token", Token + "\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config(string pins = "pins.txt", string extra = "") => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [{pins}]
-        retention:
-          packages:
-            - match: container/cms-plugins
-              keepLast: 5
-        safety:
-          maxDeleteFraction: 0.95
-          stateDir: state
-        {extra}
-        """);
+    private string Config(string pins = "pins.txt", string extra = "") =>
+        _fleet.Config("packages: [{match: container/cms-plugins, keepLast: 5}]", report: null, pins: pins, safety: "maxDeleteFraction: 0.95, stateDir: state", extra: extra);
 
     [Fact]
     public async Task Run_Seed003WithPins_KeepsFloatingTagsAndPlansOldBuilds()
     {
-        _folder.Write("pins.txt", "# floating tags\ncontainer/cms-plugins==staging\ncontainer/cms-plugins==production\n");
+        _fleet.Folder.Write("pins.txt", "# floating tags\ncontainer/cms-plugins==staging\ncontainer/cms-plugins==production\n");
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
 
@@ -91,45 +70,45 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_DryRun_SendsNoWriteAndNoWholePackageRequest()
     {
-        _folder.Write("pins.txt", "container/cms-plugins==staging\n");
+        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\n");
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         new ReportJson(result.Stdout).Summary.GetProperty("delete").GetInt32().ShouldBeGreaterThan(0);
-        _gitea.Requests.ShouldNotBeEmpty();
-        _gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
-        _gitea.Versions.Count.ShouldBe(104);
+        _fleet.Gitea.Requests.ShouldNotBeEmpty();
+        _fleet.Gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
+        _fleet.Gitea.Versions.Count.ShouldBe(104);
     }
 
     [Fact]
     public async Task Run_OwnerListBeyondOnePage_ReadsEveryPageOnceWithTheToken()
     {
-        _folder.Write("pins.txt", "");
+        _fleet.Folder.Write("pins.txt", "");
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        var lists = _gitea.Requests.Where(r => r.Path == "/api/v1/packages/oleks").ToList();
+        var lists = _fleet.Gitea.Requests.Where(r => r.Path == "/api/v1/packages/oleks").ToList();
         // Pages 2 and 3 are requested together once page 1 gives the total: each once, in any order.
         lists[0].Query.ShouldBe("?type=container&page=1&limit=50");
         lists.Select(r => r.Query).ShouldBe(["?type=container&page=1&limit=50", "?type=container&page=2&limit=50", "?type=container&page=3&limit=50"], ignoreOrder: true);
         lists.ShouldAllBe(r => r.Authorization == "token " + Token);
         // One HEAD per container version and nothing else: the fewest requests the API allows.
-        _gitea.Requests.Count(r => r.Method == "HEAD").ShouldBe(103);
-        _gitea.Requests.Count.ShouldBe(3 + 103);
+        _fleet.Gitea.Requests.Count(r => r.Method == "HEAD").ShouldBe(103);
+        _fleet.Gitea.Requests.Count.ShouldBe(3 + 103);
     }
 
     [Fact]
     public async Task Run_InvalidPinsFile_ExitsTwoNamingFileAndLineAndContactsNothing()
     {
-        var pins = _folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins=production\n");
+        var pins = _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins=production\n");
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
 
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain($"{pins}:2: ");
-        _gitea.Requests.ShouldBeEmpty();
+        _fleet.Gitea.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -141,14 +120,14 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
         var report = new ReportJson(result.Stdout);
         report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
         report.Summary.GetProperty("blockedReason").GetString()!.ShouldContain("pins file not found");
-        report.Source($"pins:{Path.Combine(_folder.Path, "missing-pins.txt")}").GetProperty("status").GetString().ShouldBe("failed");
+        report.Source($"pins:{Path.Combine(_fleet.Folder.Path, "missing-pins.txt")}").GetProperty("status").GetString().ShouldBe("failed");
     }
 
     [Fact]
     public async Task Run_WrongToken_RegistryFailsAndRunExitsOne()
     {
-        _folder.Write("pins.txt", "");
-        _folder.Write("token", "not-the-token");
+        _fleet.Folder.Write("pins.txt", "");
+        _fleet.Folder.Write("token", "not-the-token");
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
 
@@ -162,7 +141,7 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_UnknownConfigKey_ExitsTwoWithKeyPath()
     {
-        _folder.Write("pins.txt", "");
+        _fleet.Folder.Write("pins.txt", "");
         var config = Config(extra: "referencs:\n  workloads: false\n");
 
         var result = await CleanerProcess.RunAsync("run", "--config", config);
@@ -170,7 +149,7 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain($"{config}:");
         result.Stderr.ShouldContain("referencs: unknown key");
-        _gitea.Requests.ShouldBeEmpty();
+        _fleet.Gitea.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -179,8 +158,8 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [InlineData("html", "<tr class=\"decision keep\"")]
     public async Task Run_HumanReportFormats_ShowDecisionsWithReasons(string format, string marker)
     {
-        _folder.Write("pins.txt", "container/cms-plugins==production\n");
-        var output = Path.Combine(_folder.Path, "report.out");
+        _fleet.Folder.Write("pins.txt", "container/cms-plugins==production\n");
+        var output = Path.Combine(_fleet.Folder.Path, "report.out");
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", format, "--output", output);
 
@@ -195,7 +174,7 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Explain_PinnedTag_SaysKeepAndWhy()
     {
-        _folder.Write("pins.txt", "container/cms-plugins==production\n");
+        _fleet.Folder.Write("pins.txt", "container/cms-plugins==production\n");
 
         var result = await CleanerProcess.RunAsync("explain", "container/cms-plugins==production", "--config", Config());
 
@@ -208,8 +187,8 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task PinsCheck_BadFile_PrintsFileLineErrorsAndExitsTwo()
     {
-        var good = _folder.Write("good.txt", "container/cms-plugins==staging\n");
-        var bad = _folder.Write("bad.txt", "# ok\ncontainer/cms-plugins==staging\nfoo\n");
+        var good = _fleet.Folder.Write("good.txt", "container/cms-plugins==staging\n");
+        var bad = _fleet.Folder.Write("bad.txt", "# ok\ncontainer/cms-plugins==staging\nfoo\n");
 
         var result = await CleanerProcess.RunAsync("pins", "check", good, bad);
 
@@ -221,35 +200,35 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_TokenFileMissing_UsageErrorNamingTheRegistryAndFileBeforeAnyRequest()
     {
-        _folder.Write("pins.txt", "");
-        File.Delete(Path.Combine(_folder.Path, "token"));
+        _fleet.Folder.Write("pins.txt", "");
+        File.Delete(Path.Combine(_fleet.Folder.Path, "token"));
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--delete", "--report", "json");
 
         // SPEC §2: a configuration that cannot work is exit 2, found before anything is contacted.
         result.ExitCode.ShouldBe(2);
-        result.Stderr.ShouldContain($"registry main: tokenFile: credential file {_folder.Path}/token does not exist");
-        _gitea.Requests.ShouldBeEmpty();
+        result.Stderr.ShouldContain($"registry main: tokenFile: credential file {_fleet.Folder.Path}/token does not exist");
+        _fleet.Gitea.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task ConfigCheck_ReachableRegistry_SaysOkReadOnly()
     {
-        _folder.Write("pins.txt", "container/cms-plugins==staging\n");
+        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\n");
 
         var result = await CleanerProcess.RunAsync("config", "check", "--config", Config());
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("configuration ok (1 registry, 1 pins file, 0 clusters)");
         result.Stdout.ShouldContain("registry:main: ok, 103 versions");
-        _gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
+        _fleet.Gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
     }
 
     [Fact]
     public async Task ConfigCheck_WrongToken_ExitsOneNamingTheRegistry()
     {
-        _folder.Write("pins.txt", "");
-        _folder.Write("token", "wrong");
+        _fleet.Folder.Write("pins.txt", "");
+        _fleet.Folder.Write("token", "wrong");
 
         var result = await CleanerProcess.RunAsync("config", "check", "--config", Config());
 

@@ -13,27 +13,20 @@ namespace OciCleanup.Integration.Tests.Gitea;
 /// </summary>
 public sealed class GiteaRestoreSafetyTests : IAsyncLifetime
 {
-    private const string Token = "restore-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("restore-token");
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
-        _gitea.Push("oleks", "app", "stable", SameBlobs("kept"), old);
-        _gitea.Push("oleks", "app", "v1", StoredManifest.Image("build 1"), old);
-        _gitea.Push("oleks", "app", "v3", SameBlobs("v3"), old.AddDays(1));
-        _gitea.Push("oleks", "app", "v9", StoredManifest.Image("build 9"), DateTimeOffset.UtcNow);
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/app==stable\n");
+        _fleet.Gitea.Push("oleks", "app", "stable", SameBlobs("kept"), old);
+        _fleet.Gitea.Push("oleks", "app", "v1", StoredManifest.Image("build 1"), old);
+        _fleet.Gitea.Push("oleks", "app", "v3", SameBlobs("v3"), old.AddDays(1));
+        _fleet.Gitea.Push("oleks", "app", "v9", StoredManifest.Image("build 9"), DateTimeOffset.UtcNow);
+        _fleet.Folder.Write("pins.txt", "container/app==stable\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     /// <summary>Another manifest (another digest) over the blobs of "build 1".</summary>
     private static StoredManifest SameBlobs(string note)
@@ -43,38 +36,17 @@ public sealed class GiteaRestoreSafetyTests : IAsyncLifetime
         return new StoredManifest(Encoding.UTF8.GetBytes(json.ToJsonString()), StoredManifest.OciManifest);
     }
 
-    private string Config => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [pins.txt]
-        retention:
-          default:
-            keepLast: 1
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          auditLog: audit.jsonl
-        """);
+    private string Config => _fleet.Config(ConfigFile.KeepLast(1));
 
-    private string AuditPath => Path.Combine(_folder.Path, "audit.jsonl");
+    private string? Live(string tag) => _fleet.Gitea.Versions.SingleOrDefault(v => v.Version == tag)?.Manifest?.Digest;
 
-    private string? Live(string tag) => _gitea.Versions.SingleOrDefault(v => v.Version == tag)?.Manifest?.Digest;
-
-    private int Puts(string tag) => _gitea.Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/manifests/" + tag, StringComparison.Ordinal));
+    private int Puts(string tag) => _fleet.Gitea.Requests.Count(r => r.Method == "PUT" && r.Path.EndsWith("/manifests/" + tag, StringComparison.Ordinal));
 
     private async Task<string> DeleteAsync()
     {
         var deleted = await CleanerProcess.RunAsync("run", "--config", Config, "--delete", "--report", "json");
         deleted.ExitCode.ShouldBe(0, deleted.Stderr);
-        _gitea.Versions.Select(v => v.Version).ShouldBe(["stable", "v9"], ignoreOrder: true);
+        _fleet.Gitea.Versions.Select(v => v.Version).ShouldBe(["stable", "v9"], ignoreOrder: true);
         return new ReportJson(deleted.Stdout).Root.GetProperty("runId").GetString()!;
     }
 
@@ -83,7 +55,7 @@ public sealed class GiteaRestoreSafetyTests : IAsyncLifetime
     {
         await DeleteAsync();
         var rebuilt = StoredManifest.Image("build 7 by CI");
-        _gitea.Push("oleks", "app", "v1", rebuilt, DateTimeOffset.UtcNow);
+        _fleet.Gitea.Push("oleks", "app", "v1", rebuilt, DateTimeOffset.UtcNow);
 
         var refused = await CleanerProcess.RunAsync("restore", "container/app==v1", "--config", Config);
 
@@ -110,12 +82,12 @@ public sealed class GiteaRestoreSafetyTests : IAsyncLifetime
     public async Task Restore_AuditLineBodyEdited_RefusedEvenWithForce_NothingPushed()
     {
         await DeleteAsync();
-        var lines = await File.ReadAllLinesAsync(AuditPath);
+        var lines = await File.ReadAllLinesAsync(_fleet.AuditPath);
         var at = Array.FindIndex(lines, l => l.Contains("\"version\":\"v1\"", StringComparison.Ordinal) && l.Contains("\"result\":\"deleted\"", StringComparison.Ordinal));
         var line = JsonNode.Parse(lines[at])!.AsObject();
         line["manifest"] = Convert.ToBase64String(SameBlobs("not what was deleted").Bytes); // its blobs are held: a push would succeed
         lines[at] = line.ToJsonString();
-        await File.WriteAllLinesAsync(AuditPath, lines);
+        await File.WriteAllLinesAsync(_fleet.AuditPath, lines);
 
         foreach (var force in new[] { false, true })
         {
@@ -133,7 +105,7 @@ public sealed class GiteaRestoreSafetyTests : IAsyncLifetime
     public async Task RestoreRun_ServerErrorOnOneEntry_TheOtherIsRestoredAndTheExitCodeIsOne()
     {
         var runId = await DeleteAsync();
-        _gitea.BeforeRequest = request =>
+        _fleet.Gitea.BeforeRequest = request =>
         {
             // An exception in the server's pipeline is answered 500, on every retry.
             if (request.Method == "PUT" && request.Path.Value!.EndsWith("/manifests/v3", StringComparison.Ordinal))

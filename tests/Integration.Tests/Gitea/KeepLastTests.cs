@@ -11,84 +11,50 @@ namespace OciCleanup.Integration.Tests.Gitea;
 /// </summary>
 public sealed class KeepLastTests : IAsyncLifetime
 {
-    private const string Token = "keep-last-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("keep-last-token");
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync(pins: "container/cms==production\n");
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         for (var i = 1; i <= 5; i++)
         {
             var build = StoredManifest.Image($"build {i}");
-            _gitea.Push("oleks", "app", $"v{i}", build, old.AddDays(i));
+            _fleet.Gitea.Push("oleks", "app", $"v{i}", build, old.AddDays(i));
             var hex = build.Digest["sha256:".Length..];
-            _gitea.Push("oleks", "app", $"sha256-{hex}.sig", StoredManifest.Image($"signature {i}"), old.AddDays(i).AddMinutes(1));
-            _gitea.Push("oleks", "app", $"sha256-{hex}.att", StoredManifest.Image($"attestation {i}"), old.AddDays(i).AddMinutes(2));
+            _fleet.Gitea.Push("oleks", "app", $"sha256-{hex}.sig", StoredManifest.Image($"signature {i}"), old.AddDays(i).AddMinutes(1));
+            _fleet.Gitea.Push("oleks", "app", $"sha256-{hex}.att", StoredManifest.Image($"attestation {i}"), old.AddDays(i).AddMinutes(2));
             if (i == 5)
             {
-                _gitea.Push("oleks", "app", "latest", build, old.AddDays(i).AddMinutes(3));
+                _fleet.Gitea.Push("oleks", "app", "latest", build, old.AddDays(i).AddMinutes(3));
             }
         }
 
         // One build, three tags: the release, the floating tag and its audit twin.
         var web = old.AddDays(10);
-        _gitea.Push("oleks", "web", "0.1.37", StoredManifest.Image("web 37"), web);
-        _gitea.Push("oleks", "web", "0.1.38", StoredManifest.Image("web 38"), web.AddDays(1));
-        _gitea.Push("oleks", "web", "0.1.39", StoredManifest.Image("web 39"), web.AddDays(2));
+        _fleet.Gitea.Push("oleks", "web", "0.1.37", StoredManifest.Image("web 37"), web);
+        _fleet.Gitea.Push("oleks", "web", "0.1.38", StoredManifest.Image("web 38"), web.AddDays(1));
+        _fleet.Gitea.Push("oleks", "web", "0.1.39", StoredManifest.Image("web 39"), web.AddDays(2));
         var build40 = StoredManifest.Image("web 40");
-        _gitea.Push("oleks", "web", "0.1.40", build40, web.AddDays(3));
-        _gitea.Push("oleks", "web", "staging", build40, web.AddDays(3).AddMinutes(1));
-        _gitea.Push("oleks", "web", "staging-latest", build40, web.AddDays(3).AddMinutes(2));
+        _fleet.Gitea.Push("oleks", "web", "0.1.40", build40, web.AddDays(3));
+        _fleet.Gitea.Push("oleks", "web", "staging", build40, web.AddDays(3).AddMinutes(1));
+        _fleet.Gitea.Push("oleks", "web", "staging-latest", build40, web.AddDays(3).AddMinutes(2));
 
         // production is pinned; 0.1.20 and production-latest are the same manifest, older than keepLast reaches.
         var build20 = StoredManifest.Image("cms 20");
-        _gitea.Push("oleks", "cms", "0.1.20", build20, web);
-        _gitea.Push("oleks", "cms", "production", build20, web.AddMinutes(1));
-        _gitea.Push("oleks", "cms", "production-latest", build20, web.AddMinutes(2));
+        _fleet.Gitea.Push("oleks", "cms", "0.1.20", build20, web);
+        _fleet.Gitea.Push("oleks", "cms", "production", build20, web.AddMinutes(1));
+        _fleet.Gitea.Push("oleks", "cms", "production-latest", build20, web.AddMinutes(2));
         for (var i = 21; i <= 24; i++)
         {
-            _gitea.Push("oleks", "cms", $"0.1.{i}", StoredManifest.Image($"cms {i}"), web.AddDays(i - 20));
+            _fleet.Gitea.Push("oleks", "cms", $"0.1.{i}", StoredManifest.Image($"cms {i}"), web.AddDays(i - 20));
         }
-
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/cms==production\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private async Task<ReportJson> DryRunAsync(string removeTags = "[]")
-    {
-        var config = _folder.Write("config.yaml", $"""
-            registries:
-              - name: main
-                kind: gitea
-                url: {_gitea.Url}
-                tokenFile: token
-                owners: [oleks]
-            pins:
-              files: [pins.txt]
-            retention:
-              default:
-                keepLast: 3
-                keepWithinDays: 0
-                minAgeHours: 0
-                removeTags: {removeTags}
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            """);
-
-        var result = await CleanerProcess.RunAsync("run", "--config", config, "--report", "json");
-
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        return new ReportJson(result.Stdout);
-    }
+    private Task<ReportJson> DryRunAsync(string removeTags = "[]") =>
+        ConfigFile.RunReportAsync(_fleet.Config(ConfigFile.KeepLast(3, $", removeTags: {removeTags}"), report: null));
 
     [Fact]
     public async Task DryRun_KeepLastThree_ThreeTagsOfOneBuildTakeOneSlot()
@@ -134,27 +100,7 @@ public sealed class KeepLastTests : IAsyncLifetime
     [Fact]
     public async Task DryRun_KeepLastThree_KeepsThreeSignedBuildsNotOneBuildAndItsArtifacts()
     {
-        var config = _folder.Write("config.yaml", $"""
-            registries:
-              - name: main
-                kind: gitea
-                url: {_gitea.Url}
-                tokenFile: token
-                owners: [oleks]
-            retention:
-              default:
-                keepLast: 3
-                keepWithinDays: 0
-                minAgeHours: 0
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            """);
-
-        var result = await CleanerProcess.RunAsync("run", "--config", config, "--report", "json");
-
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        var report = new ReportJson(result.Stdout);
+        var report = await ConfigFile.RunReportAsync(_fleet.Config(ConfigFile.KeepLast(3), report: null, pins: null));
         var kept = report.Decisions.Where(d => d.GetProperty("action").GetString() == "keep").Select(d => d.GetProperty("version").GetString()!).ToList();
         kept.Where(v => v.StartsWith('v')).ShouldBe(["v5", "v4", "v3"], ignoreOrder: true);
         kept.Count(v => v.StartsWith("sha256-", StringComparison.Ordinal)).ShouldBe(6, "each kept build keeps its signature and attestation");

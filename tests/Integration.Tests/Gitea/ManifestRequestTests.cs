@@ -10,59 +10,37 @@ namespace OciCleanup.Integration.Tests.Gitea;
 /// </summary>
 public sealed class ManifestRequestTests : IAsyncLifetime
 {
-    private const string Token = "gitea-test-token-11";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("gitea-test-token-11");
     private StoredManifest _old = null!;
     private StoredManifest _new = null!;
     private StoredManifest _orphan = null!;
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         var now = DateTimeOffset.UtcNow;
-        _gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), now.AddDays(-90));
-        _gitea.Push("oleks", "app", "v2", StoredManifest.Image("v2"), now.AddDays(-80));
-        _old = _gitea.PushIndex("oleks", "app", "multi-old", "old", now.AddDays(-70), "amd64", "arm64");
-        _new = _gitea.PushIndex("oleks", "app", "multi", "new", now.AddDays(-60), "amd64", "arm64");
+        _fleet.Gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), now.AddDays(-90));
+        _fleet.Gitea.Push("oleks", "app", "v2", StoredManifest.Image("v2"), now.AddDays(-80));
+        _old = _fleet.Gitea.PushIndex("oleks", "app", "multi-old", "old", now.AddDays(-70), "amd64", "arm64");
+        _new = _fleet.Gitea.PushIndex("oleks", "app", "multi", "new", now.AddDays(-60), "amd64", "arm64");
         _orphan = StoredManifest.Image("pushed by digest, no index");
-        _gitea.Push("oleks", "app", _orphan.Digest, _orphan, now.AddDays(-50));
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/app==multi\n");
+        _fleet.Gitea.Push("oleks", "app", _orphan.Digest, _orphan, now.AddDays(-50));
+        _fleet.Folder.Write("pins.txt", "container/app==multi\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Run_IndexChildrenListedByDigest_DescribedByTheirIndexWithoutAHead()
     {
-        var config = _folder.Write("config.yaml", $"""
-            registries:
-              - name: main
-                kind: gitea
-                url: {_gitea.Url}
-                tokenFile: token
-                owners: [oleks]
-                concurrency: 2
-            pins:
-              files: [pins.txt]
-            retention:
-              default: {"{"}keepLast: 0, keepWithinDays: 0{"}"}
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            """);
+        var config = _fleet.Config("default: {keepLast: 0, keepWithinDays: 0}", report: null, registry: ", concurrency: 2");
 
         var result = await CleanerProcess.RunAsync("run", "--config", config, "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        var heads = _gitea.Requests.Where(r => r.Method == "HEAD").Select(r => r.Path[(r.Path.LastIndexOf('/') + 1)..]).ToList();
+        var heads = _fleet.Gitea.Requests.Where(r => r.Method == "HEAD").Select(r => r.Path[(r.Path.LastIndexOf('/') + 1)..]).ToList();
         heads.ShouldBe(["v1", "v2", "multi-old", "multi", _orphan.Digest], ignoreOrder: true);
-        _gitea.Requests.Count(r => r.Method == "GET" && r.Path.Contains("/manifests/", StringComparison.Ordinal)).ShouldBe(2);
+        _fleet.Gitea.Requests.Count(r => r.Method == "GET" && r.Path.Contains("/manifests/", StringComparison.Ordinal)).ShouldBe(2);
         var report = new ReportJson(result.Stdout);
         report.Decisions.Count().ShouldBe(9);
         report.ReasonKinds("app", _new.Children[0])[0].ShouldBe("index-child");

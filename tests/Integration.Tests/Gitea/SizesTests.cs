@@ -10,48 +10,24 @@ namespace OciCleanup.Integration.Tests.Gitea;
 /// </summary>
 public sealed class SizesTests : IAsyncLifetime
 {
-    private const string Token = "sizes-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("sizes-token");
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         for (var i = 1; i <= 4; i++)
         {
-            _gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"build {i}"), old.AddDays(i));
+            _fleet.Gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"build {i}"), old.AddDays(i));
         }
 
         // An alias of v1's manifest: one manifest, so one /files request.
-        _gitea.Push("oleks", "app", "v1-alias", StoredManifest.Image("build 1"), old);
-        _folder.Write("token", Token);
+        _fleet.Gitea.Push("oleks", "app", "v1-alias", StoredManifest.Image("build 1"), old);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config(bool sizes) => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        retention:
-          default:
-            keepLast: 1
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          sizes: {(sizes ? "true" : "false")}
-        """);
+    private string Config(bool sizes) => _fleet.Config(ConfigFile.KeepLast(1), report: $"sizes: {(sizes ? "true" : "false")}", pins: null);
 
     [Fact]
     public async Task DryRun_SizesOn_ReclaimableBytesFromFilesOneRequestPerManifest()
@@ -62,7 +38,7 @@ public sealed class SizesTests : IAsyncLifetime
         var report = new ReportJson(result.Stdout);
         var planned = report.Decisions.Count(d => d.GetProperty("action").GetString() == "delete");
         planned.ShouldBe(4, "v1, v1-alias, v2, v3; keepLast 1 keeps v4");
-        _gitea.Requests.Count(r => r.Path.EndsWith("/files", StringComparison.Ordinal)).ShouldBe(4, "one per distinct manifest (v1 and v1-alias share one)");
+        _fleet.Gitea.Requests.Count(r => r.Path.EndsWith("/files", StringComparison.Ordinal)).ShouldBe(4, "one per distinct manifest (v1 and v1-alias share one)");
         // Three distinct images deleted: each a manifest plus config (100) and layer (1000).
         var manifests = new[] { "build 1", "build 2", "build 3" }.Sum(b => StoredManifest.Image(b).Bytes.Length);
         report.Summary.GetProperty("reclaimableBytes").GetInt64().ShouldBe(manifests + (3 * 1100));
@@ -74,7 +50,7 @@ public sealed class SizesTests : IAsyncLifetime
         var result = await CleanerProcess.RunAsync("run", "--config", Config(sizes: false), "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        _gitea.Requests.ShouldNotContain(r => r.Path.EndsWith("/files", StringComparison.Ordinal));
+        _fleet.Gitea.Requests.ShouldNotContain(r => r.Path.EndsWith("/files", StringComparison.Ordinal));
         new ReportJson(result.Stdout).Summary.TryGetProperty("reclaimableBytes", out _).ShouldBeFalse();
     }
 }

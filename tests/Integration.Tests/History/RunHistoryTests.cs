@@ -9,64 +9,33 @@ namespace OciCleanup.Integration.Tests.History;
 /// </summary>
 public sealed class RunHistoryTests : IAsyncLifetime
 {
-    private const string Token = "history-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("history-token");
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         for (var i = 1; i <= 10; i++)
         {
-            _gitea.Push("oleks", "cms-plugins", $"0.1.{i}", StoredManifest.Image($"build {i}"), old.AddDays(i));
+            _fleet.Gitea.Push("oleks", "cms-plugins", $"0.1.{i}", StoredManifest.Image($"build {i}"), old.AddDays(i));
         }
 
-        _gitea.Push("oleks", "cms-plugins", "staging", StoredManifest.Image("build 3"), old.AddDays(3));
-        _gitea.Push("oleks", "cms-plugins", "production", StoredManifest.Image("build 2"), old.AddDays(2));
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==production\n");
+        _fleet.Gitea.Push("oleks", "cms-plugins", "staging", StoredManifest.Image("build 3"), old.AddDays(3));
+        _fleet.Gitea.Push("oleks", "cms-plugins", "production", StoredManifest.Image("build 2"), old.AddDays(2));
+        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==production\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [pins.txt]
-        retention:
-          default:
-            keepLast: 3
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          historyRuns: 2
-        """);
+    private string Config => _fleet.Config(ConfigFile.KeepLast(3), report: "historyRuns: 2");
 
-    private async Task<ReportJson> RunAsync()
-    {
-        var result = await CleanerProcess.RunAsync("run", "--config", Config, "--report", "json");
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        return new ReportJson(result.Stdout);
-    }
+    private Task<ReportJson> RunAsync() => ConfigFile.RunReportAsync(Config);
 
     [Fact]
     public async Task Diff_PinRemovedBetweenRuns_NamesThePinLineThatStoppedProtectingStaging()
     {
         var first = await RunAsync();
-        _folder.Write("pins.txt", "# staging went live: no longer pinned\ncontainer/cms-plugins==production\n");
+        _fleet.Folder.Write("pins.txt", "# staging went live: no longer pinned\ncontainer/cms-plugins==production\n");
         var second = await RunAsync();
 
         var diff = await CleanerProcess.RunAsync("diff", "--config", Config);
@@ -75,7 +44,7 @@ public sealed class RunHistoryTests : IAsyncLifetime
         diff.Stdout.ShouldContain($"from {first.Root.GetProperty("runId").GetString()} ");
         diff.Stdout.ShouldContain($"to {second.Root.GetProperty("runId").GetString()} ");
         diff.Stdout.ShouldContain("lost protection: 1\n");
-        diff.Stdout.ShouldContain($"main:oleks/container/cms-plugins==staging: no longer named by {Path.Combine(_folder.Path, "pins.txt")}:1 (pin)");
+        diff.Stdout.ShouldContain($"main:oleks/container/cms-plugins==staging: no longer named by {Path.Combine(_fleet.Folder.Path, "pins.txt")}:1 (pin)");
         // 0.1.3 is staging's manifest: kept with it (same-manifest), planned with it.
         diff.Stdout.ShouldContain("newly planned deletes: 2\n");
         diff.Stdout.ShouldContain("\n  main:oleks/container/cms-plugins==staging: retention");

@@ -12,57 +12,37 @@ namespace OciCleanup.Integration.Tests.Hostile;
 public sealed class GiteaHostileRunTests : IAsyncLifetime
 {
     private const string Token = "gitea-hostile-token";
-    private readonly GiteaTestServer _gitea = new(Token);
+    private readonly GiteaFleet _fleet = new(Token);
     private readonly HostileRegistryServer _elsewhere = new();
     private readonly HostileRegistryServer _realm = new();
-    private readonly TempFolder _folder = new();
     private readonly DateTimeOffset _old = DateTimeOffset.UtcNow.AddDays(-100);
     private HostileRegistryServer _front = null!;
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
-        _front = new HostileRegistryServer(_gitea.Url);
+        await _fleet.StartAsync();
+        _front = new HostileRegistryServer(_fleet.Gitea.Url);
         await _front.StartAsync();
         await _elsewhere.StartAsync();
         await _realm.StartAsync();
         _realm.Answer = _ => Results.Json(new { token = "token-from-realm" });
-        _folder.Write("token", Token);
     }
 
     public async Task DisposeAsync()
     {
         await _front.DisposeAsync();
-        await _gitea.DisposeAsync();
+        await _fleet.DisposeAsync();
         await _elsewhere.DisposeAsync();
         await _realm.DisposeAsync();
-        _folder.Dispose();
     }
 
-    private Task<CleanerProcess.Result> RunAsync(string type, params string[] args) => CleanerProcess.RunAsync(["run", "--config", _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_front.Url}
-            tokenFile: token
-            owners: [oleks]
-            types: [{type}]
-        retention:
-          default:
-            keepLast: 1
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          auditLog: audit.jsonl
-        """), "--report", "json", .. args]);
+    private Task<CleanerProcess.Result> RunAsync(string type, params string[] args) =>
+        CleanerProcess.RunAsync(["run", "--config", _fleet.Config(ConfigFile.KeepLast(1), pins: null, registry: $", types: [{type}]", url: _front.Url), "--report", "json", .. args]);
 
     [Fact]
     public async Task Run_ManifestHeadRedirectedToHostThatChallenges_TokenReachesNeither()
     {
-        _gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), _old);
+        _fleet.Gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), _old);
         _front.Answer = request => request.Path.Value!.Contains("/manifests/", StringComparison.Ordinal) ? HostileRegistryServer.RedirectTo(_elsewhere.Url, request) : null;
         _elsewhere.Answer = _ => HostileRegistryServer.Challenge(new Uri(_realm.Url, "token"));
 
@@ -79,7 +59,7 @@ public sealed class GiteaHostileRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_PackagesApiListRedirectedToAnotherHost_TokenNotSentThere()
     {
-        _gitea.Add("oleks", "generic", "tools", "1.0", _old);
+        _fleet.Gitea.Add("oleks", "generic", "tools", "1.0", _old);
         _front.Answer = request => request.Path.Value == "/api/v1/packages/oleks" ? HostileRegistryServer.RedirectTo(_elsewhere.Url, request) : null;
 
         var result = await RunAsync("generic");
@@ -96,7 +76,7 @@ public sealed class GiteaHostileRunTests : IAsyncLifetime
     {
         foreach (var (version, hours) in new[] { (".", 1), ("..", 2), ("1.0", 3), ("2.0", 4) })
         {
-            _gitea.Add("oleks", "generic", "tools", version, _old.AddHours(hours));
+            _fleet.Gitea.Add("oleks", "generic", "tools", version, _old.AddHours(hours));
         }
 
         var result = await RunAsync("generic", "--delete");
@@ -112,19 +92,19 @@ public sealed class GiteaHostileRunTests : IAsyncLifetime
         }
 
         // Only 1.0 was addressed: no request for the package itself, its parent, or anything else.
-        _gitea.Requests.Where(r => r.Path.StartsWith("/api/v1/packages/oleks/", StringComparison.Ordinal))
+        _fleet.Gitea.Requests.Where(r => r.Path.StartsWith("/api/v1/packages/oleks/", StringComparison.Ordinal))
             .Select(r => $"{r.Method} {r.Path}").Distinct()
             .ShouldBe(["GET /api/v1/packages/oleks/generic/tools/1.0", "DELETE /api/v1/packages/oleks/generic/tools/1.0"], ignoreOrder: true);
-        _gitea.Versions.Select(v => v.Version).ShouldBe([".", "..", "2.0"], ignoreOrder: true);
-        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        _fleet.Gitea.Versions.Select(v => v.Version).ShouldBe([".", "..", "2.0"], ignoreOrder: true);
+        var audit = await File.ReadAllLinesAsync(_fleet.AuditPath);
         audit.Where(l => l.Contains("\"result\":\"deleted\"", StringComparison.Ordinal)).ShouldHaveSingleItem().ShouldContain("\"version\":\"1.0\"");
     }
 
     [Fact]
     public async Task Delete_DeleteRedirectedToHostThatSaysNoContent_FailedInReportAndAudit()
     {
-        _gitea.Add("oleks", "generic", "tools", "1.0", _old.AddHours(1));
-        _gitea.Add("oleks", "generic", "tools", "2.0", _old.AddHours(2));
+        _fleet.Gitea.Add("oleks", "generic", "tools", "1.0", _old.AddHours(1));
+        _fleet.Gitea.Add("oleks", "generic", "tools", "2.0", _old.AddHours(2));
         _front.Answer = request => request.Method == "DELETE" ? HostileRegistryServer.RedirectTo(_elsewhere.Url, request) : null;
         _elsewhere.Answer = _ => Results.NoContent();
 
@@ -134,9 +114,9 @@ public sealed class GiteaHostileRunTests : IAsyncLifetime
         var decision = new ReportJson(result.Stdout).Decision("tools", "1.0");
         decision.GetProperty("result").GetString().ShouldBe("failed");
         decision.GetProperty("resultDetail").GetString()!.ShouldContain("redirect");
-        _gitea.Versions.ShouldContain(v => v.Version == "1.0");
+        _fleet.Gitea.Versions.ShouldContain(v => v.Version == "1.0");
         _elsewhere.Requests.ShouldBeEmpty();
-        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        var audit = await File.ReadAllLinesAsync(_fleet.AuditPath);
         audit.ShouldContain(l => l.Contains("\"result\":\"failed\"", StringComparison.Ordinal));
         audit.ShouldNotContain(l => l.Contains("\"result\":\"deleted\"", StringComparison.Ordinal));
     }

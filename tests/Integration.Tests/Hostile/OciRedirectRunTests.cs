@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using OciCleanup.Integration.Tests.Oci;
 using OciCleanup.Integration.Tests.Support;
 using OciCleanup.TestServers;
 
@@ -42,23 +43,8 @@ public sealed class OciRedirectRunTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private Task<CleanerProcess.Result> RunAsync(params string[] args) => CleanerProcess.RunAsync(["run", "--config", _folder.Write("config.yaml", $"""
-        registries:
-          - name: lan
-            kind: oci
-            url: {_front.Url}
-            basicAuthFile: lan-registry
-        retention:
-          default:
-            keepLast: 1
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          auditLog: audit.jsonl
-        """), "--report", "json", .. args]);
+    private Task<CleanerProcess.Result> RunAsync(params string[] args) => CleanerProcess.RunAsync(
+        ["run", "--config", ConfigFile.Write(_folder, OciFleet.Lan(_front.Url, ", basicAuthFile: lan-registry"), ConfigFile.KeepLast(1), pins: null), "--report", "json", .. args]);
 
     private static bool IsBlob(HttpRequest request) => request.Path.Value!.Contains("/blobs/", StringComparison.Ordinal);
 

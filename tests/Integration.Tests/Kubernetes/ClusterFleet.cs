@@ -19,17 +19,19 @@ internal sealed class ClusterFleet : IAsyncDisposable
         "moved-on", "unreferenced-1", "unreferenced-2",
     ];
 
-    public GiteaTestServer Gitea { get; } = new(GiteaToken);
+    private readonly GiteaFleet _gitea = new(GiteaToken);
+
+    public GiteaTestServer Gitea => _gitea.Gitea;
 
     public KubernetesTestServer Cluster { get; } = new(KubeToken);
 
-    public TempFolder Folder { get; } = new();
+    public TempFolder Folder => _gitea.Folder;
 
     public DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
 
     public async Task StartAsync(bool withWorkloads = true, bool withFlux = true)
     {
-        await Gitea.StartAsync();
+        await _gitea.StartAsync();
         await Cluster.StartAsync();
         var old = Now.AddDays(-100);
         foreach (var tag in AppTags)
@@ -72,34 +74,15 @@ internal sealed class ClusterFleet : IAsyncDisposable
             Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", 2, "superseded", DeploymentYaml("hr-secret-old")));
         }
 
-        Folder.Write("gitea-token", GiteaToken);
         Folder.Write("kubeconfig", Cluster.Kubeconfig("armer"));
     }
 
-    public string Config(string extraClusters = "", string references = "") => Folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {Gitea.Url}
-            tokenFile: gitea-token
-            owners: [oleks]
-            hostAliases: [git.oleks.space]
-        clusters:
-          - name: armer
-            kubeconfig: kubeconfig
-            context: armer
-        {extraClusters}
-        {references}
-        retention:
-          default:
-            keepLast: 0
-            keepWithinDays: 0
-            keepTags: []
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        """);
+    public string Config(string extraClusters = "", string references = "") => _gitea.Config(
+        "default: {keepLast: 0, keepWithinDays: 0, keepTags: [], minAgeHours: 0}",
+        report: null,
+        pins: null,
+        registry: ", hostAliases: [git.oleks.space]",
+        extra: $"clusters:\n  - {{name: armer, kubeconfig: kubeconfig, context: armer}}\n{extraClusters}\n{references}");
 
     public static string Manifest(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Manifests", name));
 
@@ -118,8 +101,7 @@ internal sealed class ClusterFleet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Gitea.DisposeAsync();
+        await _gitea.DisposeAsync();
         await Cluster.DisposeAsync();
-        Folder.Dispose();
     }
 }

@@ -13,20 +13,19 @@ public sealed class DesiredStateTests : IAsyncLifetime
 {
     private const string GiteaToken = "desired-state-gitea";
     private const string KubeToken = "desired-state-kube";
-    private readonly GiteaTestServer _gitea = new(GiteaToken);
+    private readonly GiteaFleet _fleet = new(GiteaToken);
     private readonly KubernetesTestServer _cluster = new(KubeToken);
-    private readonly TempFolder _folder = new();
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         await _cluster.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         void Push(string owner, string name, params string[] tags)
         {
             for (var i = 0; i < tags.Length; i++)
             {
-                _gitea.Push(owner, name, tags[i], StoredManifest.Image($"{owner}/{name}:{tags[i]}"), old.AddHours(i));
+                _fleet.Gitea.Push(owner, name, tags[i], StoredManifest.Image($"{owner}/{name}:{tags[i]}"), old.AddHours(i));
             }
         }
 
@@ -42,12 +41,12 @@ public sealed class DesiredStateTests : IAsyncLifetime
         var build = StoredManifest.Image("web build 21");
         foreach (var (tag, at) in new[] { ("0.2.1", 3), ("staging", 4), ("staging-latest", 5) })
         {
-            _gitea.Push("oleks", "web", tag, build, old.AddHours(at));
+            _fleet.Gitea.Push("oleks", "web", tag, build, old.AddHours(at));
         }
 
-        _gitea.Push("oleks", "web", "0.2.0", StoredManifest.Image("web build 20"), old);
-        _gitea.Push("oleks", "web-worker", "1.0.0", build, old);
-        _gitea.Push("oleks", "web-worker", "0.9.0", StoredManifest.Image("web-worker 0.9.0"), old);
+        _fleet.Gitea.Push("oleks", "web", "0.2.0", StoredManifest.Image("web build 20"), old);
+        _fleet.Gitea.Push("oleks", "web-worker", "1.0.0", build, old);
+        _fleet.Gitea.Push("oleks", "web-worker", "0.9.0", StoredManifest.Image("web-worker 0.9.0"), old);
         _cluster.Apply($"""
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
@@ -67,48 +66,24 @@ public sealed class DesiredStateTests : IAsyncLifetime
                   tag: "staging"
                   digest: "{build.Digest}"
             """);
-        _folder.Write("gitea-token", GiteaToken);
-        _folder.Write("kubeconfig", _cluster.Kubeconfig("armer"));
-        _folder.Write("pins.txt", "container/cms-plugins==0.1.13\ncontainer/cms-plugin==staging   # a typo: cms-plugin\n");
+        _fleet.Folder.Write("kubeconfig", _cluster.Kubeconfig("armer"));
+        _fleet.Folder.Write("pins.txt", "container/cms-plugins==0.1.13\ncontainer/cms-plugin==staging   # a typo: cms-plugin\n");
     }
 
     public async Task DisposeAsync()
     {
-        await _gitea.DisposeAsync();
+        await _fleet.DisposeAsync();
         await _cluster.DisposeAsync();
-        _folder.Dispose();
     }
 
     private async Task<ReportJson> DryRunAsync(string unknownHosts = "protect")
     {
-        var config = _folder.Write("config.yaml", $"""
-            registries:
-              - name: main
-                kind: gitea
-                url: {_gitea.Url}
-                tokenFile: gitea-token
-                owners: [oleks, mathias, admin]
-                hostAliases: [git.oleks.space, gitea.d-ma.be]
-            pins:
-              files: [pins.txt]
-            clusters:
-              - name: armer
-                kubeconfig: kubeconfig
-            references:
-              unknownHosts: {unknownHosts}
-            retention:
-              default:
-                keepLast: 0
-                keepWithinDays: 0
-                keepTags: []
-                minAgeHours: 0
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            """);
-        var result = await CleanerProcess.RunAsync("run", "--config", config, "--report", "json");
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        return new ReportJson(result.Stdout);
+        var config = _fleet.Config(
+            ConfigFile.KeepLast(0, ", keepTags: []"),
+            report: null,
+            registry: ", owners: [oleks, mathias, admin], hostAliases: [git.oleks.space, gitea.d-ma.be]",
+            extra: $"clusters: [{{name: armer, kubeconfig: kubeconfig}}]\nreferences: {{unknownHosts: {unknownHosts}}}");
+        return await ConfigFile.RunReportAsync(config);
     }
 
     private static IEnumerable<string> Warnings(ReportJson report, string kind) =>
@@ -195,7 +170,7 @@ public sealed class DesiredStateTests : IAsyncLifetime
     {
         await DryRunAsync();
 
-        var result = await CleanerProcess.RunAsync("pins", "check", Path.Combine(_folder.Path, "pins.txt"), "--config", Path.Combine(_folder.Path, "config.yaml"));
+        var result = await CleanerProcess.RunAsync("pins", "check", Path.Combine(_fleet.Folder.Path, "pins.txt"), "--config", Path.Combine(_fleet.Folder.Path, "config.yaml"));
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("pins.txt:1: 1 version\n");

@@ -14,20 +14,19 @@ public sealed class WarningKindsTests : IAsyncLifetime
 {
     private const string GiteaToken = "warning-kinds-gitea";
     private const string KubeToken = "warning-kinds-kube";
-    private readonly GiteaTestServer _gitea = new(GiteaToken);
+    private readonly GiteaFleet _fleet = new(GiteaToken);
     private readonly KubernetesTestServer _cluster = new(KubeToken);
-    private readonly TempFolder _folder = new();
     private StoredManifest _index = null!;
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         await _cluster.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
-        _gitea.Push("oleks", "api", "0.1.98", StoredManifest.Image("api 0.1.98"), old);
-        _index = _gitea.PushIndex("oleks", "multi", "1.0", "multi 1.0", old, "amd64", "arm64");
+        _fleet.Gitea.Push("oleks", "api", "0.1.98", StoredManifest.Image("api 0.1.98"), old);
+        _index = _fleet.Gitea.PushIndex("oleks", "multi", "1.0", "multi 1.0", old, "amd64", "arm64");
         // Seed 004: Forgejo's cleanup deleted a child pushed by digest; the index still lists it.
-        _gitea.Remove("oleks", "multi", _index.Children[1]);
+        _fleet.Gitea.Remove("oleks", "multi", _index.Children[1]);
         _cluster.Apply("""
             apiVersion: apps/v1
             kind: Deployment
@@ -53,48 +52,29 @@ public sealed class WarningKindsTests : IAsyncLifetime
                 semver:
                   range: ">=0.1.0"
             """);
-        _folder.Write("gitea-token", GiteaToken);
-        _folder.Write("kubeconfig", _cluster.Kubeconfig("armer"));
-        _folder.Write("pins.txt", "container/api==0.1.97\ncontainer/multi==1.0\n");
+        _fleet.Folder.Write("kubeconfig", _cluster.Kubeconfig("armer"));
+        _fleet.Folder.Write("pins.txt", "container/api==0.1.97\ncontainer/multi==1.0\n");
     }
 
     public async Task DisposeAsync()
     {
-        await _gitea.DisposeAsync();
+        await _fleet.DisposeAsync();
         await _cluster.DisposeAsync();
-        _folder.Dispose();
     }
 
     private Task<CleanerProcess.Result> DryRunAsync(string format = "json") =>
-        CleanerProcess.RunAsync("run", "--config", _folder.Write("config.yaml", $"""
-            registries:
-              - name: main
-                kind: gitea
-                url: {_gitea.Url}
-                tokenFile: gitea-token
-                owners: [oleks]
-                hostAliases: [git.example.org]
-            pins:
-              files: [pins.txt]
-            clusters:
-              - name: armer
-                kubeconfig: kubeconfig
-            retention:
-              default:
-                keepLast: 0
-                keepWithinDays: 0
-                keepTags: []
-                minAgeHours: 0
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            """), "--report", format);
+        CleanerProcess.RunAsync(
+            "run",
+            "--config",
+            _fleet.Config(ConfigFile.KeepLast(0, ", keepTags: []"), report: null, registry: ", hostAliases: [git.example.org]", extra: "clusters: [{name: armer, kubeconfig: kubeconfig}]"),
+            "--report",
+            format);
 
     private async Task<ILookup<string, string>> WarningsAsync()
     {
         var result = await DryRunAsync();
         result.ExitCode.ShouldBe(0, result.Stderr);
-        _gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
+        _fleet.Gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
         return new ReportJson(result.Stdout).Root.GetProperty("warnings").EnumerateArray()
             .ToLookup(w => w.GetProperty("kind").GetString()!, w => w.GetProperty("detail").GetString()!);
     }

@@ -10,22 +10,14 @@ namespace OciCleanup.Integration.Tests.Oci;
 /// </summary>
 public sealed class BrokenIndexTests : IAsyncLifetime
 {
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
-    private OciFleet _fleet = null!;
+    private readonly OciFleet _fleet = new();
 
     public async Task InitializeAsync()
     {
-        await _registry.InitializeAsync();
-        _fleet = new OciFleet(_registry, _folder);
-        await _fleet.PushAsync();
+        await _fleet.StartAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     private async Task<IReadOnlyList<string>> BrokenIndexWarningsAsync()
     {
@@ -38,13 +30,13 @@ public sealed class BrokenIndexTests : IAsyncLifetime
     [Fact]
     public async Task DryRun_KeptIndexWhoseUntaggedChildWasDeleted_WarnsBrokenIndex()
     {
-        using var push = new OciPusher(_registry.Url);
+        using var push = new OciPusher(_fleet.Registry.Url);
         var (index, children) = await push.PushIndexAsync("team/app", "broken", "broken", DateTimeOffset.UtcNow.AddDays(-1), "amd64", "arm64");
         (await BrokenIndexWarningsAsync()).ShouldBeEmpty();
 
         using (var http = new HttpClient())
         {
-            (await http.DeleteAsync(new Uri(_registry.Url, $"v2/team/app/manifests/{children[1].Digest}"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            (await http.DeleteAsync(new Uri(_fleet.Registry.Url, $"v2/team/app/manifests/{children[1].Digest}"))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         }
 
         (await BrokenIndexWarningsAsync()).ShouldHaveSingleItem().ShouldBe(

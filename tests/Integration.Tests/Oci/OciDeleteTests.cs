@@ -6,27 +6,19 @@ namespace OciCleanup.Integration.Tests.Oci;
 /// <summary>Deletes against the real CNCF distribution registry, checked by pulling with skopeo.</summary>
 public sealed class OciDeleteTests : IAsyncLifetime
 {
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
-    private OciFleet _fleet = null!;
+    private readonly OciFleet _fleet = new();
 
     public async Task InitializeAsync()
     {
-        await _registry.InitializeAsync();
-        _fleet = new OciFleet(_registry, _folder);
-        await _fleet.PushAsync();
+        await _fleet.StartAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     private async Task<HttpStatusCode> HeadAsync(string repository, string tag)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(_registry.Url, $"v2/{repository}/manifests/{tag}"));
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(_fleet.Registry.Url, $"v2/{repository}/manifests/{tag}"));
         request.Headers.Accept.ParseAdd("application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json");
         return (await http.SendAsync(request)).StatusCode;
     }
@@ -44,7 +36,7 @@ public sealed class OciDeleteTests : IAsyncLifetime
             (await HeadAsync("team/app", tag)).ShouldBe(HttpStatusCode.OK, tag);
         }
 
-        File.Exists(Path.Combine(_folder.Path, "audit.jsonl")).ShouldBeFalse();
+        File.Exists(Path.Combine(_fleet.Folder.Path, "audit.jsonl")).ShouldBeFalse();
     }
 
     [Fact]
@@ -71,12 +63,12 @@ public sealed class OciDeleteTests : IAsyncLifetime
 
         foreach (var tag in OciFleet.Kept.Append(_fleet.V6SignatureTag))
         {
-            var (exit, error) = await Skopeo.PullAllAsync(_registry.HostPort, $"team/app:{tag}");
+            var (exit, error) = await Skopeo.PullAllAsync(_fleet.Registry.HostPort, $"team/app:{tag}");
             exit.ShouldBe(0, $"{tag}: {error}");
         }
 
-        (await Skopeo.PullAllAsync(_registry.HostPort, "excluded/thing:old")).ExitCode.ShouldBe(0);
-        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        (await Skopeo.PullAllAsync(_fleet.Registry.HostPort, "excluded/thing:old")).ExitCode.ShouldBe(0);
+        var audit = await File.ReadAllLinesAsync(Path.Combine(_fleet.Folder.Path, "audit.jsonl"));
         audit.Length.ShouldBe(2 * OciFleet.Deleted.Length);
         audit.Where((_, i) => i % 2 == 0).ShouldAllBe(line => line.Contains("\"result\":\"attempting\"", StringComparison.Ordinal));
         audit.Where((_, i) => i % 2 == 1).ShouldAllBe(line => line.Contains("\"result\":\"deleted\"", StringComparison.Ordinal));

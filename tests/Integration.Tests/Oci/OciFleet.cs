@@ -1,18 +1,34 @@
 using OciCleanup.Integration.Tests.Support;
+using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Oci;
 
 /// <summary>Real images and multi-arch indexes pushed to the real distribution registry, with what retention should make of them.</summary>
-internal sealed class OciFleet(DistributionRegistry registry, TempFolder folder)
+internal sealed class OciFleet : IAsyncDisposable
 {
     public static readonly string[] Kept = ["v6", "multi", "amd64-only", "p1", "p1-alias", "staging", "staging-latest"];
     public static readonly string[] Deleted = ["v1", "v2", "v3", "v4", "v5", "multi-old"];
 
+    public DistributionRegistry Registry { get; } = new();
+
+    public TempFolder Folder { get; } = new();
+
+    /// <summary>A fault proxy in front of the registry, when <see cref="StartAsync"/> was asked for one.</summary>
+    public FaultProxy Proxy { get; private set; } = null!;
+
     public string V6SignatureTag { get; private set; } = "";
 
-    public async Task PushAsync()
+    /// <summary>Starts the registry (and a fault proxy in front of it when <paramref name="behindProxy"/>) and pushes the fleet.</summary>
+    public async Task StartAsync(bool behindProxy = false)
     {
-        using var push = new OciPusher(registry.Url);
+        await Registry.InitializeAsync();
+        if (behindProxy)
+        {
+            Proxy = new FaultProxy(Registry.Url);
+            await Proxy.StartAsync();
+        }
+
+        using var push = new OciPusher(Registry.Url);
         var now = DateTimeOffset.UtcNow;
         for (var i = 1; i <= 5; i++)
         {
@@ -32,31 +48,29 @@ internal sealed class OciFleet(DistributionRegistry registry, TempFolder folder)
         await push.PushImageAsync("team/other", "x1", "other x1", now.AddDays(-60));
         await push.PushImageAsync("excluded/thing", "old", "excluded", now.AddDays(-300));
 
-        folder.Write("pins.txt", $"""
+        Folder.Write("pins.txt", $"""
             container/team/app==multi
             container/team/app@{p1.Digest}
             container/team/app==staging
             """);
     }
 
-    public string Config(Uri? url = null, int concurrency = 8, string repositories = "{include: ['team/*'], exclude: ['team/base-*']}") => folder.Write("config.yaml", $"""
-        registries:
-          - name: lan
-            kind: oci
-            url: {url ?? registry.Url}
-            concurrency: {concurrency}
-            repositories: {repositories}
-        pins:
-          files: [pins.txt]
-        retention:
-          default:
-            keepLast: 1
-            keepWithinDays: 14
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          auditLog: audit.jsonl
-        """);
+    /// <summary>The registry <c>lan</c> (kind oci) as a flow mapping; <paramref name="more"/> adds keys.</summary>
+    public static string Lan(Uri url, string more = "") => $"name: lan, kind: oci, url: '{url}'{more}";
+
+    public string Config(Uri? url = null, int concurrency = 8, string repositories = "{include: ['team/*'], exclude: ['team/base-*']}") => ConfigFile.Write(
+        Folder,
+        Lan(url ?? Registry.Url, $", concurrency: {concurrency}, repositories: {repositories}"),
+        "default: {keepLast: 1, keepWithinDays: 14, minAgeHours: 0}");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
+        }
+
+        await Registry.DisposeAsync();
+        Folder.Dispose();
+    }
 }

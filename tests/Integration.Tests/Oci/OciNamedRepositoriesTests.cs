@@ -10,26 +10,17 @@ namespace OciCleanup.Integration.Tests.Oci;
 /// </summary>
 public sealed class OciNamedRepositoriesTests : IAsyncLifetime
 {
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
-    private FaultProxy _proxy = null!;
-    private OciFleet _fleet = null!;
+    private readonly OciFleet _fleet = new();
+
+    private FaultProxy _proxy => _fleet.Proxy;
 
     public async Task InitializeAsync()
     {
-        await _registry.InitializeAsync();
-        _fleet = new OciFleet(_registry, _folder);
-        await _fleet.PushAsync();
-        _proxy = new FaultProxy(_registry.Url) { Faults = e => e.Path == "/v2/_catalog" ? new Fault.Status(404) : null };
-        await _proxy.StartAsync();
+        await _fleet.StartAsync(behindProxy: true);
+        _fleet.Proxy.Faults = e => e.Path == "/v2/_catalog" ? new Fault.Status(404) : null;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _proxy.DisposeAsync();
-        await _registry.DisposeAsync();
-        _folder.Dispose();
-    }
+    public async Task DisposeAsync() => await _fleet.DisposeAsync();
 
     [Fact]
     public async Task Delete_NamedRepositoriesOnARegistryHidingItsCatalog_ListsThemByTagsWithNoCatalogRequest()

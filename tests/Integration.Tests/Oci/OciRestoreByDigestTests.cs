@@ -30,22 +30,7 @@ public sealed class OciRestoreByDigestTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private string Config => _folder.Write("config.yaml", $"""
-        registries:
-          - name: lan
-            kind: oci
-            url: {_registry.Url}
-        retention:
-          default:
-            keepLast: 1
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          auditLog: audit.jsonl
-        """);
+    private string Config => ConfigFile.Write(_folder, OciFleet.Lan(_registry.Url), ConfigFile.KeepLast(1), pins: null);
 
     private async Task<string> DeleteBothAsync()
     {

@@ -31,23 +31,8 @@ public sealed class ReproducibleBuildTests : IAsyncLifetime
 
     private async Task<ReportJson> RunAsync()
     {
-        var config = _folder.Write("config.yaml", $"""
-            registries:
-              - name: lan
-                kind: oci
-                url: {_registry.Url}
-            retention:
-              default:
-                keepLast: 0
-                keepWithinDays: 14
-                minAgeHours: 0
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            """);
-        var result = await CleanerProcess.RunAsync("run", "--config", config, "--delete", "--report", "json");
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        return new ReportJson(result.Stdout);
+        var config = ConfigFile.Write(_folder, OciFleet.Lan(_registry.Url), "default: {keepLast: 0, keepWithinDays: 14, minAgeHours: 0}", report: null, pins: null);
+        return await ConfigFile.RunReportAsync(config, "--delete");
     }
 
     [Fact]

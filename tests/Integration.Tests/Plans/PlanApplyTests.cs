@@ -16,57 +16,31 @@ namespace OciCleanup.Integration.Tests.Plans;
 /// </summary>
 public sealed class PlanApplyTests : IAsyncLifetime
 {
-    private const string Token = "plan-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("plan-token");
     private readonly DateTimeOffset _old = DateTimeOffset.UtcNow.AddDays(-100);
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         for (var i = 1; i <= 20; i++)
         {
-            _gitea.Push("oleks", "cms-plugins", $"0.1.{i}", StoredManifest.Image($"build {i}"), _old.AddDays(i));
+            _fleet.Gitea.Push("oleks", "cms-plugins", $"0.1.{i}", StoredManifest.Image($"build {i}"), _old.AddDays(i));
         }
 
-        _gitea.Push("oleks", "cms-plugins", "staging", StoredManifest.Image("build 20"), _old.AddDays(20));
-        _gitea.Push("oleks", "cms-plugins", "production", StoredManifest.Image("build 2"), _old.AddDays(2));
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==production\n");
+        _fleet.Gitea.Push("oleks", "cms-plugins", "staging", StoredManifest.Image("build 20"), _old.AddDays(20));
+        _fleet.Gitea.Push("oleks", "cms-plugins", "production", StoredManifest.Image("build 2"), _old.AddDays(2));
+        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==production\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config(string extra = "") => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [pins.txt]
-        retention:
-          default:
-            keepLast: 3
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          stateDir: state
-        report:
-          auditLog: audit.jsonl
-        {extra}
-        """);
+    private string Config(string extra = "") => _fleet.Config(ConfigFile.KeepLast(3), safety: "stateDir: state", extra: extra);
 
-    private string PlanPath => Path.Combine(_folder.Path, "plan.json");
+    private string PlanPath => Path.Combine(_fleet.Folder.Path, "plan.json");
 
-    private int Deletes => _gitea.Requests.Count(r => r.Method == "DELETE");
+    private int Deletes => _fleet.Gitea.Requests.Count(r => r.Method == "DELETE");
 
-    private bool Has(string version) => _gitea.Versions.Any(v => v.Version == version);
+    private bool Has(string version) => _fleet.Gitea.Versions.Any(v => v.Version == version);
 
     [Fact]
     public async Task PlanThenApply_DeletesOnlyWhatThePlanListsAndIsStillPlannedUnchanged()
@@ -86,8 +60,8 @@ public sealed class PlanApplyTests : IAsyncLifetime
 
         // Between review and apply: production is unpinned (the policy now deletes more), 0.1.4 is
         // pinned (it became protected), 0.1.3 is re-pushed (same tag, another manifest).
-        _folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==0.1.4\n");
-        _gitea.Push("oleks", "cms-plugins", "0.1.3", StoredManifest.Image("build 3 rebuilt"), _old.AddDays(3));
+        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==0.1.4\n");
+        _fleet.Gitea.Push("oleks", "cms-plugins", "0.1.3", StoredManifest.Image("build 3 rebuilt"), _old.AddDays(3));
 
         var apply = await CleanerProcess.RunAsync("apply", PlanPath, "--config", Config(), "--report", "json");
 
@@ -123,7 +97,7 @@ public sealed class PlanApplyTests : IAsyncLifetime
                 await File.WriteAllTextAsync(PlanPath, Resigned(text));
                 break;
             case "no plan key":
-                File.Delete(Path.Combine(_folder.Path, "state", "plan.key"));
+                File.Delete(Path.Combine(_fleet.Folder.Path, "state", "plan.key"));
                 break;
             case "truncated":
                 await File.WriteAllTextAsync(PlanPath, text[..(text.Length / 2)]);
@@ -133,13 +107,13 @@ public sealed class PlanApplyTests : IAsyncLifetime
                 break;
         }
 
-        _gitea.ClearRequests();
+        _fleet.Gitea.ClearRequests();
         var apply = await CleanerProcess.RunAsync("apply", PlanPath, "--config", config);
 
         apply.ExitCode.ShouldBe(2);
         apply.Stderr.ShouldContain(why);
         apply.Stderr.ShouldContain("nothing deleted");
-        _gitea.Requests.ShouldBeEmpty("a refused plan contacts nothing");
+        _fleet.Gitea.Requests.ShouldBeEmpty("a refused plan contacts nothing");
     }
 
     /// <summary>

@@ -16,42 +16,21 @@ public sealed class HostileTextTests : IAsyncLifetime
     private const string Bidi = "1.2\u202Eexe.gnp";
     private const string Markdown = "1.3`[x](http:evil)<img src=x>``";
 
-    private readonly GiteaTestServer _gitea = new("hostile-token");
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("hostile-token");
     private string _config = "";
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         foreach (var (version, days) in new[] { (ClearScreen, 40), (Links, 30), (Bidi, 20), (Markdown, 10) })
         {
-            _gitea.Add("oleks", "generic", "tools", version, DateTimeOffset.UtcNow.AddDays(-days));
+            _fleet.Gitea.Add("oleks", "generic", "tools", version, DateTimeOffset.UtcNow.AddDays(-days));
         }
 
-        _folder.Write("token", "hostile-token");
-        _config = _folder.Write("config.yaml", $"""
-            registries:
-              - name: main
-                kind: gitea
-                url: {_gitea.Url}
-                tokenFile: token
-                owners: [oleks]
-                types: [generic]
-            retention:
-              default:
-                keepLast: 2
-                keepWithinDays: 0
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            """);
+        _config = _fleet.Config("default: {keepLast: 2, keepWithinDays: 0}", report: null, pins: null, registry: ", types: [generic]");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     [Fact]
     public async Task TableAndTextLogs_HostileVersions_ReachTheTerminalEscaped()
@@ -85,7 +64,7 @@ public sealed class HostileTextTests : IAsyncLifetime
     {
         (await CleanerProcess.RunAsync("run", "--config", _config, "--dry-run", "--report", "json")).ExitCode.ShouldBe(0);
         // A newer version: 1.2 (a bidi override) falls out of keepLast 2 and is newly planned for deletion.
-        _gitea.Add("oleks", "generic", "tools", "1.9\u001b[31m", DateTimeOffset.UtcNow.AddDays(-5));
+        _fleet.Gitea.Add("oleks", "generic", "tools", "1.9\u001b[31m", DateTimeOffset.UtcNow.AddDays(-5));
         (await CleanerProcess.RunAsync("run", "--config", _config, "--dry-run", "--report", "json")).ExitCode.ShouldBe(0);
 
         var diff = await CleanerProcess.RunAsync("diff", "--config", _config);

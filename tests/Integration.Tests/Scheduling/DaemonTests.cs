@@ -9,48 +9,29 @@ namespace OciCleanup.Integration.Tests.Scheduling;
 public sealed partial class DaemonTests : IAsyncLifetime
 {
     private const string Token = "daemon-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new(Token);
     private readonly int _port = FreePort.Next();
     private readonly HttpClient _http = new();
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         for (var i = 1; i <= 10; i++)
         {
-            _gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), old.AddHours(i));
+            _fleet.Gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), old.AddHours(i));
         }
 
-        _folder.Write("token", Token);
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
+        await _fleet.DisposeAsync();
     }
 
-    private string Config(string schedule, int keepLast) => _folder.Write("config.yaml", $"""
-        schedule: "{schedule}"
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        retention:
-          default:
-            keepLast: {keepLast}
-            keepWithinDays: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        daemon:
-          listen: 127.0.0.1:{_port}
-        """);
+    private string Config(string schedule, int keepLast) => _fleet.Config(
+        $"default: {{keepLast: {keepLast}, keepWithinDays: 0}}", report: null, pins: null, extra: $"schedule: \"{schedule}\"\ndaemon:\n  listen: 127.0.0.1:{_port}");
 
     private async Task<Dictionary<string, double>> MetricsAsync()
     {
@@ -82,7 +63,7 @@ public sealed partial class DaemonTests : IAsyncLifetime
         throw new TimeoutException($"fewer than {runs} runs within {timeout}");
     }
 
-    private int RunsSeenByRegistry() => _gitea.Requests.Count(r => r.Path == "/api/v1/packages/oleks" && r.Query.Contains("page=1", StringComparison.Ordinal));
+    private int RunsSeenByRegistry() => _fleet.Gitea.Requests.Count(r => r.Path == "/api/v1/packages/oleks" && r.Query.Contains("page=1", StringComparison.Ordinal));
 
     [Fact]
     public async Task Daemon_EveryTwoSeconds_RunsOnScheduleAndExposesMetrics()
@@ -107,8 +88,8 @@ public sealed partial class DaemonTests : IAsyncLifetime
         // Exactly one inventory per run: the registry saw as many runs as the daemon counted (at least).
         RunsSeenByRegistry().ShouldBeGreaterThanOrEqualTo((int)runs);
         daemon.Stderr.ShouldContain("Daemon stopped after");
-        _gitea.Requests.ShouldNotContain(r => r.Method == "DELETE");
-        File.Exists(Path.Combine(_folder.Path, "state", "last-report.json")).ShouldBeTrue();
+        _fleet.Gitea.Requests.ShouldNotContain(r => r.Method == "DELETE");
+        File.Exists(Path.Combine(_fleet.Folder.Path, "state", "last-report.json")).ShouldBeTrue();
     }
 
     [Fact]
@@ -116,7 +97,7 @@ public sealed partial class DaemonTests : IAsyncLifetime
     {
         var inFlight = 0;
         var maxInFlight = 0;
-        _gitea.BeforeRequest = request =>
+        _fleet.Gitea.BeforeRequest = request =>
         {
             if (request.Path == "/api/v1/packages/oleks")
             {
@@ -133,7 +114,7 @@ public sealed partial class DaemonTests : IAsyncLifetime
         await daemon.Process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token);
 
         maxInFlight.ShouldBe(1);
-        var starts = _gitea.Requests.Count(r => r.Path == "/api/v1/packages/oleks");
+        var starts = _fleet.Gitea.Requests.Count(r => r.Path == "/api/v1/packages/oleks");
         // A cron firing every second with runs of ≥ 2.5 s: missed fires are dropped, not queued.
         daemon.Process.ExitCode.ShouldBe(0);
         starts.ShouldBeLessThanOrEqualTo(6);
@@ -162,14 +143,14 @@ public sealed partial class DaemonTests : IAsyncLifetime
     public async Task Run_WhileAnotherRunHoldsTheLock_RefusesAndContactsNothing()
     {
         var config = Config("0 30 3 * * ?", keepLast: 3);
-        Directory.CreateDirectory(Path.Combine(_folder.Path, "state"));
-        await using (new FileStream(Path.Combine(_folder.Path, "state", "run.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        Directory.CreateDirectory(Path.Combine(_fleet.Folder.Path, "state"));
+        await using (new FileStream(Path.Combine(_fleet.Folder.Path, "state", "run.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
             var result = await CleanerProcess.RunAsync("run", "--config", config, "--delete");
 
             result.ExitCode.ShouldBe(1);
             result.Stderr.ShouldContain("Another run holds the lock");
-            _gitea.Requests.ShouldBeEmpty();
+            _fleet.Gitea.Requests.ShouldBeEmpty();
         }
 
         (await CleanerProcess.RunAsync("run", "--config", config, "--report", "json")).ExitCode.ShouldBe(0);
@@ -184,11 +165,11 @@ public sealed partial class DaemonTests : IAsyncLifetime
         var result = await CleanerProcess.RunAsync("run", "--config", config, "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        var text = await File.ReadAllTextAsync(Path.Combine(_folder.Path, "metrics", "oci-cleanup.prom"));
+        var text = await File.ReadAllTextAsync(Path.Combine(_fleet.Folder.Path, "metrics", "oci-cleanup.prom"));
         text.ShouldContain("# TYPE oci_cleanup_last_run_timestamp_seconds gauge");
         text.ShouldContain("oci_cleanup_last_run_decisions{action=\"keep\"} 4\n");
         text.ShouldContain("oci_cleanup_last_run_success 1\n");
-        Directory.GetFiles(Path.Combine(_folder.Path, "metrics")).Length.ShouldBe(1);
+        Directory.GetFiles(Path.Combine(_fleet.Folder.Path, "metrics")).Length.ShouldBe(1);
     }
 
     [Fact]
@@ -214,7 +195,7 @@ public sealed partial class DaemonTests : IAsyncLifetime
     public async Task Daemon_SigtermDuringDeletes_FinishesTheDeleteInFlightAndStops()
     {
         var firstDelete = new TaskCompletionSource();
-        _gitea.BeforeRequest = request =>
+        _fleet.Gitea.BeforeRequest = request =>
         {
             if (request.Method == "DELETE")
             {
@@ -231,14 +212,14 @@ public sealed partial class DaemonTests : IAsyncLifetime
         await daemon.Process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
 
         daemon.Process.ExitCode.ShouldBe(0, daemon.Stderr);
-        var deletes = _gitea.Requests.Count(r => r.Method == "DELETE");
+        var deletes = _fleet.Gitea.Requests.Count(r => r.Method == "DELETE");
         deletes.ShouldBe(1, "the delete in flight finishes; no new one starts after SIGTERM");
-        _gitea.Versions.Count.ShouldBe(9);
-        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        _fleet.Gitea.Versions.Count.ShouldBe(9);
+        var audit = await File.ReadAllLinesAsync(Path.Combine(_fleet.Folder.Path, "audit.jsonl"));
         audit.Length.ShouldBe(2, "the attempt, then its outcome");
         audit[0].ShouldContain("\"result\":\"attempting\"");
         audit[1].ShouldContain("\"result\":\"deleted\"");
-        var report = new ReportJson(await File.ReadAllTextAsync(Path.Combine(_folder.Path, "state", "last-report.json")));
+        var report = new ReportJson(await File.ReadAllTextAsync(Path.Combine(_fleet.Folder.Path, "state", "last-report.json")));
         report.Decisions.Count(d => d.TryGetProperty("resultDetail", out var why) && why.GetString()!.Contains("told to stop", StringComparison.Ordinal)).ShouldBe(6);
     }
 
@@ -247,7 +228,7 @@ public sealed partial class DaemonTests : IAsyncLifetime
     {
         using var release = new ManualResetEventSlim();
         var answered = 0;
-        _gitea.BeforeRequest = request =>
+        _fleet.Gitea.BeforeRequest = request =>
         {
             // The first run's first list request gets no answer: a registry that hangs.
             if (request.Path == "/api/v1/packages/oleks" && Interlocked.Exchange(ref answered, 1) == 0)

@@ -10,55 +10,30 @@ namespace OciCleanup.Integration.Tests.Scheduling;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class MetricsTests : IAsyncLifetime
 {
-    private const string Token = "metrics-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("metrics-token");
 
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll");
 
-    private string MetricsFile => Path.Combine(_folder.Path, "textfile", "oci-cleanup.prom");
+    private string MetricsFile => Path.Combine(_fleet.Folder.Path, "textfile", "oci-cleanup.prom");
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync(pins: "container/app==v1\n");
         for (var i = 1; i <= 6; i++)
         {
-            _gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), DateTimeOffset.UtcNow.AddDays(-50 + i));
+            _fleet.Gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), DateTimeOffset.UtcNow.AddDays(-50 + i));
         }
-
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/app==v1\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config(string pinsFile = "pins.txt", string extra = "") => _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [{pinsFile}]
-        retention:
-          default: {"{"}keepLast: 2, keepWithinDays: 0{"}"}
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          metricsFile: textfile/oci-cleanup.prom
-        {extra}
-        """);
+    private string Config(string pinsFile = "pins.txt", string extra = "", string report = "") =>
+        _fleet.Config("default: {keepLast: 2, keepWithinDays: 0}", report: "metricsFile: textfile/oci-cleanup.prom" + report, pins: pinsFile, extra: extra);
 
     /// <summary>A run as systemd starts it: umask 0077.</summary>
     private async Task<Tool.Result> RunUnderUmask077Async(string config)
     {
-        var result = await Tool.RunAsync("bash", _folder.Path, "-c", $"umask 0077; exec dotnet '{Dll}' run --config '{config}' --report json");
+        var result = await Tool.RunAsync("bash", _fleet.Folder.Path, "-c", $"umask 0077; exec dotnet '{Dll}' run --config '{config}' --report json");
         return result;
     }
 
@@ -109,7 +84,7 @@ public sealed class MetricsTests : IAsyncLifetime
     public async Task Run_SizesMeasured_TextfileHasTheReportsReclaimableBytesAndPromtoolIsClean()
     {
         // Right under report.metricsFile: report.sizes.
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(extra: "  sizes: true"), "--report", "json");
+        var result = await CleanerProcess.RunAsync("run", "--config", Config(report: ", sizes: true"), "--report", "json");
         result.ExitCode.ShouldBe(0, result.Stderr);
         var reclaimable = new ReportJson(result.Stdout).Summary.GetProperty("reclaimableBytes").GetInt64();
 
@@ -150,7 +125,7 @@ public sealed class MetricsTests : IAsyncLifetime
         texts.ShouldContain(t => t.Contains("oci_cleanup_last_success_timestamp_seconds", StringComparison.Ordinal), daemon.Stderr);
         foreach (var text in new[] { texts[0], texts[^1] })
         {
-            var file = _folder.Write("scraped.prom", text);
+            var file = _fleet.Folder.Write("scraped.prom", text);
             var check = await PromtoolCheckAsync(file);
             check.ExitCode.ShouldBe(0, check.Output + text);
             check.Output.ShouldBeEmpty();

@@ -13,34 +13,18 @@ internal static class StateFleet
     /// <summary>The program, to run under a shell that sets a umask or plants links first.</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "oci-cleanup.dll");
 
-    public static void Populate(GiteaTestServer gitea, TempFolder folder, string token)
+    /// <summary>Starts the server of <paramref name="fleet"/>, pushes v1…v6 and pins v1.</summary>
+    public static async Task StartAsync(GiteaFleet fleet)
     {
+        await fleet.StartAsync(pins: "container/app==v1\n");
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         for (var i = 1; i <= 6; i++)
         {
-            gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), old.AddDays(i));
+            fleet.Gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), old.AddDays(i));
         }
-
-        folder.Write("token", token);
-        folder.Write("pins.txt", "container/app==v1\n");
     }
 
-    /// <summary>The config, with <paramref name="stateDir"/> and the <c>report:</c> keys (indented two spaces) given.</summary>
-    public static string Config(TempFolder folder, Uri gitea, string stateDir, string report) => folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {gitea}
-            tokenFile: token
-            owners: [oleks]
-        pins:
-          files: [pins.txt]
-        retention:
-          default: {"{"}keepLast: 2, keepWithinDays: 0, minAgeHours: 0{"}"}
-        safety:
-          maxDeleteFraction: 1
-          stateDir: {stateDir}
-        report:
-        {report}
-        """);
+    /// <summary>The config, with <paramref name="stateDir"/> and the <c>report:</c> keys (a flow mapping's contents) given.</summary>
+    public static string Config(GiteaFleet fleet, string stateDir, string report) =>
+        fleet.Config(ConfigFile.KeepLast(2), report, safety: $"maxDeleteFraction: 1, stateDir: {stateDir}");
 }

@@ -11,31 +11,24 @@ namespace OciCleanup.Integration.Tests.State;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class StateLinkTests : IAsyncLifetime
 {
-    private const string Token = "state-token";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("state-token");
 
-    private string State => Path.Combine(_folder.Path, "state");
+    private string State => Path.Combine(_fleet.Folder.Path, "state");
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
-        StateFleet.Populate(_gitea, _folder, Token);
+        await StateFleet.StartAsync(_fleet);
         Directory.CreateDirectory(State);
-        Directory.CreateDirectory(Path.Combine(_folder.Path, "textfile"));
+        Directory.CreateDirectory(Path.Combine(_fleet.Folder.Path, "textfile"));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config => StateFleet.Config(_folder, _gitea.Url, "state", "  historyRuns: 2\n  metricsFile: textfile/oci-cleanup.prom");
+    private string Config => StateFleet.Config(_fleet, "state", "historyRuns: 2, metricsFile: textfile/oci-cleanup.prom");
 
     private string Target(string name)
     {
-        var path = _folder.Write(name, $"{name}: not oci-cleanup's");
+        var path = _fleet.Folder.Write(name, $"{name}: not oci-cleanup's");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return path;
     }
@@ -43,7 +36,7 @@ public sealed class StateLinkTests : IAsyncLifetime
     [Fact]
     public async Task Run_HistoryIsALinkToAFolderOfJsonFiles_RefusedBeforeAnyRequestAndNoForeignFileDeleted()
     {
-        var foreign = Directory.CreateDirectory(Path.Combine(_folder.Path, "foreign")).FullName;
+        var foreign = Directory.CreateDirectory(Path.Combine(_fleet.Folder.Path, "foreign")).FullName;
         for (var i = 1; i <= 4; i++)
         {
             File.WriteAllText(Path.Combine(foreign, $"2020-0{i}.json"), "{}");
@@ -57,13 +50,13 @@ public sealed class StateLinkTests : IAsyncLifetime
         result.Stderr.ShouldContain("history is a symbolic link");
         result.Stderr.ShouldContain("nothing was contacted and nothing deleted");
         Directory.GetFiles(foreign).Length.ShouldBe(4);
-        _gitea.Requests.ShouldBeEmpty();
+        _fleet.Gitea.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Report_HistoryIsALink_NothingReadThroughItAndSaysWhy()
     {
-        var foreign = Directory.CreateDirectory(Path.Combine(_folder.Path, "foreign")).FullName;
+        var foreign = Directory.CreateDirectory(Path.Combine(_fleet.Folder.Path, "foreign")).FullName;
         File.WriteAllText(Path.Combine(foreign, "20200101T000000Z-aaaa.json"), "{}");
         Directory.CreateSymbolicLink(Path.Combine(State, "history"), foreign);
 
@@ -84,7 +77,7 @@ public sealed class StateLinkTests : IAsyncLifetime
         result.ExitCode.ShouldBe(1, result.Stderr);
         result.Stderr.ShouldContain("run.lock is a symbolic link");
         File.ReadAllText(target).ShouldBe("precious.txt: not oci-cleanup's");
-        _gitea.Requests.ShouldBeEmpty();
+        _fleet.Gitea.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -100,7 +93,7 @@ public sealed class StateLinkTests : IAsyncLifetime
         };
         var links = string.Join("; ", plants.Select(p => $"ln -s '{p.Value}' {p.Key}"));
 
-        var result = await Tool.RunAsync("bash", _folder.Path, "-c", $"{links}; exec dotnet '{StateFleet.Dll}' run --config '{Config}' --report json");
+        var result = await Tool.RunAsync("bash", _fleet.Folder.Path, "-c", $"{links}; exec dotnet '{StateFleet.Dll}' run --config '{Config}' --report json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         foreach (var target in plants.Values)
@@ -110,14 +103,14 @@ public sealed class StateLinkTests : IAsyncLifetime
         }
 
         File.ReadAllText(Path.Combine(State, "baselines.json")).ShouldContain("\"targets\"");
-        File.ReadAllText(Path.Combine(_folder.Path, "textfile", "oci-cleanup.prom")).ShouldContain("oci_cleanup_last_run_success 1");
+        File.ReadAllText(Path.Combine(_fleet.Folder.Path, "textfile", "oci-cleanup.prom")).ShouldContain("oci_cleanup_last_run_success 1");
     }
 
     [Fact]
     public async Task Run_MetricsFileIsALink_NotWrittenThroughAndSaysWhy()
     {
         var target = Target("node-exporter-owned.prom");
-        File.CreateSymbolicLink(Path.Combine(_folder.Path, "textfile", "oci-cleanup.prom"), target);
+        File.CreateSymbolicLink(Path.Combine(_fleet.Folder.Path, "textfile", "oci-cleanup.prom"), target);
 
         var result = await CleanerProcess.RunAsync("run", "--config", Config, "--report", "json");
 
@@ -131,7 +124,7 @@ public sealed class StateLinkTests : IAsyncLifetime
     public async Task Plan_OutIsALink_NoPlanWrittenAndTargetUntouched()
     {
         var target = Target("elsewhere.json");
-        var link = Path.Combine(_folder.Path, "plan.json");
+        var link = Path.Combine(_fleet.Folder.Path, "plan.json");
         File.CreateSymbolicLink(link, target);
 
         var result = await CleanerProcess.RunAsync("plan", "--out", link, "--config", Config, "--report", "json");
@@ -140,6 +133,6 @@ public sealed class StateLinkTests : IAsyncLifetime
         result.Stderr.ShouldContain("no plan written");
         result.Stderr.ShouldContain("plan.json is a symbolic link");
         File.ReadAllText(target).ShouldBe("elsewhere.json: not oci-cleanup's");
-        _gitea.Requests.ShouldNotContain(r => r.Method == "DELETE");
+        _fleet.Gitea.Requests.ShouldNotContain(r => r.Method == "DELETE");
     }
 }

@@ -11,32 +11,25 @@ namespace OciCleanup.Integration.Tests.State;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class StateModeTests : IAsyncLifetime
 {
-    private const string Token = "mode-token";
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateFolder = Private | UnixFileMode.UserExecute;
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("mode-token");
 
-    private string State => Path.Combine(_folder.Path, "var", "state");
+    private string State => Path.Combine(_fleet.Folder.Path, "var", "state");
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
-        StateFleet.Populate(_gitea, _folder, Token);
+        await StateFleet.StartAsync(_fleet);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config => StateFleet.Config(_folder, _gitea.Url, "var/state", "  auditLog: audit/audit.jsonl\n  metricsFile: textfile/oci-cleanup.prom");
+    private string Config => StateFleet.Config(_fleet, "var/state", "auditLog: audit/audit.jsonl, metricsFile: textfile/oci-cleanup.prom");
 
     private async Task<Tool.Result> UnderUmask000Async(string arguments) =>
-        await Tool.RunAsync("bash", _folder.Path, "-c", $"umask 000; exec dotnet '{StateFleet.Dll}' {arguments} --config '{Config}' --report json");
+        await Tool.RunAsync("bash", _fleet.Folder.Path, "-c", $"umask 000; exec dotnet '{StateFleet.Dll}' {arguments} --config '{Config}' --report json");
 
-    private string In(params string[] parts) => Path.Combine([_folder.Path, .. parts]);
+    private string In(params string[] parts) => Path.Combine([_fleet.Folder.Path, .. parts]);
 
     [Fact]
     public async Task RunAndPlan_UnderUmask000_FilesPrivateFoldersPrivateMetricsWorldReadable()
@@ -46,7 +39,7 @@ public sealed class StateModeTests : IAsyncLifetime
 
         run.ExitCode.ShouldBe(0, run.Stderr);
         plan.ExitCode.ShouldBe(0, plan.Stderr);
-        _gitea.Requests.Count(r => r.Method == "DELETE").ShouldBeGreaterThan(0, "the audit log is written by deletes");
+        _fleet.Gitea.Requests.Count(r => r.Method == "DELETE").ShouldBeGreaterThan(0, "the audit log is written by deletes");
         var files = new[] { In("audit", "audit.jsonl"), In("plan.json"), Path.Combine(State, "plan.key"), Path.Combine(State, "baselines.json"), Path.Combine(State, "first-seen.json"), Path.Combine(State, "last-report.json"), Path.Combine(State, "run.lock") }
             .Concat(Directory.GetFiles(Path.Combine(State, "history")));
         foreach (var file in files)

@@ -1,0 +1,47 @@
+using OciCleanup.TestServers;
+
+namespace OciCleanup.Integration.Tests.Support;
+
+/// <summary>
+/// The Gitea test server most integration tests start: owner oleks, its token in the file <c>token</c>
+/// of a scratch folder, and the config (see <see cref="ConfigFile"/>) with only what a test changes.
+/// </summary>
+internal sealed class GiteaFleet(string token) : IAsyncDisposable
+{
+    public GiteaTestServer Gitea { get; } = new(token);
+
+    public TempFolder Folder { get; } = new();
+
+    public string AuditPath => Path.Combine(Folder.Path, "audit.jsonl");
+
+    /// <summary>Starts the server and writes the token file and, when given, <c>pins.txt</c>.</summary>
+    public async Task StartAsync(string? pins = null)
+    {
+        await Gitea.StartAsync();
+        Folder.Write("token", token);
+        if (pins is not null)
+        {
+            Folder.Write("pins.txt", pins);
+        }
+    }
+
+    /// <summary>The registry <c>main</c> (kind gitea, owner oleks unless <c>owners</c> is in <paramref name="more"/>) as a flow mapping; <paramref name="more"/> adds keys (<c>, types: [npm]</c>).</summary>
+    public static string Registry(Uri url, string more = "") =>
+        $"name: main, kind: gitea, url: '{url}', tokenFile: token{(more.Contains("owners:", StringComparison.Ordinal) ? "" : ", owners: [oleks]")}{more}";
+
+    /// <summary>Writes config.yaml for this server (or <paramref name="url"/>, a proxy in front of it); the rest as <see cref="ConfigFile.Write"/>.</summary>
+    public string Config(
+        string retention,
+        string? report = ConfigFile.AuditLog,
+        string? pins = "pins.txt",
+        string safety = ConfigFile.Safety,
+        string registry = "",
+        string extra = "",
+        Uri? url = null) => ConfigFile.Write(Folder, Registry(url ?? Gitea.Url, registry), retention, report, pins, safety, extra);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gitea.DisposeAsync();
+        Folder.Dispose();
+    }
+}
