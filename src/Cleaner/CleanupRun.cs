@@ -60,7 +60,7 @@ internal sealed class CleanupRun(
         }
 
         var inventorySources = inventoried.Select(r => r.Source).ToImmutableArray();
-        if (inventorySources.All(s => s.Status == SourceStatus.Ok))
+        if (options.MovesBaselines && inventorySources.All(s => s.Status == SourceStatus.Ok))
         {
             cache?.Prune(inventoried.Select(r => r.Versions));
         }

@@ -50,7 +50,7 @@ internal static class ExplainCommand
             }
 
             using var loggers = root.Loggers(parse.GetValue(logFormat), verbose: false);
-            var (run, errors) = await RunSetup.CreateAsync(root, loaded, loggers, cancellationToken);
+            var (run, errors) = await RunSetup.CreateAsync(root, loaded, loggers, cancellationToken, remembers: false);
             if (run is null)
             {
                 await error.WriteLineAsync(string.Join(Environment.NewLine, errors));

@@ -12,7 +12,7 @@ namespace OciCleanup.Cleaner.Commands;
 /// </summary>
 internal static class RunSetup
 {
-    public static async Task<(CleanupRun? Run, ImmutableArray<string> Errors)> CreateAsync(CompositionRoot root, CleanerConfig config, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<(CleanupRun? Run, ImmutableArray<string> Errors)> CreateAsync(CompositionRoot root, CleanerConfig config, ILoggerFactory loggers, CancellationToken cancellationToken, bool remembers = true)
     {
         var sources = new List<NamedSource>();
         var errors = ImmutableArray.CreateBuilder<string>();
@@ -32,7 +32,8 @@ internal static class RunSetup
             return (null, errors.ToImmutable());
         }
 
-        var cache = new Inventory.Store.InventoryCache(config.Safety.StateDir, loggers);
+        // What earlier runs read; `explain` (remembers: false) neither uses nor writes it: it leaves stateDir as it found it.
+        var cache = remembers ? new Inventory.Store.InventoryCache(config.Safety.StateDir, loggers) : null;
         var run = new CleanupRun(config, root.Registries(config, loggers, cache), sources, new BaselineStore(config.Safety.StateDir), root.Clock, loggers.CreateLogger<CleanupRun>(), cache);
         return (run, []);
     }

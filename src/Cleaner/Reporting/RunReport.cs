@@ -79,6 +79,7 @@ internal sealed record ReasonEntry
 
     [JsonPropertyName("origin")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(LenientOriginConverter))]
     public ReasonOrigin? StoredOrigin => Origin is TextOrigin ? null : Origin;
 }
 

@@ -58,6 +58,20 @@ public class ReasonOriginJsonTests
         JsonReportWriter.Write(JsonReportReader.Read(old)).ShouldNotContain("\"origin\"");
     }
 
+    [Theory]
+    [InlineData("""{"type":"sbom","file":"x"}""")]
+    [InlineData("""{"type":"pins","file":"x","line":"three"}""")]
+    public void Read_OriginThisVersionCannotRead_KeepsTheReasonsWords(string origin)
+    {
+        var written = JsonReportWriter.Write(Report(new ReasonEntry("pin", Support.Origins.Pin())));
+        using var json = JsonDocument.Parse(written);
+        var newer = written.Replace(json.RootElement.GetProperty("decisions")[0].GetProperty("reasons")[0].GetProperty("origin").GetRawText(), origin, StringComparison.Ordinal);
+
+        var read = JsonReportReader.Read(newer).Decisions[0].Reasons[0];
+
+        read.Origin.ShouldBe(new TextOrigin(Support.Origins.Pin().Detail));
+    }
+
     private static RunReport Report(ReasonEntry reason) =>
         new(1, "dry-run", Some.Now, Some.Now, [],
             [new DecisionEntry(new VersionRef("main", "oleks", "container", "web", "1.0", null), Some.Now, "keep", [reason])],
