@@ -17,7 +17,7 @@ internal sealed record CompositionRoot(TimeProvider Clock, CommandConsole Consol
     /// <summary>How a configured registry becomes a client; the default builds the HTTP stack of <see cref="RegistryFactory"/>.</summary>
     public Func<RegistryConfig, ILoggerFactory, TimeProvider, Inventory.Store.InventoryCache?, IRegistry> RegistryMaker { get; init; } = RegistryFactory.Create;
 
-    public static CompositionRoot ForProcess() => new(TimeProvider.System, CommandConsole.ForProcess());
+    public static CompositionRoot ForProcess() => new(TestClock.FromEnvironment(), CommandConsole.ForProcess());
 
     /// <summary>Serilog to standard error, text or JSON (<see cref="Logging"/>).</summary>
 #pragma warning disable CA1822 // an instance member: loggers are built here with everything else
