@@ -12,7 +12,7 @@ internal static class GitHubSection
     public const string DefaultRegistryUrl = "https://ghcr.io";
     public const string DefaultHost = "ghcr.io";
 
-    public static RegistryConfig Read(YamlMapping r, string name, Func<string, string> resolve)
+    public static RegistryConfig Read(YamlMapping r, string name, string kind, Func<string, string> resolve)
     {
         var url = HttpUrl(r, "url", DefaultApiUrl);
         var registryUrl = HttpUrl(r, "registryUrl", DefaultRegistryUrl);
@@ -42,7 +42,7 @@ internal static class GitHubSection
         var exclude = packages?.Strings("exclude", []).ToImmutableArray() ?? [];
         packages?.RejectUnknownKeys();
         r.RejectUnknownKeys();
-        return new RegistryConfig(name, RegistryKind.GitHub, url, token, null, owners, ["container"], aliases, include, exclude)
+        return new RegistryConfig(name, kind, url, token, null, owners, [Pins.PinsFiles.PackageTypes.Container], aliases, include, exclude)
         {
             Concurrency = concurrency,
             RegistryUrl = registryUrl,

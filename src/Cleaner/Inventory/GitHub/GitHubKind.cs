@@ -20,7 +20,8 @@ internal static class GitHubKind
             path => RegistryTraits.OwnerThenName(path.ToLowerInvariant()),
             Lists,
             NeedsOwners: true),
-        (config, loggers, clock, cache) => GitHubWiring.Create(config, loggers, clock, cache is null ? null : new StoreBodyCache(cache.Bodies)));
+        (config, loggers, clock, cache) => GitHubWiring.Create(config, loggers, clock, cache is null ? null : new StoreBodyCache(cache.Bodies)),
+        GitHubSection.Read);
 
     private static Func<string, bool> Lists(RegistryConfig config)
     {
