@@ -10,7 +10,8 @@ internal static class GitHubSection
 {
     public const string DefaultApiUrl = "https://api.github.com";
     public const string DefaultRegistryUrl = "https://ghcr.io";
-    public const string DefaultHost = "ghcr.io";
+    // The host of the default registry URL, the one image references name.
+    public static readonly string DefaultHost = new Uri(DefaultRegistryUrl).Host;
 
     public static RegistryConfig Read(YamlMapping r, string name, string kind, Func<string, string> resolve)
     {

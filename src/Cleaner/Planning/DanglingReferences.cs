@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Pins;
 using OciCleanup.Pins.PinsFiles;
 using OciCleanup.Pins.Protection;
 
