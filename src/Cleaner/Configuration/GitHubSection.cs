@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OciCleanup.Cleaner.Configuration;
 
 /// <summary>
-/// A <c>kind: github</c> registry (SPEC §3, §12): the packages REST API at <c>url</c>, manifests at
+/// A <c>kind: github</c> registry (docs/configuration.md, "ghcr.io (`kind: github`)"): the packages REST API at <c>url</c>, manifests at
 /// <c>registryUrl</c>, a token, owners, and package globs. The defaults are GitHub's public hosts.
 /// </summary>
 internal static class GitHubSection
