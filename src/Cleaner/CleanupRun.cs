@@ -11,7 +11,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner;
 
 /// <summary>
-/// One run, in the order of SPEC §1: inventory → protect → plan → act (or, in dry-run, only report).
+/// One run, in the order of ARCHITECTURE.md, "The pipeline": inventory → protect → plan → act (or, in dry-run, only report).
 /// The shells (registries, sources, executor, state) are passed in; the decisions are the planner's.
 /// Each registry and each source is a boundary: whatever it throws becomes its failure, never a crash.
 /// </summary>

@@ -3,7 +3,7 @@ using OciCleanup.Cleaner.Commands;
 
 namespace OciCleanup.Cleaner;
 
-/// <summary>The command line of SPEC §2. Parse errors are usage errors: exit 2.</summary>
+/// <summary>The command line (README.md, "Commands"). Parse errors are usage errors: exit 2.</summary>
 public static class Cli
 {
     public static Task<int> InvokeAsync(string[] args) => InvokeAsync(args, CompositionRoot.ForProcess());

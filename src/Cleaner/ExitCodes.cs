@@ -1,6 +1,6 @@
 namespace OciCleanup.Cleaner;
 
-/// <summary>The exit codes of SPEC §2.</summary>
+/// <summary>The exit codes (README.md, "Commands").</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

@@ -9,7 +9,7 @@ namespace OciCleanup.Cleaner;
 /// The one boundary between a run (or a check) and what it reads: whatever a registry's inventory or a
 /// reference source throws becomes that source's failure, described by <see cref="ErrorCause"/> (the cause
 /// an operator can act on, never a credential; an unforeseen exception keeps its type name, as a bug should)
-/// — input never crashes a run, and a failed source blocks every delete (SPEC §7). Only the
+/// — input never crashes a run, and a failed source blocks every delete (docs/configuration.md, "A partial picture never deletes"). Only the
 /// caller's own cancellation passes through: a timeout inside a source is that source failing.
 /// </summary>
 internal static class SourceBoundary

@@ -8,7 +8,7 @@ namespace OciCleanup.Cleaner.Commands;
 
 /// <summary>
 /// <c>history</c>, <c>report [RUN]</c> and <c>diff [RUN_A [RUN_B]]</c> over the runs stored in
-/// <c>stateDir/history</c> (SPEC §2, §7a). Read-only: they contact no registry and no cluster.
+/// <c>stateDir/history</c> (docs/reports.md, "History, stored reports and diff"). Read-only: they contact no registry and no cluster.
 /// </summary>
 internal static class HistoryCommands
 {

@@ -5,7 +5,7 @@ using OciCleanup.Cleaner.Plans;
 namespace OciCleanup.Cleaner.Commands;
 
 /// <summary>
-/// <c>plan --out PLAN</c> and <c>apply PLAN</c> (SPEC §7a): the Terraform habit for a registry that was
+/// <c>plan --out PLAN</c> and <c>apply PLAN</c> (docs/reports.md, "Plans: `plan` and `apply`"): the Terraform habit for a registry that was
 /// never cleaned. A plan's size is the operator's approval (count limits do not block it); failed
 /// sources and the shrink breaker still do, and apply deletes only what the plan lists and the fresh
 /// plan still deletes, unchanged.

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 
 namespace OciCleanup.Cleaner.Configuration;
 
-/// <summary>The whole configuration file (SPEC §3).</summary>
+/// <summary>The whole configuration file (docs/configuration.md, "The configuration file").</summary>
 internal sealed record CleanerConfig(
     string Path,
     RunMode Mode,
@@ -23,9 +23,9 @@ internal sealed record CleanerConfig(
     /// <summary><c>references.unknownHosts</c>.</summary>
     public UnknownHosts UnknownHosts { get; init; } = UnknownHosts.Protect;
 
-    /// <summary><c>git</c>: GitOps repositories read as reference sources (SPEC §5c).</summary>
+    /// <summary><c>git</c>: GitOps repositories read as reference sources (docs/references.md, "Git sources").</summary>
     public ImmutableArray<GitConfig> Git { get; init; } = [];
 
-    /// <summary><c>references.rollback</c> (SPEC §5b).</summary>
+    /// <summary><c>references.rollback</c> (docs/references.md, "Rollback window").</summary>
     public RollbackConfig Rollback { get; init; } = RollbackConfig.Default;
 }

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace OciCleanup.Cleaner.Configuration;
 
 /// <summary>
-/// Reads the YAML configuration (SPEC §3). Unknown keys and bad values throw
+/// Reads the YAML configuration (docs/configuration.md, "The configuration file"). Unknown keys and bad values throw
 /// <see cref="ConfigException"/> naming the file, line and key path. Relative paths in the
 /// file are resolved against the file's folder. Each top-level section has its own reader
 /// (<c>*Section.cs</c>); this class only parses the YAML and hands each section to its reader.

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace OciCleanup.Cleaner.Configuration;
 
-/// <summary>One <c>git:</c> entry (SPEC §3, §5c): a GitOps repository read as a reference source.</summary>
+/// <summary>One <c>git:</c> entry (docs/references.md, "Git sources"): a GitOps repository read as a reference source.</summary>
 /// <param name="Name">Names the source (<c>git:NAME</c>) and its mirror in <c>stateDir/git/NAME</c>.</param>
 /// <param name="Url">https or ssh URL, or a local path (resolved against the configuration's folder).</param>
 /// <param name="Branch">The branch Flux applies.</param>

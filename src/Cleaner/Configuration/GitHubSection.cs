@@ -3,16 +3,17 @@ using System.Collections.Immutable;
 namespace OciCleanup.Cleaner.Configuration;
 
 /// <summary>
-/// A <c>kind: github</c> registry (SPEC §3, §12): the packages REST API at <c>url</c>, manifests at
+/// A <c>kind: github</c> registry (docs/configuration.md, "ghcr.io (`kind: github`)"): the packages REST API at <c>url</c>, manifests at
 /// <c>registryUrl</c>, a token, owners, and package globs. The defaults are GitHub's public hosts.
 /// </summary>
 internal static class GitHubSection
 {
     public const string DefaultApiUrl = "https://api.github.com";
     public const string DefaultRegistryUrl = "https://ghcr.io";
-    public const string DefaultHost = "ghcr.io";
+    // The host of the default registry URL, the one image references name.
+    public static readonly string DefaultHost = new Uri(DefaultRegistryUrl).Host;
 
-    public static RegistryConfig Read(YamlMapping r, string name, Func<string, string> resolve)
+    public static RegistryConfig Read(YamlMapping r, string name, string kind, Func<string, string> resolve)
     {
         var url = HttpUrl(r, "url", DefaultApiUrl);
         var registryUrl = HttpUrl(r, "registryUrl", DefaultRegistryUrl);
@@ -42,7 +43,7 @@ internal static class GitHubSection
         var exclude = packages?.Strings("exclude", []).ToImmutableArray() ?? [];
         packages?.RejectUnknownKeys();
         r.RejectUnknownKeys();
-        return new RegistryConfig(name, RegistryKind.GitHub, url, token, null, owners, ["container"], aliases, include, exclude)
+        return new RegistryConfig(name, kind, url, token, null, owners, [Pins.PinsFiles.PackageTypes.Container], aliases, include, exclude)
         {
             Concurrency = concurrency,
             RegistryUrl = registryUrl,

@@ -20,9 +20,9 @@ internal static class RegistriesSection
         var kindName = r.RequiredString("kind");
         var kind = Inventory.RegistryKinds.Find(kindName)
             ?? throw r.Error(r.Node("kind")!, r.Child("kind"), $"must be {Alternatives(Inventory.RegistryKinds.All.Select(k => k.Name))}, not '{kindName}'");
-        if (kind.Name == RegistryKind.GitHub)
+        if (kind.ReadConfig is { } read)
         {
-            return GitHubSection.Read(r, name, resolve);
+            return read(r, name, kind.Name, resolve);
         }
 
         var urlText = r.RequiredString("url");

@@ -18,7 +18,7 @@ internal sealed record RegistryConfig(
     ImmutableArray<string> IncludeRepositories,
     ImmutableArray<string> ExcludeRepositories)
 {
-    /// <summary>Requests in flight to one registry unless <c>concurrency</c> says otherwise (SPEC §3).</summary>
+    /// <summary>Requests in flight to one registry unless <c>concurrency</c> says otherwise.</summary>
     public const int DefaultConcurrency = 8;
 
     /// <summary>The most <c>concurrency</c> may be: beyond it a registry sees a burst, not a run.</summary>
@@ -32,7 +32,7 @@ internal sealed record RegistryConfig(
 
     /// <summary>
     /// Token services on another host that may receive this registry's credentials (<c>host</c> or
-    /// <c>host:port</c>, lower case); by default none: only the registry's own scheme://host:port (SPEC §7).
+    /// <c>host:port</c>, lower case); by default none: only the registry's own scheme://host:port (ARCHITECTURE.md, "Safety invariants and where each is enforced").
     /// </summary>
     public ImmutableArray<string> AuthRealms { get; init; } = [];
 

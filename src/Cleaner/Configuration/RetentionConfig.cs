@@ -4,7 +4,7 @@ using OciCleanup.Pins;
 
 namespace OciCleanup.Cleaner.Configuration;
 
-/// <summary>The retention rules of SPEC §6 for one package.</summary>
+/// <summary>The retention rules for one package (docs/configuration.md, "Retention").</summary>
 internal sealed record RetentionPolicy(
     int KeepLast,
     int KeepWithinDays,

@@ -1,7 +1,7 @@
 namespace OciCleanup.Cleaner.Configuration;
 
 /// <summary>
-/// <c>references.rollback</c> (SPEC §5b): how many deploys back each source object can roll back to,
+/// <c>references.rollback</c> (docs/references.md, "Rollback window"): how many deploys back each source object can roll back to,
 /// and for how long after it stopped naming an image. <c>keep: 0</c> turns the window off.
 /// </summary>
 internal sealed record RollbackConfig(int Keep, int Days)

@@ -1,7 +1,7 @@
 namespace OciCleanup.Cleaner.Configuration;
 
 /// <summary>
-/// <c>references.unknownHosts</c> (SPEC §5): what a reference on a host no registry names does — a
+/// <c>references.unknownHosts</c> (docs/references.md, "Live references (clusters)"): what a reference on a host no registry names does — a
 /// pull-through mirror, a LAN alias, a typo in <c>hostAliases</c>.
 /// </summary>
 internal enum UnknownHosts

@@ -6,7 +6,7 @@ using OciCleanup.Pins;
 namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
-/// Which planned deletes one request removes together (SPEC §7a). Where the registry deletes by digest
+/// Which planned deletes one request removes together (docs/configuration.md, "Delete mode, multi-arch images and OCI registries"). Where the registry deletes by digest
 /// (OCI distribution: <c>DELETE /v2/NAME/manifests/DIGEST</c> untags every tag of the manifest), all
 /// planned tags of one manifest in one package are one group: each is re-read and attempted, and each
 /// one the DELETE removes is audited with the manifest and reported as deleted — so that restoring any

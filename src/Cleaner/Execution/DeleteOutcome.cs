@@ -12,6 +12,6 @@ internal abstract record DeleteOutcome(string Result, string? Detail)
 
     public sealed record Failed(string Why) : DeleteOutcome("failed", Why);
 
-    /// <summary>Not started: the registry's request budget is spent; the next run deletes it (GitHub, SPEC §12).</summary>
+    /// <summary>Not started: the registry's request budget is spent; the next run deletes it (GitHub, docs/configuration.md, "ghcr.io (`kind: github`)").</summary>
     public sealed record Deferred(string Why) : DeleteOutcome("skipped", $"deferred: {Why}");
 }

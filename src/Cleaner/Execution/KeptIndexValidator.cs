@@ -5,7 +5,7 @@ using OciCleanup.Cleaner.Planning;
 namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
-/// After deletes (SPEC §1 step 4): re-read every kept index and check that each child still
+/// After deletes (the last step of ARCHITECTURE.md, "The pipeline"): re-read every kept index and check that each child still
 /// resolves, so a broken image is reported by the run instead of discovered by a pull. A registry
 /// that cannot answer (gone, refusing connections) is a validation failure too, never a crash.
 /// Before deletes, in every run, <see cref="BrokenIndexesAsync"/> finds kept indexes already broken.
@@ -13,7 +13,7 @@ namespace OciCleanup.Cleaner.Execution;
 internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> registries)
 {
     /// <summary>
-    /// Kept indexes whose children are missing now, dry run or not (SPEC §8 <c>broken-index</c>). A registry
+    /// Kept indexes whose children are missing now, dry run or not (<c>broken-index</c>, docs/references.md, "Warnings"). A registry
     /// that lists every manifest as a version answers from the inventory, with no request; on one that lists
     /// only tags (a distribution registry) each child no tag holds gets one HEAD, once per package and child.
     /// A child that cannot be checked is no warning: nothing is known of it.

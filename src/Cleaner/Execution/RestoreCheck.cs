@@ -4,7 +4,7 @@ using OciCleanup.Pins;
 namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
-/// The rules <c>restore</c> applies before it pushes anything (SPEC §7a). The kept bytes must hash to
+/// The rules <c>restore</c> applies before it pushes anything (docs/reports.md, "Undo: `restore`"). The kept bytes must hash to
 /// the digest the line records — an edited or damaged audit line never puts a manifest under a tag,
 /// whatever <c>--force</c> says. A live tag is never overwritten without <c>--force</c>: a tag that
 /// resolves to another digest now was pushed since the delete (CI building the same version again).

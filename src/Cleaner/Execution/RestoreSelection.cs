@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
-/// Which audit entries <c>restore REF</c> or <c>restore --run RUN</c> puts back (SPEC §7a): the deletes
+/// Which audit entries <c>restore REF</c> or <c>restore --run RUN</c> puts back (docs/reports.md, "Undo: `restore`"): the deletes
 /// that match, and where the registry deletes by digest every other tag the same DELETE removed (same
 /// run, package and digest) — restoring <c>stable</c> brings back <c>1.0.12</c> that went with it.
 /// Of several deletes of one version the latest counts: an older one may have been restored and

@@ -4,7 +4,7 @@ using OciCleanup.Cleaner.Inventory;
 namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
-/// Undo (SPEC §7a): puts deleted manifests back from the audit trail — by digest for a <c>sha256:</c>
+/// Undo (docs/reports.md, "Undo: `restore`"): puts deleted manifests back from the audit trail — by digest for a <c>sha256:</c>
 /// version, by tag otherwise — while the registry still holds what each one needs, and says plainly
 /// when it is too late. A distribution registry keeps a deleted manifest's blobs until
 /// <c>garbage-collect</c>; Gitea and Forgejo answer 404 for a blob no version of the image references

@@ -6,7 +6,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner.History;
 
 /// <summary>
-/// What changed between two stored runs (SPEC §2 <c>diff</c>): versions newly planned for deletion;
+/// What changed between two stored runs (<c>diff</c>, docs/reports.md, "History, stored reports and diff"): versions newly planned for deletion;
 /// versions that lost or gained protection, with the reference (pins line, cluster object) that
 /// stopped or started naming them — "why did staging lose its protection?"; and the deletes the
 /// later run did. Pure.
@@ -17,7 +17,7 @@ internal sealed record ReportDiff(
     ImmutableArray<string> GainedProtection,
     ImmutableArray<string> Deleted)
 {
-    /// <summary>Versions the rollback window kept before and no longer keeps (SPEC §5b): the next run may delete them.</summary>
+    /// <summary>Versions the rollback window kept before and no longer keeps (docs/references.md, "Rollback window"): the next run may delete them.</summary>
     public ImmutableArray<string> LeftRollbackWindow { get; init; } = [];
 
     private static readonly FrozenSet<string> Protecting = FrozenSet.Create(

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OciCleanup.Cleaner.Inventory;
 
 /// <summary>
-/// Where one registry's credentials may go (SPEC §7): its own scheme://host:port, and a token service
+/// Where one registry's credentials may go (ARCHITECTURE.md, "Safety invariants and where each is enforced"): its own scheme://host:port, and a token service
 /// the registry itself names in a challenge when that service is on the same authority or on a host the
 /// registry's <c>authRealms</c> lists — never over http when the registry is https. Pure: the handlers ask.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace OciCleanup.Cleaner.Inventory;
 
 /// <summary>
-/// Proves a paged list complete or says why it is not (SPEC §7: a partial picture is a failed
+/// Proves a paged list complete or says why it is not (docs/configuration.md, "A partial picture never deletes": a partial picture is a failed
 /// source, never a smaller fleet). Pure bookkeeping over what each page held: a page served twice
 /// (a <c>Link</c> loop), an item listed twice (a proxy that ignores <c>page</c>), a total that
 /// changes or is exceeded, fewer items than announced, more pages than the total allows.

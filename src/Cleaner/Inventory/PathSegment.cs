@@ -5,7 +5,7 @@ namespace OciCleanup.Cleaner.Inventory;
 /// <summary>
 /// A name from a server (a version, a package, a repository part) as exactly one URL path segment,
 /// or nothing. <c>.</c> and <c>..</c> would be collapsed by <see cref="Uri"/> into another path — for
-/// a Gitea version, the shape of the whole-package DELETE (SPEC §11) — and <c>\</c> or an escape such
+/// a Gitea version, the shape of the whole-package DELETE (docs/configuration.md, "Delete mode, multi-arch images and OCI registries") — and <c>\</c> or an escape such
 /// as <c>%2e</c> may be turned into one by a proxy or the server. Such a name is never requested.
 /// </summary>
 internal static partial class PathSegment

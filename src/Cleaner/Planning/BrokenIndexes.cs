@@ -6,7 +6,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
-/// Kept indexes whose children the inventory does not show (SPEC §8 <c>broken-index</c>; seed 004: Forgejo's
+/// Kept indexes whose children the inventory does not show (<c>broken-index</c>, docs/references.md, "Warnings"; seed 004: Forgejo's
 /// cleanup orphans index children). Where a registry lists every manifest as a version (Gitea's
 /// <c>sha256:</c> versions), a child no version holds is missing; elsewhere it is only unlisted, and the
 /// caller asks the registry. One lookup per package, built once. Pure.

@@ -4,7 +4,7 @@ using OciCleanup.Cleaner.Inventory;
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
-/// SPEC §6: where a registry gives no creation time, or an implausible one (before 2000-01-01 — nix,
+/// docs/configuration.md, "Retention": where a registry gives no creation time, or an implausible one (before 2000-01-01 — nix,
 /// ko and buildpacks stamp 1970 — or in the future), a version's age counts from when this program
 /// first saw it. Without this, a reproducible build pushed an hour ago looks 56 years old, and a chart
 /// with no <c>created</c> never ages. Pure: the first-seen times come in and go out.

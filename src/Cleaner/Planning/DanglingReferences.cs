@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Pins;
 using OciCleanup.Pins.PinsFiles;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
-/// References to versions a configured registry does not hold (SPEC §8 <c>dangling-reference</c>): the
+/// References to versions a configured registry does not hold (<c>dangling-reference</c>, docs/references.md, "Warnings"): the
 /// next ImagePullBackOff, seen before it happens. Only where the inventory can know — the host is a
 /// registry's (URL or alias) and that registry lists the package's owner (Gitea) or repository (OCI)
 /// and was inventoried — and never for rollback history, which names what may rightly be gone. Pure.

@@ -4,7 +4,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
-/// What a kept manifest needs stays (SPEC §6): the children of a kept index (nested indexes too);
+/// What a kept manifest needs stays (docs/configuration.md, "Delete mode, multi-arch images and OCI registries"): the children of a kept index (nested indexes too);
 /// the signatures, attestations and referrers tagged <c>sha256-&lt;hex&gt;[.sig|.att|…]</c> of a kept
 /// digest (<c>artifact</c>); and every tag sharing a kept digest (<c>same-manifest</c>), save a removeTags
 /// match where the registry deletes tags one by one.

@@ -8,7 +8,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
-/// The retention planner (SPEC §6): (inventory, protections, policy, now) → plan. Pure, total and
+/// The retention planner (docs/configuration.md, "Retention"): (inventory, protections, policy, now) → plan. Pure, total and
 /// deterministic: every version gets exactly one decision; output is ordered by package, then
 /// newest first. It never reads the clock and never logs.
 /// </summary>
@@ -80,7 +80,7 @@ internal static class Planner
         DateTimeOffset now,
         bool deletesByDigest)
     {
-        // Newest first; ties by version name with numbers compared as numbers (SPEC §6).
+        // Newest first; ties by version name with numbers compared as numbers.
         var versions = listed.ToArray();
         Array.Sort(versions, static (a, b) => b.CreatedAt.CompareTo(a.CreatedAt) is var byTime and not 0 ? byTime : NaturalOrder.Instance.Compare(a.Version, b.Version));
         var decisions = new List<Decision>(versions.Length);
@@ -89,7 +89,7 @@ internal static class Planner
         Dictionary<Digest, int>? buildRanks = null;
         foreach (var version in versions)
         {
-            // keepLast counts builds (SPEC §6): distinct manifests among tagged versions, so `0.1.40`,
+            // keepLast counts builds: distinct manifests among tagged versions, so `0.1.40`,
             // `staging` and `staging-latest` on one digest take one slot and share its rank; not the
             // artifact tags that follow a subject, nor keepTags matches.
             // Each pattern is run once per version: at 100k versions a regex call is not free.

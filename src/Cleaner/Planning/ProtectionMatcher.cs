@@ -8,7 +8,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
-/// Resolves the protected set against the inventory (SPEC §5): which versions each pin, image
+/// Resolves the protected set against the inventory (docs/references.md, "Live references (clusters)"): which versions each pin, image
 /// reference and tag pattern names. Pure, and a lookup per protection over an index built once.
 /// Image references match a registry by its URL host or a host alias (for Gitea the path is
 /// <c>OWNER/IMAGE</c>); on a host no registry names they match by path alone when
@@ -96,7 +96,7 @@ internal static class ProtectionMatcher
                     break;
                 case AnyPackageDigestTarget anyDigest:
                     // Helm values with a digest and no repository (Flux image automation, the chart holding
-                    // the repository): wherever that manifest is, it is what runs (SPEC §5a).
+                    // the repository): wherever that manifest is, it is what runs.
                     var holding = index.Packages.Where(p => p.First.Type == PackageTypes.Container).SelectMany(p => p.Holding(anyDigest.Digest)).Distinct(ReferenceEqualityComparer.Instance).Cast<PackageVersion>().ToList();
                     holding.ForEach(v => Protect(v, reason));
                     policyWarnings.Add(new ReportWarning(WarningKind.DigestOnlyValues,

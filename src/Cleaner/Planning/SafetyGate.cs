@@ -5,7 +5,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
-/// The run-wide checks that block every delete (SPEC §7): failed sources when failing closed,
+/// The run-wide checks that block every delete (docs/configuration.md, "A partial picture never deletes"): failed sources when failing closed,
 /// <c>maxDeletes</c>, <c>maxDeleteFraction</c> of any one package, and <c>maxProtectedShrink</c>
 /// per source against its baseline (<see cref="ShrinkBreaker"/>). Pure: returns why the run is blocked, or null.
 /// </summary>

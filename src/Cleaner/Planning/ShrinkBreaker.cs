@@ -4,7 +4,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner.Planning;
 
 /// <summary>
-/// The per-source breaker of SPEC §7 (<c>maxProtectedShrink</c>). Each reference source is compared
+/// The per-source breaker (<c>maxProtectedShrink</c>, docs/configuration.md, "A partial picture never deletes"). Each reference source is compared
 /// with its own baseline, so one cluster answering 200 with nothing (wrong context, RBAC hiding
 /// namespaces) blocks even when other sources keep the fleet-wide count up. Pure.
 /// </summary>

@@ -6,7 +6,7 @@ using OciCleanup.Cleaner.Planning;
 namespace OciCleanup.Cleaner.Plans;
 
 /// <summary>
-/// What <c>apply</c> may delete (SPEC §7a): a version the reviewed plan lists AND the fresh plan still
+/// What <c>apply</c> may delete (docs/reports.md, "Plans: `plan` and `apply`"): a version the reviewed plan lists AND the fresh plan still
 /// deletes, with the same digest and creation time — never more, even when the policy was changed to
 /// delete more. Everything else the fresh plan would delete stays (for the executor, a keep: an OCI
 /// digest it holds is not deleted under it), and every difference is an outcome the report shows. Pure.

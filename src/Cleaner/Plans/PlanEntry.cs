@@ -3,7 +3,7 @@ using OciCleanup.Cleaner.Inventory;
 
 namespace OciCleanup.Cleaner.Plans;
 
-/// <summary>One version a plan approves for deletion, as it was when planned (SPEC §7a).</summary>
+/// <summary>One version a plan approves for deletion, as it was when planned (docs/reports.md, "Plans: `plan` and `apply`").</summary>
 internal sealed record PlanEntry : VersionRef
 {
     [JsonConstructor]

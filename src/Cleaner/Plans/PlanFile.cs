@@ -8,7 +8,7 @@ using OciCleanup.Cleaner.Reporting;
 namespace OciCleanup.Cleaner.Plans;
 
 /// <summary>
-/// A reviewed plan (SPEC §7a): the planned deletes, the configuration's hash, the run id and time, and
+/// A reviewed plan (docs/reports.md, "Plans: `plan` and `apply`"): the planned deletes, the configuration's hash, the run id and time, and
 /// a MAC over all of it keyed with this host's <see cref="PlanKey"/>, so that a plan edited by hand
 /// (even with a checksum recomputed), truncated, made on another host or with another configuration,
 /// or older than <c>planMaxAgeHours</c> is refused before anything is contacted.

@@ -4,7 +4,7 @@ using OciCleanup.Cleaner.Inventory;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>One decision of the report (SPEC §8): the version, what happens to it and why, and what came of a delete.</summary>
+/// <summary>One decision of the report (docs/reports.md, "Report formats"): the version, what happens to it and why, and what came of a delete.</summary>
 internal sealed record DecisionEntry : VersionRef
 {
     [JsonConstructor]

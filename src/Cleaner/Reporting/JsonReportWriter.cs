@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OciCleanup.Cleaner.Reporting;
 
 /// <summary>
-/// The JSON report (SPEC §8). <see cref="WriteAsync"/> serializes straight to the destination
+/// The JSON report (docs/reports.md, "Report formats"). <see cref="WriteAsync"/> serializes straight to the destination
 /// stream, flushing as its buffer fills, so a report of 100k decisions never exists as one string.
 /// </summary>
 internal static class JsonReportWriter

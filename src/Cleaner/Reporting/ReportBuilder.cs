@@ -7,7 +7,7 @@ using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>Turns a run's facts into the report of SPEC §8.</summary>
+/// <summary>Turns a run's facts into the report (docs/reports.md, "Report formats").</summary>
 internal static class ReportBuilder
 {
     public static RunReport Build(RunFacts facts)

@@ -3,7 +3,7 @@ using System.Text;
 namespace OciCleanup.Cleaner.Reporting;
 
 /// <summary>
-/// Where the report goes, opened before the run starts (SPEC §7: an unwritable <c>--output</c> is
+/// Where the report goes, opened before the run starts (ARCHITECTURE.md, "Safety invariants and where each is enforced": an unwritable <c>--output</c> is
 /// found before any delete). When the file cannot be opened the report still reaches standard
 /// output, and <see cref="Problem"/> says why no delete may start.
 /// </summary>

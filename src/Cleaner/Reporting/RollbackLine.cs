@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace OciCleanup.Cleaner.Reporting;
 
 /// <summary>
-/// How far back one object can still roll back (SPEC §5b, the report's optional <c>rollback</c> list):
+/// How far back one object can still roll back (docs/references.md, "Rollback window", the report's optional <c>rollback</c> list):
 /// "armer kotkan/Deployment/api: 3 rollbacks back; the 4th (0.1.31) was deleted on 2026-11-20".
 /// </summary>
 /// <param name="Object">The object, <c>cluster namespace/Kind/name</c>.</param>

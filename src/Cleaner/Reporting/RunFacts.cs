@@ -25,7 +25,7 @@ internal sealed record RunFacts(
     /// <summary>What could not be resolved: the report's <c>warnings</c>.</summary>
     public ImmutableArray<ReportWarning> Warnings { get; init; } = [];
 
-    /// <summary>How far back each object can roll back after this run (SPEC §5b).</summary>
+    /// <summary>How far back each object can roll back after this run (docs/references.md, "Rollback window").</summary>
     public ImmutableArray<RollbackLine> Rollback { get; init; } = [];
 
     /// <summary>Blob sizes per (registry, manifest digest), when the run fetched them; empty: no bytes in the report.</summary>

@@ -5,7 +5,7 @@ using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>The report of one run; its JSON form is the stable contract of SPEC §8.</summary>
+/// <summary>The report of one run; its JSON form is the stable contract (docs/reports.md, "Report formats").</summary>
 internal sealed record RunReport(
     [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
     [property: JsonPropertyName("mode")] string Mode,
@@ -15,16 +15,16 @@ internal sealed record RunReport(
     [property: JsonPropertyName("decisions")] ImmutableArray<DecisionEntry> Decisions,
     [property: JsonPropertyName("summary")] Summary Summary)
 {
-    /// <summary>What could not be resolved (SPEC §8, added since schema 1): never a reason to delete, always one to look.</summary>
+    /// <summary>What could not be resolved (docs/references.md, "Warnings"; added since schema 1): never a reason to delete, always one to look.</summary>
     [JsonPropertyName("warnings")]
     public ImmutableArray<ReportWarning> Warnings { get; init; } = [];
 
-    /// <summary>Per source object, how many rollbacks back the registry still holds (SPEC §5b, added since schema 1).</summary>
+    /// <summary>Per source object, how many rollbacks back the registry still holds (docs/references.md, "Rollback window"; added since schema 1).</summary>
     [JsonPropertyName("rollback")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<RollbackLine>? Rollback { get; init; }
 
-    /// <summary>The run's id (SPEC §8, added since schema 1), as on its log lines and in the run history.</summary>
+    /// <summary>The run's id (added since schema 1), as on its log lines and in the run history.</summary>
     [JsonPropertyName("runId")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RunId { get; init; }
@@ -93,7 +93,7 @@ internal sealed record Summary(
     [property: JsonPropertyName("blockedReason")] string? BlockedReason)
 {
     /// <summary>
-    /// Bytes the planned deletes would free (SPEC §8, optional): the blobs of deleted versions that no
+    /// Bytes the planned deletes would free (optional, docs/reports.md, "Report formats"): the blobs of deleted versions that no
     /// kept version of the same registry also uses. Absent when the registry did not tell sizes.
     /// </summary>
     [JsonPropertyName("reclaimableBytes")]

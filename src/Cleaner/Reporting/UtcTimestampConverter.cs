@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace OciCleanup.Cleaner.Reporting;
 
-/// <summary>Report times in UTC with a <c>Z</c>, as SPEC §8 writes them (<c>2026-06-02T02:00:00Z</c>).</summary>
+/// <summary>Report times in UTC with a <c>Z</c>, as the report writes them (<c>2026-06-02T02:00:00Z</c>).</summary>
 internal sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

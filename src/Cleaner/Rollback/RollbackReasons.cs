@@ -6,7 +6,7 @@ namespace OciCleanup.Cleaner.Rollback;
 /// <summary>The one place a window protection is made (so typed reason origins can replace the text here).</summary>
 internal static class RollbackReasons
 {
-    /// <summary>The reason kind of SPEC §8.</summary>
+    /// <summary>The reason kind (docs/references.md, "Reasons").</summary>
     public const string Kind = ReasonKind.Rollback;
 
     /// <summary>"ran as armer kotkan/Deployment/api until 2026-11-20, 2 deploys back".</summary>

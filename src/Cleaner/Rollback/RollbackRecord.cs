@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OciCleanup.Cleaner.Rollback;
 
 /// <summary>
-/// What each source object named over the trusted runs (SPEC §5b), keyed by <see cref="ObjectKey"/>'s text.
+/// What each source object named over the trusted runs (docs/references.md, "Rollback window"), keyed by <see cref="ObjectKey"/>'s text.
 /// Pure: <see cref="Observe"/> folds one run in; <see cref="Prune"/> drops what no window can need again.
 /// </summary>
 internal sealed record RollbackRecord(ImmutableSortedDictionary<string, ImmutableArray<SeenImage>> Objects)

@@ -9,7 +9,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Cleaner.Rollback;
 
 /// <summary>
-/// The rollback window's part of a run (SPEC §5b): read the record, fold this run's objects in, protect the
+/// The rollback window's part of a run (docs/references.md, "Rollback window"): read the record, fold this run's objects in, protect the
 /// window, tell how far back each object can go, and save — the last only after a trusted run.
 /// </summary>
 internal sealed class RollbackStep(RollbackConfig config, string stateDir)

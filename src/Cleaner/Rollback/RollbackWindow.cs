@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OciCleanup.Cleaner.Rollback;
 
 /// <summary>
-/// The rollback window (SPEC §5b), pure: for each object that names something now, its earlier deploys
+/// The rollback window (docs/references.md, "Rollback window"), pure: for each object that names something now, its earlier deploys
 /// newest first; the first <c>keep</c> of them that it stopped naming less than <c>days</c> ago are in the
 /// window. An object that names nothing now (deleted, or its source lost it) has no "now" to roll back from.
 /// </summary>

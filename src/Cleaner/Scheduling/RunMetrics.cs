@@ -14,7 +14,7 @@ internal sealed record RunMetrics(DateTimeOffset FinishedAt, TimeSpan Duration, 
     public static RunMetrics Of(RunReport? report, TimeSpan duration, int exitCode, DateTimeOffset finishedAt, long runsTotal, DateTimeOffset? lastSuccessBefore) =>
         new(finishedAt, duration, exitCode, report?.Summary, report?.Sources.Count(s => s.Status == "failed") ?? 0, runsTotal,
             exitCode == ExitCodes.Success ? finishedAt : lastSuccessBefore,
-            // SPEC §8 summary.reclaimableBytes, when the run measured sizes (report.sizes); otherwise the
+            // The report's summary.reclaimableBytes, when the run measured sizes (report.sizes); otherwise the
             // metric is left out rather than shown as a number nobody measured.
             report?.Summary.ReclaimableBytes);
 

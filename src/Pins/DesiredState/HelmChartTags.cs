@@ -29,13 +29,7 @@ public sealed record HelmChartTags(string Version) : TagPolicy
             .Select(t => (Tag: t, Version: FluxVersion.TryParseStrict(t.Replace('_', '+'), out var v) ? v : null))
             .Where(c => c.Version is not null && range.Contains(c.Version))
             .Select(c => (c.Tag, c.Version!));
-        var best = Highest.Of(candidates);
-        return best.Length switch
-        {
-            0 => TagPick.Nothing($"{Describe()}: no chart version in range: Flux cannot resolve it"),
-            1 => TagPick.Of(best),
-            _ => new TagPick(best, [$"{Describe()}: chart tags {string.Join(", ", best)} are equal versions and Flux's choice depends on listing order: all are protected"]),
-        };
+        return Highest.Pick(candidates, Describe(), "chart tags", "no chart version in range: Flux cannot resolve it");
     }
 
     /// <inheritdoc />

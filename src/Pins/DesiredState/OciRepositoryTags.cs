@@ -51,13 +51,7 @@ public sealed record OciRepositoryTags(FluxSemverRange Range, GoRegex? Filter, b
             .Select(t => (Tag: t, Version: FluxVersion.TryParse(ChartTags ? t.Replace('_', '+') : t, out var v) ? v : null))
             .Where(c => c.Version is not null && Range.Contains(c.Version))
             .Select(c => (c.Tag, c.Version!));
-        var best = Highest.Of(candidates);
-        return best.Length switch
-        {
-            0 => TagPick.Nothing($"{Describe()}: no tag matches: Flux pulls nothing new"),
-            1 => TagPick.Of(best),
-            _ => new TagPick(best, [$"{Describe()}: tags {string.Join(", ", best)} are equal versions and Flux's choice depends on listing order: all are protected"]),
-        };
+        return Highest.Pick(candidates, Describe(), "tags", "no tag matches: Flux pulls nothing new");
     }
 
     /// <inheritdoc />

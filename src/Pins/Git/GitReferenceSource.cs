@@ -4,7 +4,7 @@ using OciCleanup.Pins.Protection;
 namespace OciCleanup.Pins.Git;
 
 /// <summary>
-/// A GitOps repository as a reference source (SPEC §5c): fetched into <c>stateDir</c>, every YAML file
+/// A GitOps repository as a reference source (docs/references.md, "Git sources"): fetched into <c>stateDir</c>, every YAML file
 /// under the configured folders at the branch's HEAD (what Flux applies next), and the files each commit
 /// of the history window changed (what a revert brings back, kept as history). Each blob is read and
 /// parsed once however many commits hold it. An unreachable repository or a missing branch fails the

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace OciCleanup.Pins.Git;
 
-/// <summary>One configured <c>git</c> reference source (SPEC §3, §5c).</summary>
+/// <summary>One configured <c>git</c> reference source (docs/references.md, "Git sources").</summary>
 /// <param name="Name">The source's name: <c>git:NAME</c> in the report, and the origin's first part.</param>
 /// <param name="Url">https or ssh URL, or a local path; never holds a credential (the configuration refuses one).</param>
 /// <param name="Branch">The branch Flux (or a person) applies.</param>

@@ -9,7 +9,7 @@ namespace OciCleanup.Pins.Git;
 /// <summary>
 /// Reads one YAML file of a Git source with the extractors the cluster source uses: any document's
 /// <c>image</c> fields (pod templates and Pods of every kind, all container kinds, image volumes), Flux
-/// HelmRelease values (SPEC §5a, tag-only and digest-only values included), Flux and kustomize
+/// HelmRelease values (tag-only and digest-only values included), Flux and kustomize
 /// Kustomization <c>images</c>, and <c>$imagepolicy</c> markers. A file that does not parse is a warning
 /// naming <c>path:line</c>: a broken file in Git is Flux's problem too, not a reason to stop.
 /// </summary>

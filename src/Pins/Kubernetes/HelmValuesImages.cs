@@ -17,51 +17,15 @@ public static class HelmValuesImages
         return Walk(values, globalRegistry, appVersion).DistinctBy(f => f.Image);
     }
 
-    // Depth-first with an explicit stack, in document order: no tree is deep enough to overflow it.
-    // A work item either visits a node or yields an image found at it.
-    private static IEnumerable<FoundImage> Walk(JsonNode? root, string? globalRegistry, string? appVersion)
-    {
-        var work = new Stack<(JsonNode? Node, TreePath Path, FoundImage? Found)>();
-        work.Push((root, TreePath.Root, null));
-        while (work.TryPop(out var item))
-        {
-            var (node, path, found) = item;
-            if (found is not null)
-            {
-                yield return found;
-            }
-            else if (node is JsonArray array)
-            {
-                for (var i = array.Count - 1; i >= 0; i--)
-                {
-                    work.Push((array[i], path.Child(i), null));
-                }
-            }
-            else if (node is JsonObject obj)
-            {
-                if (FromParts(obj, globalRegistry, appVersion) is { } composed)
-                {
-                    yield return new FoundImage(composed, path.IsRoot ? "values" : path.ToString());
-                }
-
-                foreach (var (key, child) in obj.Reverse())
-                {
-                    // `image: repo` with a sibling `tag:` is the parts form, handled above.
-                    if (key.EndsWith("image", StringComparison.OrdinalIgnoreCase) && JsonTree.Text(child) is { Length: > 0 } image)
-                    {
-                        if (!(key == "image" && HasTag(obj)))
-                        {
-                            work.Push((null, path, new FoundImage(image, path.Child(key).ToString())));
-                        }
-                    }
-                    else
-                    {
-                        work.Push((child, path.Child(key), null));
-                    }
-                }
-            }
-        }
-    }
+    private static IEnumerable<FoundImage> Walk(JsonNode? root, string? globalRegistry, string? appVersion) =>
+        ImageWalk.Find(
+            root,
+            (obj, path) => FromParts(obj, globalRegistry, appVersion) is { } composed ? new FoundImage(composed, path.IsRoot ? "values" : path.ToString()) : null,
+            (obj, path, key, child) =>
+                // `image: repo` with a sibling `tag:` is the parts form, found at the object; a string has nothing inside.
+                key.EndsWith("image", StringComparison.OrdinalIgnoreCase) && JsonTree.Text(child) is { Length: > 0 } image && !(key == "image" && HasTag(obj))
+                    ? new FoundImage(image, path.Child(key).ToString())
+                    : null);
 
     /// <summary>
     /// Image objects the heuristic cannot complete, under a key ending in <c>image</c>: a tag or a digest

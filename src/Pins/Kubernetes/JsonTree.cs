@@ -34,42 +34,12 @@ public static class JsonTree
     /// Every <c>image</c> string in a manifest tree (containers, image volumes' <c>reference</c>), with its
     /// JSON path, in document order. Walks with an explicit stack: a deep tree cannot overflow it.
     /// </summary>
-    public static IEnumerable<FoundImage> ManifestImages(JsonNode? node)
-    {
-        var work = new Stack<(JsonNode? Node, TreePath Path, FoundImage? Found)>();
-        work.Push((node, TreePath.Root, null));
-        while (work.TryPop(out var item))
-        {
-            var (current, path, found) = item;
-            if (found is not null)
-            {
-                yield return found;
-            }
-            else if (current is JsonObject o)
-            {
-                foreach (var (key, child) in o.Reverse())
-                {
-                    if (key == "image" && Text(child) is { Length: > 0 } image)
-                    {
-                        work.Push((null, path, new FoundImage(image, At(o, "name") ?? path.Child(key).ToString())));
-                    }
-                    else if (key == "image" && child is JsonObject volume && At(volume, "reference") is { Length: > 0 } reference)
-                    {
-                        work.Push((null, path, new FoundImage(reference, path.Child(key).ToString())));
-                    }
-                    else
-                    {
-                        work.Push((child, path.Child(key), null));
-                    }
-                }
-            }
-            else if (current is JsonArray a)
-            {
-                for (var i = a.Count - 1; i >= 0; i--)
-                {
-                    work.Push((a[i], path.Child(i), null));
-                }
-            }
-        }
-    }
+    public static IEnumerable<FoundImage> ManifestImages(JsonNode? node) =>
+        ImageWalk.Find(
+            node,
+            (_, _) => null,
+            (o, path, key, child) => key != "image" ? null
+                : Text(child) is { Length: > 0 } image ? new FoundImage(image, At(o, "name") ?? path.Child(key).ToString())
+                : child is JsonObject volume && At(volume, "reference") is { Length: > 0 } reference ? new FoundImage(reference, path.Child(key).ToString())
+                : null);
 }

@@ -1,6 +1,6 @@
 namespace OciCleanup.Pins.Kubernetes;
 
-/// <summary>Which kinds of live reference a cluster scan collects (SPEC §3 <c>references</c>); all on by default.</summary>
+/// <summary>Which kinds of live reference a cluster scan collects (<c>references</c>, docs/references.md, "Live references (clusters)"); all on by default.</summary>
 /// <param name="Workloads">Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs, active ReplicaSets.</param>
 /// <param name="ReplicaSetHistory">Old ReplicaSets and ControllerRevisions: rollback targets.</param>
 /// <param name="HelmReleases">Flux HelmReleases, suspended ones included, and their OCI chart sources.</param>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace OciCleanup.Pins.PinsFiles;
 
-/// <summary>Parses the pins file format (SPEC §4). Pure: text in, rules and errors out.</summary>
+/// <summary>Parses the pins file format (docs/references.md, "Pins files"). Pure: text in, rules and errors out.</summary>
 public static partial class PinsFileParser
 {
     /// <summary>Parses the whole text of a pins file named <paramref name="path"/>.</summary>

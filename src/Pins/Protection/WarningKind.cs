@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OciCleanup.Pins.Protection;
 
 /// <summary>
-/// The closed list of report warning kinds (SPEC §8): each is one of the instances below, so no code can
+/// The closed list of report warning kinds (docs/references.md, "Warnings"): each is one of the instances below, so no code can
 /// emit a kind that is not documented. <see cref="Name"/> is the kebab-case text of the report.
 /// </summary>
 public readonly record struct WarningKind
@@ -48,7 +48,7 @@ public readonly record struct WarningKind
     /// <summary>A Git source whose branch has less history than <c>history</c> asks (a young or shallow repository).</summary>
     public static WarningKind ShortHistory { get; } = new("short-history");
 
-    /// <summary>Every kind, in the order SPEC §8 lists them (the Git source's kinds last).</summary>
+    /// <summary>Every kind, in the order docs/references.md, "Warnings" lists them (the Git source's kinds last).</summary>
     public static ImmutableArray<WarningKind> All { get; } =
         [PinUnmatched, UnknownHost, TagOnlyValues, DigestOnlyValues, DesiredState, DanglingReference, BrokenIndex, ImageRepositoryMissing, Deferred, RollbackWindowStarts, UnreadableYaml, ShortHistory];
 

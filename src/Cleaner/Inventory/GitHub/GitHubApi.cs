@@ -6,7 +6,7 @@ using OciCleanup.Pins;
 namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
-/// GitHub's packages REST API (SPEC §12), container packages only. <c>ownerPath</c>
+/// GitHub's packages REST API (docs/configuration.md, "ghcr.io (`kind: github`)"), container packages only. <c>ownerPath</c>
 /// arguments are <c>user</c> (the token's own account, private packages included), <c>users/NAME</c>
 /// or <c>orgs/NAME</c>; a package name travels as one segment, <c>/</c> as <c>%2F</c>.
 /// </summary>

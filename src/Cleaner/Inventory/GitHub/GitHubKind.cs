@@ -3,7 +3,7 @@ using OciCleanup.Cleaner.Configuration;
 namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
-/// GitHub Container Registry (SPEC §12): every manifest a version (untagged children included), one
+/// GitHub Container Registry (docs/configuration.md, "ghcr.io (`kind: github`)"): every manifest a version (untagged children included), one
 /// DELETE of a version removes the manifest with every tag on it; images are <c>ghcr.io/OWNER/NAME</c>,
 /// owner and name in lower case.
 /// </summary>
@@ -20,7 +20,8 @@ internal static class GitHubKind
             path => RegistryTraits.OwnerThenName(path.ToLowerInvariant()),
             Lists,
             NeedsOwners: true),
-        (config, loggers, clock, cache) => GitHubWiring.Create(config, loggers, clock, cache is null ? null : new StoreBodyCache(cache.Bodies)));
+        (config, loggers, clock, cache) => GitHubWiring.Create(config, loggers, clock, cache is null ? null : new StoreBodyCache(cache.Bodies)),
+        GitHubSection.Read);
 
     private static Func<string, bool> Lists(RegistryConfig config)
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
-/// Reads a paged GitHub list to its end by <c>Link rel="next"</c>, or fails it (SPEC §7: a partial
+/// Reads a paged GitHub list to its end by <c>Link rel="next"</c>, or fails it (docs/configuration.md, "A partial picture never deletes": a partial
 /// picture is a failed source). GitHub gives no total, so besides <see cref="ListingGuard"/>'s loops and
 /// duplicates: pages are full (<c>per_page</c>) until the last, the next link names the page after this
 /// one on the API itself, and the list does not end before the <c>rel="last"</c> page it announced.

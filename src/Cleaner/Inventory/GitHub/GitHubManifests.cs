@@ -51,7 +51,7 @@ internal sealed class GitHubManifests(string registry, Func<DistributionClient> 
     public async Task<bool> HasManifestAsync(PackageKey package, Digest digest, CancellationToken cancellationToken) =>
         await distribution().HeadManifestAsync(RepositoryOf(package), digest.ToString(), cancellationToken) is not null;
 
-    /// <summary>Never: ghcr.io versions come back through GitHub's own restore, not a push (SPEC §7a).</summary>
+    /// <summary>Never: ghcr.io versions come back through GitHub's own restore, not a push (docs/reports.md, "Undo: `restore`").</summary>
     public Task PutAsync(PackageKey package, string reference, RawManifest manifest, CancellationToken cancellationToken) =>
         throw new RegistryException(registry, "ghcr.io manifests are restored through GitHub's packages API (POST …/versions/{id}/restore), never pushed");
 

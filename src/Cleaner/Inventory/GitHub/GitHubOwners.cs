@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
-/// Where each owner's packages are listed, asked of the API, not configured (SPEC §12): an organisation
+/// Where each owner's packages are listed, asked of the API, not configured (docs/configuration.md, "ghcr.io (`kind: github`)"): an organisation
 /// under <c>orgs/NAME</c>, the token's own account under <c>user</c> (so its private packages appear), any
 /// other user under <c>users/NAME</c> (public packages only). The account is read once per instance.
 /// </summary>

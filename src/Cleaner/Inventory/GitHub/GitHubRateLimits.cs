@@ -4,7 +4,7 @@ using System.Net;
 namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
-/// GitHub's rate limits on one client (SPEC §12). A secondary limit — 403 or 429 with <c>Retry-After</c>,
+/// GitHub's rate limits on one client (docs/configuration.md, "ghcr.io (`kind: github`)"). A secondary limit — 403 or 429 with <c>Retry-After</c>,
 /// or a 403 with <c>X-RateLimit-Remaining: 0</c> — is waited out as told, up to <see cref="MaxWait"/> per
 /// answer and <see cref="MaxWaits"/> times, then the request is sent again (the refused request did
 /// nothing, so even a DELETE may be). DELETEs are spaced to stay under ~180 a minute. What GitHub says

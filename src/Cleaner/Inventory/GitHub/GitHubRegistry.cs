@@ -7,7 +7,7 @@ using OciCleanup.Pins;
 namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
-/// GitHub Container Registry through GitHub's packages REST API (SPEC §12): versions listed per owner
+/// GitHub Container Registry through GitHub's packages REST API (docs/configuration.md, "ghcr.io (`kind: github`)"): versions listed per owner
 /// and package, described through ghcr.io's <c>/v2</c> (each body read once ever), deleted only by
 /// <c>DELETE …/versions/{id}</c> — one manifest with every tag on it, so the planner's delete-by-digest
 /// rule applies — and only when a fresh read of the version shows the digest and tags it was planned with.

@@ -4,7 +4,7 @@ using OciCleanup.Cleaner.Execution;
 namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
-/// <c>restore</c> on GitHub (SPEC §7a, §12): GitHub's own restore of the deleted version by its id,
+/// <c>restore</c> on GitHub (docs/reports.md, "Undo: `restore`"): GitHub's own restore of the deleted version by its id,
 /// within its 30 days — the manifest and every tag it had come back together, so the other audit lines
 /// of the same version then find it present. Past 30 days, or once purged, it is too late.
 /// </summary>

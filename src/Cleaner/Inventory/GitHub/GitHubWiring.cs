@@ -6,7 +6,7 @@ namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
 /// The two HTTP stacks of a <c>kind: github</c> registry, each with credentials for its own authority
-/// only (SPEC §7): the packages API at <c>url</c> with <c>Authorization: Bearer PAT</c>, and ghcr.io at
+/// only (ARCHITECTURE.md, "Safety invariants and where each is enforced"): the packages API at <c>url</c> with <c>Authorization: Bearer PAT</c>, and ghcr.io at
 /// <c>registryUrl</c> with basic <c>LOGIN:PAT</c>, swapped at its own <c>/token</c> for a pull token. The
 /// ghcr.io client is made once the token's login is known.
 /// </summary>

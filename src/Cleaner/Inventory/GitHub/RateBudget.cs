@@ -5,7 +5,7 @@ namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
 /// What GitHub last said is left of the hour's requests (<c>X-RateLimit-Remaining</c>). Below
-/// <see cref="Reserve"/> no new delete starts: the rest is deferred to the next run (SPEC §12), and the
+/// <see cref="Reserve"/> no new delete starts: the rest is deferred to the next run (docs/configuration.md, "ghcr.io (`kind: github`)"), and the
 /// reserve leaves room for that run's own inventory and for people using the same token meanwhile.
 /// </summary>
 internal sealed class RateBudget(int reserve = RateBudget.DefaultReserve)

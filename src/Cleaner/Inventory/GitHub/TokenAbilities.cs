@@ -4,7 +4,7 @@ namespace OciCleanup.Cleaner.Inventory.GitHub;
 
 /// <summary>
 /// What a GitHub token may do with packages, from the <c>X-OAuth-Scopes</c> header GitHub answers with
-/// (SPEC §12): a classic PAT lists its scopes — <c>read:packages</c> reads, <c>delete:packages</c> deletes,
+/// (docs/configuration.md, "ghcr.io (`kind: github`)"): a classic PAT lists its scopes — <c>read:packages</c> reads, <c>delete:packages</c> deletes,
 /// <c>write:packages</c> restores (and reads). No header: a fine-grained PAT, a GitHub App or
 /// <c>GITHUB_TOKEN</c>, none of which can delete package versions. Pure.
 /// </summary>

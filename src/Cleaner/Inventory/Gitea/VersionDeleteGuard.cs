@@ -4,7 +4,7 @@ namespace OciCleanup.Cleaner.Inventory;
 /// The last check before a DELETE leaves for Gitea's packages API, on the URL as it goes on the wire:
 /// exactly <c>api/v1/packages/{owner}/{type}/{name}/{version}</c> under the configured URL, each segment
 /// one safe segment. Whatever built the URL (Refit, <see cref="Uri"/>'s normalisation), a request for
-/// the whole package (<c>…/{name}</c>, Gitea ≥ 1.26, SPEC §11) or any other path cannot be sent.
+/// the whole package (<c>…/{name}</c>, Gitea ≥ 1.26, docs/configuration.md, "Delete mode, multi-arch images and OCI registries") or any other path cannot be sent.
 /// </summary>
 internal sealed class VersionDeleteGuard(string registry, Uri baseAddress) : DelegatingHandler
 {

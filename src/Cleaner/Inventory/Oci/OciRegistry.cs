@@ -11,7 +11,7 @@ namespace OciCleanup.Cleaner.Inventory;
 /// <summary>
 /// Any OCI distribution registry. Versions are tags (the API lists no untagged manifests). A tag's
 /// creation time is its image config's <c>created</c> (for an index, its first child's); a
-/// manifest without one (a Helm chart, an artifact) ages from when it was first seen (SPEC §6).
+/// manifest without one (a Helm chart, an artifact) ages from when it was first seen (docs/configuration.md, "Retention").
 /// Deleting removes a manifest by digest, which removes every tag pointing at it.
 /// </summary>
 internal sealed class OciRegistry(RegistryConfig config, DistributionClient client, ILogger<OciRegistry> logger) : IRegistry

@@ -5,7 +5,7 @@ namespace OciCleanup.Cleaner.Inventory.Store;
 
 /// <summary>
 /// Per registry, what each listed version resolved to (<c>stateDir/manifests/versions/&lt;registry&gt;.tsv</c>):
-/// on Gitea a version's id is replaced when its tag is re-pushed (SPEC §11), so (id → digest, media
+/// on Gitea a version's id is replaced when its tag is re-pushed, so (id → digest, media
 /// type) never changes and a version seen before needs no HEAD. One line per version; the header names
 /// the registry and its URL (another server under the same name starts empty), the last line the count
 /// (a cut file is refused). A cache: a missing file is empty, a damaged one is empty with a note. Each
