@@ -9,6 +9,13 @@ namespace OciCleanup.Demo;
 /// </summary>
 internal static class GhcrCluster
 {
+    /// <summary>Every (app, tag) a workload of <see cref="Yaml"/> names: what a cleanup must never delete.</summary>
+    public static IEnumerable<(string App, string Tag)> Referenced() =>
+        GhcrFleet.Apps.SelectMany(app => (app.CronOnLatest ? [(app.Name, "latest")] : Array.Empty<(string, string)>())
+            .Concat(app.DeployedBuild is { } deployed
+                ? Enumerable.Range(Math.Max(1, deployed - app.History), deployed - Math.Max(1, deployed - app.History) + 1).Select(build => (app.Name, GhcrFleet.Sha8(app.Name, build)))
+                : []));
+
     public static string Yaml()
     {
         var yaml = new StringBuilder();

@@ -83,7 +83,9 @@ internal static class GhcrDemo
         var deletes = log.Count(r => r.Server == "api" && r.Method is "DELETE" or "POST");
         var v2Deletes = log.Count(r => r.Server == "ghcr" && r.Method == "DELETE");
         var reads = AllVersions(github).Select(v => v.Downloads - downloadsBefore.GetValueOrDefault(v.Id)).ToList();
-        Console.Error.WriteLine($"demo: {log.Count(r => r.Server == "api")} GitHub API requests ({deletes} DELETE/POST), {log.Count(r => r.Server == "ghcr")} ghcr.io requests ({v2Deletes} /v2 DELETE), {reads.Sum()} manifest downloads, at most {reads.DefaultIfEmpty(0).Max()} of any one manifest");
+        var referenced = GhcrCluster.Referenced().ToHashSet();
+        var protectedDeleted = AllVersions(github).Count(v => v.DeletedAt is not null && v.Tags.Any(t => referenced.Contains((v.Package.Name, t))));
+        Console.Error.WriteLine($"demo: {log.Count(r => r.Server == "api")} GitHub API requests ({deletes} DELETE/POST), {log.Count(r => r.Server == "ghcr")} ghcr.io requests ({v2Deletes} /v2 DELETE), {reads.Sum()} manifest downloads, at most {reads.DefaultIfEmpty(0).Max()} of any one manifest, {protectedDeleted} versions a workload names deleted");
     }
 
     private static void Stop(PosixSignalContext context, CancellationTokenSource stop)

@@ -45,4 +45,34 @@ public sealed class GitHubTokenTests
         new ReportJson(result.Stdout).Summary.GetProperty("blockedReason").GetString()!.ShouldContain("the GitHub token cannot delete package versions");
         fleet.Requests("api", "DELETE").ShouldBeEmpty();
     }
+    [Fact]
+    public async Task ConfigCheck_ActionsToken_SaysItCannotListAndDeletesOnlyWithAdminOnThePackage()
+    {
+        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Actions("gha", "viktor"));
+        fleet.Server.State.AddPackage("viktor", "app");
+
+        var result = await CleanerProcess.RunAsync("config", "check", "--config", fleet.Config("viktor"));
+
+        result.Stdout.ShouldContain("registry:gh: token: an installation token (GITHUB_TOKEN or a GitHub App)");
+        result.Stdout.ShouldContain("cannot list packages (names must be given), delete versions (unless its repository has the Admin role on the package)");
+    }
+
+    [Fact]
+    public async Task DeleteRun_ActionsToken_BlocksWithTheReasonBeforeAnyListOrDelete()
+    {
+        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Actions("gha", "viktor", "viktor/app"));
+        fleet.Server.State.AddPackage("viktor", "app");
+        fleet.Server.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
+        fleet.Server.State.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
+
+        var result = await GitHubFleet.RunAsync(fleet.Config("viktor"), "--delete");
+
+        result.ExitCode.ShouldNotBe(0, result.Stderr);
+        var blocked = new ReportJson(result.Stdout).Summary.GetProperty("blockedReason").GetString()!;
+        blocked.ShouldContain("cannot list packages");
+        blocked.ShouldContain("unless its repository has the Admin role on that package");
+        fleet.Requests("api", "DELETE").ShouldBeEmpty();
+        fleet.Requests("api", "GET").ShouldNotContain(r => r.Path.EndsWith("/packages", StringComparison.Ordinal));
+        fleet.Server.State.ActiveVersions("viktor", "app").Count.ShouldBe(2);
+    }
 }

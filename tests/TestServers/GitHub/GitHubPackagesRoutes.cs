@@ -20,7 +20,10 @@ internal static class GitHubPackagesRoutes
 
     public static void Map(WebApplication app, GitHubTestServer hub)
     {
-        app.MapGet("/user", (HttpContext http) => Results.Json(GitHubJson.Owner(Api(http), hub.State.AddUser(Token(http).Login))));
+        // GITHUB_TOKEN is an installation's token, not a user's: GitHub answers /user with 403.
+        app.MapGet("/user", (HttpContext http) => Token(http).Kind == GitHubTokenKind.Actions
+            ? Forbidden("Resource not accessible by integration")
+            : Results.Json(GitHubJson.Owner(Api(http), hub.State.AddUser(Token(http).Login))));
         app.MapGet("/users/{login}", (HttpContext http, string login) => OwnerJson(http, hub, login, organizationOnly: false));
         app.MapGet("/orgs/{login}", (HttpContext http, string login) => OwnerJson(http, hub, login, organizationOnly: true));
         MapPackages(app, hub, "/orgs/{login}", Scope.Organization);

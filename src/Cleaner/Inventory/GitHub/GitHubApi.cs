@@ -22,7 +22,7 @@ internal sealed class GitHubApi(GitHubHttp http)
         if (response.StatusCode == HttpStatusCode.Forbidden && scopes is null)
         {
             // An installation token (GITHUB_TOKEN, an App) has no user; it still reads what it was granted.
-            return (null, TokenAbilities.Of(null));
+            return (null, TokenAbilities.Of(null, installation: true));
         }
 
         using var json = await http.JsonAsync(response, "read the token's account (GET /user)", cancellationToken);

@@ -36,6 +36,12 @@ internal sealed class GitHubRegistry(RegistryConfig config, GitHubApi api, GitHu
     {
         var token = await TokenAsync(cancellationToken);
         logger.LogInformation("Registry {Registry}: the GitHub token is {Token}", config.Name, token.Describe());
+        if (token.ListRefusal is { } refusal)
+        {
+            // Listing would only answer 403; say why before any request that cannot succeed.
+            throw new RegistryException(config.Name, $"the GitHub token is {refusal}");
+        }
+
         var wanted = GitHubVersions.Filter(config.IncludeRepositories, config.ExcludeRepositories);
         var packages = new List<(string Owner, string Path, string Name)>();
         foreach (var owner in config.Owners)
