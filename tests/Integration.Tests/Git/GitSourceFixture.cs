@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.Pins.Git;
 using OciCleanup.Pins.Protection;
 

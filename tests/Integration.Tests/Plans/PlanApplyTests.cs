@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Plans;
 

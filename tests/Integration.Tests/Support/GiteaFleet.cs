@@ -1,5 +1,3 @@
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Support;
 
 /// <summary>
