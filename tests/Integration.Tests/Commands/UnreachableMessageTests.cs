@@ -1,5 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-
 namespace OciCleanup.Integration.Tests.Commands;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OciCleanup.Integration.Tests.Support;
 
 namespace OciCleanup.Integration.Tests.Demo;
 

@@ -1,5 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-
 namespace OciCleanup.Integration.Tests.Deployment;
 
 /// <summary>flake.nix's outputs, evaluated with a stub nixpkgs (Deployment/Nix/eval-flake.nix): nothing is built here.</summary>

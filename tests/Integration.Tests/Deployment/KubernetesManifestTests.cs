@@ -1,9 +1,7 @@
 using k8s;
 using k8s.Models;
 using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.Pins.PinsFiles;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Deployment;
 

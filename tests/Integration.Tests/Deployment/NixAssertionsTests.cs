@@ -1,5 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-
 namespace OciCleanup.Integration.Tests.Deployment;
 
 /// <summary>nix/assertions.nix, a plain function of the rendered settings: what the program would reject fails the NixOS build.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Integration.Tests.Support;
 
 namespace OciCleanup.Integration.Tests.Deployment;
 

@@ -1,5 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-
 namespace OciCleanup.Integration.Tests.Deployment;
 
 [CollectionDefinition(nameof(ReleaseTests), DisableParallelization = true)]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Integration.Tests.Deployment;

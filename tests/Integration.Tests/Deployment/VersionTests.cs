@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OciCleanup.Integration.Tests.Support;
 
 namespace OciCleanup.Integration.Tests.Deployment;
 

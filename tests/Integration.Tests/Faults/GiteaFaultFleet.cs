@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Faults;
 

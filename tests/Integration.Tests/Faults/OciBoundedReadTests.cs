@@ -1,6 +1,4 @@
 using OciCleanup.Integration.Tests.Oci;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Faults;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.Pins.Git;
 using OciCleanup.Pins.Protection;
 
@@ -31,19 +30,7 @@ internal sealed class GitSourceFixture : IDisposable
     /// <summary>Whether the reason was read at the branch's HEAD (else in its history).</summary>
     public static bool AtHead(Protection protection) => ((GitOrigin)protection.Reason.Origin).AtHead;
 
-    public static string Deployment(string image) => $"""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: api
-          namespace: kotkan
-        spec:
-          template:
-            spec:
-              containers:
-                - name: api
-                  image: {image}
-        """;
+    public static string Deployment(string image) => KubeObjects.Deployment("api", image, "kotkan");
 
     public void Dispose() => _folder.Dispose();
 }

@@ -1,4 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.TestServers.GitHub;
 
 namespace OciCleanup.Integration.Tests.GitHub;
@@ -9,11 +8,9 @@ public sealed class GitHubDeleteTests
     [Fact]
     public async Task Delete_OldVersions_ReadAgainThenDeletedByIdNeverThroughV2()
     {
-        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages", "delete:packages"));
-        var state = fleet.Server.State;
-        state.AddPackage("viktor", "app");
-        var old = state.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1", "sha-1");
-        state.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
+        await using var fleet = await GitHubFleet.StartWithAppAsync("read:packages", "delete:packages");
+        var old = fleet.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1", "sha-1");
+        fleet.State.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
 
         var result = await GitHubFleet.RunAsync(fleet.Config("viktor"), "--delete");
 
@@ -21,7 +18,7 @@ public sealed class GitHubDeleteTests
         fleet.Requests("api", "DELETE").Select(r => r.Path).ShouldBe([$"/user/packages/container/app/versions/{old.Id}"]);
         fleet.Requests("ghcr", "DELETE").ShouldBeEmpty();
         fleet.Requests("api", "GET").ShouldContain(r => r.Path == $"/user/packages/container/app/versions/{old.Id}");
-        state.ActiveVersions("viktor", "app").SelectMany(v => v.Tags).ShouldBe(["v2"]);
+        fleet.State.ActiveVersions("viktor", "app").SelectMany(v => v.Tags).ShouldBe(["v2"]);
         var report = new ReportJson(result.Stdout);
         report.Summary.GetProperty("deleted").GetInt32().ShouldBe(2);
     }
@@ -29,29 +26,26 @@ public sealed class GitHubDeleteTests
     [Fact]
     public async Task Delete_OneTagOfAVersionKept_VersionNotDeleted()
     {
-        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages", "delete:packages"));
-        var state = fleet.Server.State;
-        state.AddPackage("viktor", "app");
-        state.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1", "stable");
-        state.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
+        await using var fleet = await GitHubFleet.StartWithAppAsync("read:packages", "delete:packages");
+        fleet.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1", "stable");
+        fleet.State.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
         fleet.Folder.Write("pins.txt", "viktor:container/app==stable\n");
 
         var result = await GitHubFleet.RunAsync(fleet.Config("viktor"), "--delete");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         fleet.Requests("api", "DELETE").ShouldBeEmpty();
-        state.ActiveVersions("viktor", "app").Count.ShouldBe(2);
+        fleet.State.ActiveVersions("viktor", "app").Count.ShouldBe(2);
     }
 
     [Fact]
     public async Task Delete_PublicVersionPast5000Downloads_FailsThatVersionWithGitHubsWordsOthersDeleted()
     {
         await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages", "delete:packages"));
-        var state = fleet.Server.State;
-        state.AddPackage("viktor", "app", isPublic: true);
-        var popular = state.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
-        state.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
-        var newest = state.PushImage("viktor", "app", "v3", GitHubFleet.Old.AddHours(2), "v3");
+        fleet.State.AddPackage("viktor", "app", isPublic: true);
+        var popular = fleet.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
+        fleet.State.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
+        var newest = fleet.State.PushImage("viktor", "app", "v3", GitHubFleet.Old.AddHours(2), "v3");
         popular.SetDownloads(6000);
 
         var result = await GitHubFleet.RunAsync(fleet.Config("viktor"), "--delete");
@@ -62,6 +56,6 @@ public sealed class GitHubDeleteTests
         failed.GetProperty("result").GetString().ShouldBe("failed");
         failed.GetProperty("resultDetail").GetString()!.ShouldContain("5000 downloads");
         report.Decision("app", "v2").GetProperty("result").GetString().ShouldBe("deleted");
-        state.ActiveVersions("viktor", "app").Select(v => v.Id).ShouldBe([popular.Id, newest.Id], ignoreOrder: true);
+        fleet.State.ActiveVersions("viktor", "app").Select(v => v.Id).ShouldBe([popular.Id, newest.Id], ignoreOrder: true);
     }
 }

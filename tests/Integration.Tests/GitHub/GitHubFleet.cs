@@ -1,4 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.TestServers.GitHub;
 
 namespace OciCleanup.Integration.Tests.GitHub;
@@ -14,6 +13,8 @@ internal sealed class GitHubFleet : IAsyncDisposable
 
     public TempFolder Folder { get; } = new();
 
+    public GitHubState State => Server.State;
+
     public static async Task<GitHubFleet> StartAsync(GitHubToken token, TimeProvider? clock = null)
     {
         var fleet = new GitHubFleet(clock);
@@ -21,6 +22,14 @@ internal sealed class GitHubFleet : IAsyncDisposable
         fleet.Server.AddToken(token);
         fleet.Folder.Write("token", token.Value);
         fleet.Folder.Write("pins.txt", "");
+        return fleet;
+    }
+
+    /// <summary>The usual start: a classic token of viktor's with these scopes, and viktor's empty package app.</summary>
+    public static async Task<GitHubFleet> StartWithAppAsync(params string[] scopes)
+    {
+        var fleet = await StartAsync(GitHubToken.Classic("pat", "viktor", scopes));
+        fleet.State.AddPackage("viktor", "app");
         return fleet;
     }
 

@@ -1,4 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.TestServers.GitHub;
 
 namespace OciCleanup.Integration.Tests.GitHub;
@@ -10,19 +9,18 @@ public sealed class GitHubInventoryTests
     public async Task DryRun_UserOrgAndOwnAccount_EachListedWhereGitHubSaysAndEveryPageRead()
     {
         await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages"));
-        var state = fleet.Server.State;
-        state.AddOrganization("acme", "viktor");
-        state.AddUser("other");
-        state.AddPackage("viktor", "infra/web");
+        fleet.State.AddOrganization("acme", "viktor");
+        fleet.State.AddUser("other");
+        fleet.State.AddPackage("viktor", "infra/web");
         for (var i = 0; i < 150; i++)
         {
-            state.PushImage("viktor", "infra/web", $"b{i}", GitHubFleet.Old.AddMinutes(i), $"sha-{i:x4}");
+            fleet.State.PushImage("viktor", "infra/web", $"b{i}", GitHubFleet.Old.AddMinutes(i), $"sha-{i:x4}");
         }
 
-        state.AddPackage("acme", "api", isPublic: true);
-        state.PushImage("acme", "api", "a1", GitHubFleet.Old, "v1", "latest");
-        state.AddPackage("other", "tool", isPublic: true);
-        state.PushImage("other", "tool", "t1", GitHubFleet.Old, "v1");
+        fleet.State.AddPackage("acme", "api", isPublic: true);
+        fleet.State.PushImage("acme", "api", "a1", GitHubFleet.Old, "v1", "latest");
+        fleet.State.AddPackage("other", "tool", isPublic: true);
+        fleet.State.PushImage("other", "tool", "t1", GitHubFleet.Old, "v1");
 
         var result = await GitHubFleet.RunAsync(fleet.Config("viktor, acme, other"));
 
@@ -48,8 +46,8 @@ public sealed class GitHubInventoryTests
         await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages"));
         foreach (var name in new[] { "app", "app-old", "tool" })
         {
-            fleet.Server.State.AddPackage("viktor", name);
-            fleet.Server.State.PushImage("viktor", name, name, GitHubFleet.Old, "v1");
+            fleet.State.AddPackage("viktor", name);
+            fleet.State.PushImage("viktor", name, name, GitHubFleet.Old, "v1");
         }
 
         var result = await GitHubFleet.RunAsync(fleet.Config("viktor", "    packages: {include: ['app*'], exclude: ['*-old']}"));

@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers.GitHub;
-
 namespace OciCleanup.Integration.Tests.GitHub;
 
 /// <summary>Issue 20 item 4: secondary limits waited out; below the hour's reserve the rest is deferred, exit 0.</summary>
@@ -9,12 +6,10 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task Delete_HourlyBudgetBelowReserve_NoDeleteStartsRestDeferredExit0()
     {
-        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages", "delete:packages"));
-        var state = fleet.Server.State;
-        state.AddPackage("viktor", "app");
+        await using var fleet = await GitHubFleet.StartWithAppAsync("read:packages", "delete:packages");
         for (var i = 0; i < 4; i++)
         {
-            state.PushImage("viktor", "app", $"v{i}", GitHubFleet.Old.AddHours(i), $"v{i}");
+            fleet.State.PushImage("viktor", "app", $"v{i}", GitHubFleet.Old.AddHours(i), $"v{i}");
         }
 
         // Far below the reserve of 500 requests left in the hour: the inventory fits, deletes wait.
@@ -32,9 +27,8 @@ public sealed class GitHubRateLimitTests
     [Fact]
     public async Task DryRun_SecondaryLimitWithRetryAfter_WaitedOutAndListComplete()
     {
-        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages"));
-        fleet.Server.State.AddPackage("viktor", "app");
-        fleet.Server.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
+        await using var fleet = await GitHubFleet.StartWithAppAsync("read:packages");
+        fleet.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
         fleet.Server.Options.FailNext(2, status: 429, retryAfterSeconds: 1);
 
         var result = await GitHubFleet.RunAsync(fleet.Config("viktor"));

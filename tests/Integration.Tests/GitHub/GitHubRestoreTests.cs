@@ -1,4 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.TestServers.GitHub;
 
 namespace OciCleanup.Integration.Tests.GitHub;
@@ -9,11 +8,9 @@ public sealed class GitHubRestoreTests
     [Fact]
     public async Task Restore_Run_VersionBackWithEveryTagThroughPostRestore()
     {
-        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages", "delete:packages", "write:packages"));
-        var state = fleet.Server.State;
-        state.AddPackage("viktor", "app");
-        var old = state.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1", "sha-1");
-        state.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
+        await using var fleet = await GitHubFleet.StartWithAppAsync("read:packages", "delete:packages", "write:packages");
+        var old = fleet.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1", "sha-1");
+        fleet.State.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
         var config = fleet.Config("viktor");
         var deleted = await GitHubFleet.RunAsync(config, "--delete");
         deleted.ExitCode.ShouldBe(0, deleted.Stderr);
@@ -24,7 +21,7 @@ public sealed class GitHubRestoreTests
 
         restored.ExitCode.ShouldBe(0, restored.Stdout + restored.Stderr);
         fleet.Requests("api", "POST").Select(r => r.Path).ShouldBe([$"/user/packages/container/app/versions/{old.Id}/restore"]);
-        state.ActiveVersions("viktor", "app").Single(v => v.Id == old.Id).Tags.ShouldBe(["sha-1", "v1"], ignoreOrder: true);
+        fleet.State.ActiveVersions("viktor", "app").Single(v => v.Id == old.Id).Tags.ShouldBe(["sha-1", "v1"], ignoreOrder: true);
         fleet.Requests("ghcr", "PUT").ShouldBeEmpty();
     }
 
@@ -33,10 +30,9 @@ public sealed class GitHubRestoreTests
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages", "delete:packages", "write:packages"), clock);
-        var state = fleet.Server.State;
-        state.AddPackage("viktor", "app");
-        var old = state.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
-        state.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
+        fleet.State.AddPackage("viktor", "app");
+        var old = fleet.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
+        fleet.State.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
         var config = fleet.Config("viktor");
         (await GitHubFleet.RunAsync(config, "--delete")).ExitCode.ShouldBe(0);
         clock.Advance(TimeSpan.FromDays(31));
@@ -45,6 +41,6 @@ public sealed class GitHubRestoreTests
 
         restored.ExitCode.ShouldBe(1, restored.Stdout + restored.Stderr);
         restored.Stdout.ShouldContain("too late");
-        state.ActiveVersions("viktor", "app").ShouldNotContain(v => v.Id == old.Id);
+        fleet.State.ActiveVersions("viktor", "app").ShouldNotContain(v => v.Id == old.Id);
     }
 }

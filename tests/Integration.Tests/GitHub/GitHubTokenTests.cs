@@ -1,4 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
 using OciCleanup.TestServers.GitHub;
 
 namespace OciCleanup.Integration.Tests.GitHub;
@@ -9,9 +8,8 @@ public sealed class GitHubTokenTests
     [Fact]
     public async Task ConfigCheck_ReadOnlyClassicToken_SaysItReadsButCannotDeleteOrRestore()
     {
-        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages"));
-        fleet.Server.State.AddPackage("viktor", "app");
-        fleet.Server.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
+        await using var fleet = await GitHubFleet.StartWithAppAsync("read:packages");
+        fleet.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
 
         var result = await CleanerProcess.RunAsync("config", "check", "--config", fleet.Config("viktor"));
 
@@ -23,7 +21,7 @@ public sealed class GitHubTokenTests
     public async Task ConfigCheck_FineGrainedToken_SaysItCannotDelete()
     {
         await using var fleet = await GitHubFleet.StartAsync(GitHubToken.FineGrained("pat", "viktor"));
-        fleet.Server.State.AddPackage("viktor", "app");
+        fleet.State.AddPackage("viktor", "app");
 
         var result = await CleanerProcess.RunAsync("config", "check", "--config", fleet.Config("viktor"));
 
@@ -34,10 +32,9 @@ public sealed class GitHubTokenTests
     [Fact]
     public async Task DeleteRun_TokenWithoutDeleteScope_BlocksWithTheReasonAndSendsNoDelete()
     {
-        await using var fleet = await GitHubFleet.StartAsync(GitHubToken.Classic("pat", "viktor", "read:packages"));
-        fleet.Server.State.AddPackage("viktor", "app");
-        fleet.Server.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
-        fleet.Server.State.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
+        await using var fleet = await GitHubFleet.StartWithAppAsync("read:packages");
+        fleet.State.PushImage("viktor", "app", "v1", GitHubFleet.Old, "v1");
+        fleet.State.PushImage("viktor", "app", "v2", GitHubFleet.Old.AddHours(1), "v2");
 
         var result = await GitHubFleet.RunAsync(fleet.Config("viktor"), "--delete");
 

@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Gitea;
 
 /// <summary>Forgejo (SPEC §11): no per-package version list, `Size` spelled so in files, tokens only on writes.</summary>

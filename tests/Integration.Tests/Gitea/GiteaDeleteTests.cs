@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Gitea;
 
 /// <summary>`run --delete` through Gitea's packages API, one version per DELETE, with Gitea's non-cascading semantics.</summary>

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Gitea;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Gitea;
 

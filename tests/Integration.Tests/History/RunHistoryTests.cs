@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.History;
 
 /// <summary>
@@ -14,15 +11,7 @@ public sealed class RunHistoryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _fleet.StartAsync();
-        var old = DateTimeOffset.UtcNow.AddDays(-100);
-        for (var i = 1; i <= 10; i++)
-        {
-            _fleet.Gitea.Push("oleks", "cms-plugins", $"0.1.{i}", StoredManifest.Image($"build {i}"), old.AddDays(i));
-        }
-
-        _fleet.Gitea.Push("oleks", "cms-plugins", "staging", StoredManifest.Image("build 3"), old.AddDays(3));
-        _fleet.Gitea.Push("oleks", "cms-plugins", "production", StoredManifest.Image("build 2"), old.AddDays(2));
-        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==production\n");
+        _fleet.PushCmsPlugins(DateTimeOffset.UtcNow.AddDays(-100), builds: 10, staging: 3, production: 2);
     }
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Hostile;
 

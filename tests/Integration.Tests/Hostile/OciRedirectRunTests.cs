@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using OciCleanup.Integration.Tests.Oci;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Hostile;
 

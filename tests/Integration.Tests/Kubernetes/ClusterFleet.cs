@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Kubernetes;
 
 /// <summary>
@@ -86,18 +83,7 @@ internal sealed class ClusterFleet : IAsyncDisposable
 
     public static string Manifest(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Manifests", name));
 
-    private static string DeploymentYaml(string tag) => $"""
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: shop
-        spec:
-          template:
-            spec:
-              containers:
-                - name: shop
-                  image: git.oleks.space/oleks/app:{tag}
-        """;
+    private static string DeploymentYaml(string tag) => KubeObjects.Deployment("shop", $"git.oleks.space/oleks/app:{tag}");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-
 namespace OciCleanup.Integration.Tests.Kubernetes;
 
 /// <summary>One dry-run of the real program against the cluster fleet, shared by the assertions about it.</summary>

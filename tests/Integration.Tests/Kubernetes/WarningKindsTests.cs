@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Kubernetes;
 
 /// <summary>
@@ -27,18 +24,8 @@ public sealed class WarningKindsTests : IAsyncLifetime
         _index = _fleet.Gitea.PushIndex("oleks", "multi", "1.0", "multi 1.0", old, "amd64", "arm64");
         // Seed 004: Forgejo's cleanup deleted a child pushed by digest; the index still lists it.
         _fleet.Gitea.Remove("oleks", "multi", _index.Children[1]);
-        _cluster.Apply("""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: api
-              namespace: kotkan
-            spec:
-              template:
-                spec:
-                  containers:
-                    - name: api
-                      image: git.example.org/oleks/api:0.1.99
+        _cluster.Apply(KubeObjects.Deployment("api", "git.example.org/oleks/api:0.1.99", "kotkan") + """
+
             ---
             apiVersion: image.toolkit.fluxcd.io/v1
             kind: ImagePolicy

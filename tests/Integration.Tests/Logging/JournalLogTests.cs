@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OciCleanup.Integration.Tests.Support;
 
 namespace OciCleanup.Integration.Tests.Logging;
 

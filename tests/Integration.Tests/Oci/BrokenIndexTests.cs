@@ -1,5 +1,4 @@
 using System.Net;
-using OciCleanup.Integration.Tests.Support;
 
 namespace OciCleanup.Integration.Tests.Oci;
 

@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Oci;
 
 public sealed class OciAuthTests

@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Oci;
 
 /// <summary>Real images and multi-arch indexes pushed to the real distribution registry, with what retention should make of them.</summary>

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Plans;
 
@@ -22,14 +20,7 @@ public sealed class PlanApplyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _fleet.StartAsync();
-        for (var i = 1; i <= 20; i++)
-        {
-            _fleet.Gitea.Push("oleks", "cms-plugins", $"0.1.{i}", StoredManifest.Image($"build {i}"), _old.AddDays(i));
-        }
-
-        _fleet.Gitea.Push("oleks", "cms-plugins", "staging", StoredManifest.Image("build 20"), _old.AddDays(20));
-        _fleet.Gitea.Push("oleks", "cms-plugins", "production", StoredManifest.Image("build 2"), _old.AddDays(2));
-        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==production\n");
+        _fleet.PushCmsPlugins(_old, builds: 20, staging: 20, production: 2);
     }
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();

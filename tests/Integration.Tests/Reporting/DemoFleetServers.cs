@@ -1,6 +1,4 @@
 using OciCleanup.Demo;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Reporting;
 

@@ -1,5 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-
 namespace OciCleanup.Integration.Tests.Reporting;
 
 /// <summary><c>explain</c> on the demo fleet, as the real program: sentences, and nothing written.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
 
 namespace OciCleanup.Integration.Tests.Reporting;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OciCleanup.Integration.Tests.Support;
 
 namespace OciCleanup.Integration.Tests.Reporting;
 

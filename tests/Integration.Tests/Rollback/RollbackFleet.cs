@@ -1,6 +1,3 @@
-using OciCleanup.Integration.Tests.Support;
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Rollback;
 
 /// <summary>
@@ -90,18 +87,7 @@ internal sealed class RollbackFleet : IAsyncDisposable
                   namespace: shop
                   version: {{revision}}
             """);
-        Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", revision, "deployed", $"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: shop
-            spec:
-              template:
-                spec:
-                  containers:
-                    - name: shop
-                      image: git.oleks.space/oleks/shop:{tag}
-            """));
+        Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", revision, "deployed", KubeObjects.Deployment("shop", $"git.oleks.space/oleks/shop:{tag}")));
     }
 
     /// <summary><c>kubectl rollout restart</c>: one more old ReplicaSet, at 0 replicas, running the same image as the current one.</summary>

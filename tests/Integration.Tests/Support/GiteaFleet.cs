@@ -1,5 +1,3 @@
-using OciCleanup.TestServers;
-
 namespace OciCleanup.Integration.Tests.Support;
 
 /// <summary>
@@ -38,6 +36,22 @@ internal sealed class GiteaFleet(string token) : IAsyncDisposable
         string registry = "",
         string extra = "",
         Uri? url = null) => ConfigFile.Write(Folder, Registry(url ?? Gitea.Url, registry), retention, report, pins, safety, extra);
+
+    /// <summary>
+    /// Builds 0.1.1…0.1.<paramref name="builds"/> of oleks/cms-plugins, a day apart after <paramref name="old"/>; staging and
+    /// production are the manifests of the builds numbered, pushed on their days; both are pinned in pins.txt.
+    /// </summary>
+    public void PushCmsPlugins(DateTimeOffset old, int builds, int staging, int production)
+    {
+        for (var i = 1; i <= builds; i++)
+        {
+            Gitea.Push("oleks", "cms-plugins", $"0.1.{i}", StoredManifest.Image($"build {i}"), old.AddDays(i));
+        }
+
+        Gitea.Push("oleks", "cms-plugins", "staging", StoredManifest.Image($"build {staging}"), old.AddDays(staging));
+        Gitea.Push("oleks", "cms-plugins", "production", StoredManifest.Image($"build {production}"), old.AddDays(production));
+        Folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins==production\n");
+    }
 
     public async ValueTask DisposeAsync()
     {
