@@ -46,17 +46,17 @@ internal sealed class RollbackStep(RollbackConfig config, string stateDir)
         from deploy in view.Deploys
         from image in deploy.Images
         where Pins.ImageReference.TryParse(image.Image, out _, out _)
-        select new Protection(new ImageTarget(Pins.ImageReference.Parse(image.Image)), new ProtectionReason(RollbackReasons.Kind, new TextOrigin(ProbeId(deploy.Object, image)))) { IsHistory = true })]);
+        select new Protection(new ImageTarget(Pins.ImageReference.Parse(image.Image)), new ProtectionReason(RollbackReasons.Kind, new ProbeOrigin(deploy.Object, image.Image))) { IsHistory = true })]);
 
     /// <summary>How far back each object can go after this run, and which earlier images are gone.</summary>
     public static (ImmutableArray<RollbackLine> Lines, ImmutableHashSet<(string Object, string Image)> Gone) Reach(
         RollbackView view, MatchResult probed, Plan plan, IReadOnlyDictionary<VersionKey, DeleteOutcome> outcomes, DateTimeOffset now)
     {
-        var versionsOf = probed.Protections.SelectMany(p => p.Value.Select(r => (Detail: r.Origin is TextOrigin probe ? probe.Written : r.Detail, p.Key))).ToLookup(x => x.Detail, x => x.Key);
+        var versionsOf = probed.Protections.SelectMany(p => p.Value.Where(r => r.Origin is ProbeOrigin).Select(r => (Probe: (ProbeOrigin)r.Origin, p.Key))).ToLookup(x => x.Probe, x => x.Key);
         var deletes = plan.Decisions.Where(d => d.Action == DecisionAction.Delete).Select(d => d.Version.Key).ToHashSet();
         ImageState StateOf(ObjectKey key, SeenImage image)
         {
-            var versions = versionsOf[ProbeId(key, image)].ToList();
+            var versions = versionsOf[new ProbeOrigin(key, image.Image)].ToList();
             return versions.Count == 0 ? ImageState.Gone
                 : versions.Exists(v => outcomes.GetValueOrDefault(v) is DeleteOutcome.Deleted) ? ImageState.DeletedNow
                 : versions.Exists(deletes.Contains) ? ImageState.WouldDelete
@@ -70,6 +70,4 @@ internal sealed class RollbackStep(RollbackConfig config, string stateDir)
     /// <summary>After a trusted run only: the record with this run in it, what it found gone, and pruned past the window.</summary>
     public string? Save(RollbackView view, IReadOnlySet<(string Object, string Image)> gone, DateTimeOffset now) =>
         view.Record is { } record ? _store.Save(record.MarkGone(gone, now).Prune(config.Keep, config.Span, now)) : null;
-
-    private static string ProbeId(ObjectKey key, SeenImage image) => $"{key}\n{image.Image}";
 }
