@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OciCleanup.Cleaner.Commands;
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests;
 

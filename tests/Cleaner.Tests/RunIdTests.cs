@@ -1,5 +1,3 @@
-using OciCleanup.Cleaner.Tests.Support;
-
 namespace OciCleanup.Cleaner.Tests;
 
 public sealed class RunIdTests

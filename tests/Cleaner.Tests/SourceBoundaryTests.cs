@@ -1,6 +1,4 @@
 using System.Net;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Commands;
 

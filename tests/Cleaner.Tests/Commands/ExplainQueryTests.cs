@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using OciCleanup.Cleaner.Commands;
-using OciCleanup.Cleaner.Configuration;
 
 namespace OciCleanup.Cleaner.Tests.Commands;
 

@@ -1,9 +1,6 @@
 using OciCleanup.Cleaner.Commands;
 using OciCleanup.Cleaner.History;
-using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Tests.Reporting;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Commands;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Commands;
 

@@ -1,5 +1,3 @@
-using OciCleanup.Cleaner.Configuration;
-
 namespace OciCleanup.Cleaner.Tests.Configuration;
 
 public class AuthRealmsConfigTests

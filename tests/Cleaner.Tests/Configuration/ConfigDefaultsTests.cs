@@ -1,4 +1,3 @@
-using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Pins.Kubernetes;
 
 namespace OciCleanup.Cleaner.Tests.Configuration;

@@ -1,5 +1,3 @@
-using OciCleanup.Cleaner.Configuration;
-
 namespace OciCleanup.Cleaner.Tests.Configuration;
 
 /// <summary>SPEC §3 <c>git:</c>: read strictly, and no password ever in a URL.</summary>

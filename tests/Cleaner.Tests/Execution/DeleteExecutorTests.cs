@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Logging.Abstractions;
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Execution;
 

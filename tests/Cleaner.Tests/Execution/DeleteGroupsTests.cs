@@ -1,8 +1,4 @@
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Execution;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins;
 
 namespace OciCleanup.Cleaner.Tests.Execution;

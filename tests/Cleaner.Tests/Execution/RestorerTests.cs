@@ -1,6 +1,4 @@
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Execution;
 

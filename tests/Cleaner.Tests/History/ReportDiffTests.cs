@@ -1,8 +1,4 @@
 using OciCleanup.Cleaner.History;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.History;
 

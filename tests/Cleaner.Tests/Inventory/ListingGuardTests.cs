@@ -1,5 +1,3 @@
-using OciCleanup.Cleaner.Inventory;
-
 namespace OciCleanup.Cleaner.Tests.Inventory;
 
 public class ListingGuardTests

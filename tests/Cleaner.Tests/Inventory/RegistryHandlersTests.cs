@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Inventory;
 

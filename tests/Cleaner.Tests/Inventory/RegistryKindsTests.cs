@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Inventory;
 

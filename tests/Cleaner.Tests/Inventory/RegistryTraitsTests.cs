@@ -1,7 +1,3 @@
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Tests.Support;
-
 namespace OciCleanup.Cleaner.Tests.Inventory;
 
 public class RegistryTraitsTests

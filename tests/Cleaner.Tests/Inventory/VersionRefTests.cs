@@ -1,12 +1,6 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Plans;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Cleaner.Tests.Support;
-
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Inventory;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Tests.Support;
-
 namespace OciCleanup.Cleaner.Tests.Planning;
 
 public class CreationTimesTests

@@ -1,8 +1,4 @@
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Planning;
 

@@ -1,5 +1,3 @@
-using OciCleanup.Cleaner.Planning;
-
 namespace OciCleanup.Cleaner.Tests.Planning;
 
 public class NaturalOrderTests

@@ -1,10 +1,4 @@
-using System.Collections.Immutable;
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Planning;
 

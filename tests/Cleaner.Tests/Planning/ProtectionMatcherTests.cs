@@ -1,10 +1,6 @@
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Tests.Support;
 using OciCleanup.Pins;
 using OciCleanup.Pins.DesiredState;
 using OciCleanup.Pins.PinsFiles;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Planning;
 

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using OciCleanup.Cleaner.Planning;
 using OciCleanup.Pins;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Planning;
 

@@ -1,9 +1,5 @@
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Plans;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Plans;
 

@@ -1,11 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Plans;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Plans;
 

@@ -1,7 +1,3 @@
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Pins.Protection;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 public class ExplanationTests

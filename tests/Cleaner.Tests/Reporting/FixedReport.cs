@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Pins.Protection;
-using OciCleanup.Cleaner.Tests.Support;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 /// <summary>

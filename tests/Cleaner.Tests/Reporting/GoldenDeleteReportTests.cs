@@ -1,5 +1,3 @@
-using OciCleanup.Cleaner.Reporting;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 /// <summary>A delete run's report, as a person reads it at 120 columns and as the JSON contract, against golden files.</summary>

@@ -1,6 +1,3 @@
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Reporting;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 /// <summary>What <c>explain</c> says about a few versions of the fixed report, against golden files.</summary>

@@ -1,5 +1,3 @@
-using OciCleanup.Cleaner.Reporting;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 /// <summary>

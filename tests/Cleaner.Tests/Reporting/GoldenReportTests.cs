@@ -1,5 +1,3 @@
-using OciCleanup.Cleaner.Reporting;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 /// <summary>Table, Markdown and HTML of one fixed report against committed golden files (STYLE.md).</summary>

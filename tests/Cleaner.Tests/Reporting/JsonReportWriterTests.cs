@@ -1,12 +1,5 @@
-using System.Collections.Immutable;
 using System.Text.Json;
-using OciCleanup.Cleaner.Configuration;
 using OciCleanup.Cleaner.Execution;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OciCleanup.Cleaner.Reporting;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;
 

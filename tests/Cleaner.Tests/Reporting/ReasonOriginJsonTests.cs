@@ -1,8 +1,4 @@
-using OciCleanup.Cleaner.Inventory;
 using System.Text.Json;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;
 

@@ -1,7 +1,3 @@
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Cleaner.Tests.Support;
-using OciCleanup.Pins.Protection;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 public class ReasonTextTests

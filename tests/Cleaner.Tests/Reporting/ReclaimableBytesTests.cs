@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using OciCleanup.Cleaner.Inventory;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Cleaner.Tests.Support;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 public class ReclaimableBytesTests

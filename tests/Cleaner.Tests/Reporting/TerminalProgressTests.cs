@@ -1,4 +1,3 @@
-using OciCleanup.Cleaner.Reporting;
 using Spectre.Console;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;

@@ -1,6 +1,3 @@
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Reporting;
-
 namespace OciCleanup.Cleaner.Tests.Reporting;
 
 public class TerminalTextTests

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Reporting;
 

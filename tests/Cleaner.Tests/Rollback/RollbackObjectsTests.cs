@@ -1,5 +1,4 @@
 using OciCleanup.Cleaner.Rollback;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Rollback;
 

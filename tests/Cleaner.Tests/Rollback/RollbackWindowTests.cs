@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using OciCleanup.Cleaner.Rollback;
 
 namespace OciCleanup.Cleaner.Tests.Rollback;

@@ -1,4 +1,3 @@
-using OciCleanup.Cleaner.Reporting;
 using OciCleanup.Cleaner.Scheduling;
 
 namespace OciCleanup.Cleaner.Tests.Scheduling;

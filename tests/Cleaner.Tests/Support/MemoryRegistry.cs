@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Pins;
 
 namespace OciCleanup.Cleaner.Tests.Support;

@@ -1,7 +1,3 @@
-using OciCleanup.Cleaner.Planning;
-using OciCleanup.Cleaner.Reporting;
-using OciCleanup.Pins.Protection;
-
 namespace OciCleanup.Cleaner.Tests.Support;
 
 /// <summary>Reason origins and reasons as the sources and the planner make them.</summary>

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Pins;
 
 namespace OciCleanup.Cleaner.Tests.Support;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using OciCleanup.Cleaner.Configuration;
-using OciCleanup.Cleaner.Inventory;
 
 namespace OciCleanup.Cleaner.Tests.Support;
 

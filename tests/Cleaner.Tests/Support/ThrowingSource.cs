@@ -1,5 +1,3 @@
-using OciCleanup.Pins.Protection;
-
 namespace OciCleanup.Cleaner.Tests.Support;
 
 /// <summary>A reference source with a bug: it throws instead of returning its failure.</summary>

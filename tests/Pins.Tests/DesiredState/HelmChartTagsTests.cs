@@ -1,5 +1,3 @@
-using OciCleanup.Pins.DesiredState;
-
 namespace OciCleanup.Pins.Tests.DesiredState;
 
 public class HelmChartTagsTests

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using OciCleanup.Pins.DesiredState;
-
 namespace OciCleanup.Pins.Tests.DesiredState;
 
 public class ImagePolicySpecTests

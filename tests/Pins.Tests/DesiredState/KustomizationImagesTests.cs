@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using OciCleanup.Pins.DesiredState;
-using OciCleanup.Pins.Protection;
-
 namespace OciCleanup.Pins.Tests.DesiredState;
 
 public class KustomizationImagesTests

@@ -1,5 +1,4 @@
 using OciCleanup.Pins.Git;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Pins.Tests.Git;
 

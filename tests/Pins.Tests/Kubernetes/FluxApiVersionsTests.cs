@@ -1,5 +1,4 @@
 using k8s.Models;
-using OciCleanup.Pins.Kubernetes;
 
 namespace OciCleanup.Pins.Tests.Kubernetes;
 

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using OciCleanup.Pins.DesiredState;
-using OciCleanup.Pins.Kubernetes;
-using OciCleanup.Pins.Protection;
-
 namespace OciCleanup.Pins.Tests.Kubernetes;
 
 public class HelmReleaseImagesTests

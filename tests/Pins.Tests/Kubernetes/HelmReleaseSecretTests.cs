@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json.Nodes;
-using OciCleanup.Pins.Kubernetes;
 
 namespace OciCleanup.Pins.Tests.Kubernetes;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using OciCleanup.Pins.Kubernetes;
-
 namespace OciCleanup.Pins.Tests.Kubernetes;
 
 public class HelmValuesImagesTests

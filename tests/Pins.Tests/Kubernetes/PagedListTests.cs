@@ -1,5 +1,3 @@
-using OciCleanup.Pins.Kubernetes;
-
 namespace OciCleanup.Pins.Tests.Kubernetes;
 
 public class PagedListTests

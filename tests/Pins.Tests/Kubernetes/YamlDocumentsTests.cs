@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using OciCleanup.Pins.Kubernetes;
 
 namespace OciCleanup.Pins.Tests.Kubernetes;
 

@@ -1,5 +1,4 @@
 using OciCleanup.Pins.PinsFiles;
-using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Pins.Tests.Protection;
 

@@ -1,5 +1,3 @@
-using OciCleanup.Pins.Protection;
-
 namespace OciCleanup.Pins.Tests.Protection;
 
 /// <summary>Each origin renders the report's detail itself, exactly as the report has always said it.</summary>

@@ -1,6 +1,3 @@
-using OciCleanup.Pins.DesiredState;
-using OciCleanup.Pins.Protection;
-
 namespace OciCleanup.Pins.Tests.Protection;
 
 public class TagPolicyTargetTests

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Inventory.GitHub;
-using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Inventory.GitHub;
 

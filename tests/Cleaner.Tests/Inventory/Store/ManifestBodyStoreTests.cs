@@ -1,5 +1,4 @@
 using System.Text;
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Inventory.Store;
 using OciCleanup.Pins;
 

@@ -1,6 +1,4 @@
-using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Inventory.Store;
-using OciCleanup.Cleaner.Tests.Support;
 
 namespace OciCleanup.Cleaner.Tests.Inventory.Store;
 
