@@ -6,15 +6,14 @@ namespace OciCleanup.Cleaner.Tests;
 /// <summary>A run over a registry in memory: what it hands back is the plan and a report already complete.</summary>
 public sealed class CleanupRunTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("oci-cleanup-run-");
+    private readonly TempFolder _folder = new();
     private readonly MemoryRegistry _registry = new(Some.Oci());
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private async Task<RunOutcome> RunAsync(RunOptions options)
     {
-        var path = Path.Combine(_folder.FullName, "config.yaml");
-        await File.WriteAllTextAsync(path, $"registries:\n  - name: lan\n    kind: oci\n    url: http://127.0.0.1:5000\nretention:\n  default:\n    keepLast: 1\n    keepWithinDays: 0\n    minAgeHours: 0\nsafety:\n  stateDir: {_folder.FullName}/state\n");
+        var path = Some.ConfigFile(_folder, keepLast: 1);
         var root = new CompositionRoot(TimeProvider.System, new TestConsole().Console) { RegistryMaker = (_, _, _, _) => _registry };
         var config = (await root.LoadConfigAsync(path)).ShouldNotBeNull();
         var (run, errors) = await RunSetup.CreateAsync(root, config, NullLoggerFactory.Instance, CancellationToken.None);

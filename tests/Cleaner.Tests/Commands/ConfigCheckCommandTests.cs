@@ -5,20 +5,13 @@ namespace OciCleanup.Cleaner.Tests.Commands;
 /// <summary><c>config check</c> through the command line, writing to a console the test reads.</summary>
 public sealed class ConfigCheckCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("oci-cleanup-config-check-");
+    private readonly TempFolder _folder = new();
     private readonly TestConsole _console = new();
 
-    public void Dispose() => _folder.Delete(recursive: true);
-
-    private string Config()
-    {
-        var path = Path.Combine(_folder.FullName, "config.yaml");
-        File.WriteAllText(path, $"registries:\n  - name: lan\n    kind: oci\n    url: http://127.0.0.1:5000\nsafety:\n  stateDir: {_folder.FullName}/state\n");
-        return path;
-    }
+    public void Dispose() => _folder.Dispose();
 
     private Task<int> CheckAsync(Func<HttpRequestMessage, HttpResponseMessage> network) =>
-        Cli.InvokeAsync(["config", "check", "--config", Config(), "--log-format", "json"], new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = StubRegistries.Answering(network) });
+        Cli.InvokeAsync(["config", "check", "--config", Some.ConfigFile(_folder), "--log-format", "json"], new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = StubRegistries.Answering(network) });
 
     [Fact]
     public async Task ConfigCheck_RegistryThrowsUnexpectedException_SaysFailedAndExitsOne()
@@ -36,7 +29,7 @@ public sealed class ConfigCheckCommandTests : IDisposable
         var exit = await CheckAsync(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"repositories":[]}""") });
 
         exit.ShouldBe(ExitCodes.Success);
-        _console.Out.ShouldBe($"{Path.Combine(_folder.FullName, "config.yaml")}: configuration ok (1 registry, 0 pins files, 0 clusters)\nregistry:lan: ok, 0 versions\n");
+        _console.Out.ShouldBe($"{_folder.Path}/config.yaml: configuration ok (1 registry, 0 pins files, 0 clusters)\nregistry:lan: ok, 0 versions\n");
         _console.Error.ShouldBeEmpty();
     }
 

@@ -7,9 +7,9 @@ namespace OciCleanup.Cleaner.Tests.Commands;
 /// <summary>What <c>history</c> and <c>diff</c> print for stored runs of the fixed report, against golden files.</summary>
 public sealed class HistoryCommandsTests : IDisposable
 {
-    private readonly string _stateDir = Directory.CreateTempSubdirectory("oci-cleanup-history-").FullName;
+    private readonly TempFolder _state = new();
 
-    public void Dispose() => Directory.Delete(_stateDir, recursive: true);
+    public void Dispose() => _state.Dispose();
 
     private static RunReport DryRun => FixedReport.Ok with { RunId = "20260602T020000Z-abcd" };
 
@@ -45,7 +45,7 @@ public sealed class HistoryCommandsTests : IDisposable
     [Fact]
     public void HistoryLines_ThreeStoredRuns_MatchGoldenFile()
     {
-        var history = new RunHistory(_stateDir);
+        var history = new RunHistory(_state.Path);
         foreach (var run in new[] { DryRun, FixedReport.Blocked with { StartedAt = Some.Now.AddHours(12), RunId = "20260602T140000Z-b10c" }, Later })
         {
             history.Save(run, keep: 10).ShouldBeNull();

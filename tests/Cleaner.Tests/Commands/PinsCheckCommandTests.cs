@@ -5,22 +5,15 @@ namespace OciCleanup.Cleaner.Tests.Commands;
 /// <summary><c>pins check</c> through the command line, writing to a console the test reads.</summary>
 public sealed class PinsCheckCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("oci-cleanup-pins-check-");
+    private readonly TempFolder _folder = new();
     private readonly TestConsole _console = new();
 
-    public void Dispose() => _folder.Delete(recursive: true);
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder.FullName, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task PinsCheck_BadLine_ErrorOnStandardErrorAndExitTwo()
     {
-        var pins = Write("pins.txt", "container/app==1.0\nnot a pin\n");
+        var pins = _folder.Write("pins.txt", "container/app==1.0\nnot a pin\n");
 
         var exit = await Cli.InvokeAsync(["pins", "check", pins], new CompositionRoot(TimeProvider.System, _console.Console));
 
@@ -32,8 +25,8 @@ public sealed class PinsCheckCommandTests : IDisposable
     [Fact]
     public async Task PinsCheck_RegistryThrowsUnexpectedException_SaysThePinsCannotBeMatchedAndExitsOne()
     {
-        var pins = Write("pins.txt", "container/app==1.0\n");
-        var config = Write("config.yaml", $"registries:\n  - name: lan\n    kind: oci\n    url: http://127.0.0.1:5000\nsafety:\n  stateDir: {_folder.FullName}/state\n");
+        var pins = _folder.Write("pins.txt", "container/app==1.0\n");
+        var config = Some.ConfigFile(_folder);
         var root = new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = StubRegistries.Answering(_ => throw new InvalidOperationException("a bug in a handler")) };
 
         var exit = await Cli.InvokeAsync(["pins", "check", pins, "--config", config, "--log-format", "json"], root);
@@ -46,8 +39,8 @@ public sealed class PinsCheckCommandTests : IDisposable
     [Fact]
     public async Task PinsCheck_PinMatchingNothing_SaysSoOnStandardOutput()
     {
-        var pins = Write("pins.txt", "container/app==1.0\n");
-        var config = Write("config.yaml", $"registries:\n  - name: lan\n    kind: oci\n    url: http://127.0.0.1:5000\nsafety:\n  stateDir: {_folder.FullName}/state\n");
+        var pins = _folder.Write("pins.txt", "container/app==1.0\n");
+        var config = Some.ConfigFile(_folder);
         var root = new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = StubRegistries.Answering(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"repositories":[]}""") }) };
 
         var exit = await Cli.InvokeAsync(["pins", "check", pins, "--config", config, "--log-format", "json"], root);

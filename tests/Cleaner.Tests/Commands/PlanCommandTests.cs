@@ -6,7 +6,7 @@ namespace OciCleanup.Cleaner.Tests.Commands;
 /// <summary><c>plan --out</c> through the command line over a registry in memory: the file is the planner's deletes.</summary>
 public sealed class PlanCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("oci-cleanup-plan-command-");
+    private readonly TempFolder _folder = new();
     private readonly TestConsole _console = new();
     private readonly MemoryRegistry _registry = new(Some.Oci());
 
@@ -18,19 +18,18 @@ public sealed class PlanCommandTests : IDisposable
         }
     }
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private async Task<(JsonNode Plan, JsonNode Report)> PlanAsync(string format)
     {
-        var config = Path.Combine(_folder.FullName, "config.yaml");
-        await File.WriteAllTextAsync(config, $"registries:\n  - name: lan\n    kind: oci\n    url: http://127.0.0.1:5000\nretention:\n  default:\n    keepLast: 2\n    keepWithinDays: 0\n    minAgeHours: 0\nsafety:\n  stateDir: {_folder.FullName}/state\n");
-        var (plan, report) = (Path.Combine(_folder.FullName, $"plan.{format}.json"), Path.Combine(_folder.FullName, $"report.{format}"));
+        var config = Some.ConfigFile(_folder, keepLast: 2);
+        var (plan, report) = (Path.Combine(_folder.Path, $"plan.{format}.json"), Path.Combine(_folder.Path, $"report.{format}"));
         var root = new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = (_, _, _, _) => _registry };
 
         var exit = await Cli.InvokeAsync(["plan", "--out", plan, "--config", config, "--report", format, "--output", report, "--log-format", "json"], root);
 
         exit.ShouldBe(ExitCodes.Success, _console.Error);
-        var lastReport = Path.Combine(_folder.FullName, "state", "last-report.json");
+        var lastReport = Path.Combine(_folder.Path, "state", "last-report.json");
         return (JsonNode.Parse(await File.ReadAllTextAsync(plan))!, JsonNode.Parse(await File.ReadAllTextAsync(lastReport))!);
     }
 

@@ -128,19 +128,11 @@ public class ConfigLoaderTests
     [Fact]
     public void Load_StateDirIsAFile_NamesTheKeyAndLine()
     {
-        var folder = Directory.CreateTempSubdirectory("oci-cleanup-config-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "state"), "a file");
-            var path = Path.Combine(folder, "config.yaml");
-            File.WriteAllText(path, "mode: dry-run\nsafety:\n  stateDir: state\n");
+        using var folder = new TempFolder();
+        folder.Write("state", "a file");
+        var path = folder.Write("config.yaml", "mode: dry-run\nsafety:\n  stateDir: state\n");
 
-            Should.Throw<ConfigException>(() => ConfigLoader.Load(path)).Message.ShouldBe($"{path}:3: safety.stateDir: {folder}/state is a file, not a directory");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Should.Throw<ConfigException>(() => ConfigLoader.Load(path)).Message.ShouldBe($"{path}:3: safety.stateDir: {folder.Path}/state is a file, not a directory");
     }
 
     [Fact]

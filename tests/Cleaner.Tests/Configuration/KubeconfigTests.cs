@@ -6,9 +6,9 @@ namespace OciCleanup.Cleaner.Tests.Configuration;
 
 public sealed class KubeconfigTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("oci-cleanup-kubeconfig-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Kubeconfig_ContextAndRelativeCertificate_ReadAsKubectlWould()
@@ -16,8 +16,8 @@ public sealed class KubeconfigTests : IDisposable
         // A CA file next to the kubeconfig, named relatively, as k3s and kubeadm setups often have it.
         using var key = ECDsa.Create();
         using var ca = new CertificateRequest("CN=test-ca", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        File.WriteAllText(Path.Combine(_folder, "ca.crt"), ca.ExportCertificatePem());
-        File.WriteAllText(Path.Combine(_folder, "config"), """
+        _folder.Write("ca.crt", ca.ExportCertificatePem());
+        var kubeconfig = _folder.Write("config", """
             apiVersion: v1
             kind: Config
             current-context: other
@@ -36,7 +36,7 @@ public sealed class KubeconfigTests : IDisposable
                 context: {cluster: other, user: cleaner}
             """);
 
-        var config = ClusterSources.Kubeconfig(Path.Combine(_folder, "config"), "armer");
+        var config = ClusterSources.Kubeconfig(kubeconfig, "armer");
 
         config.Host.ShouldBe("https://armer.lan:6443");
         config.AccessToken.ShouldBe("s3cret");
@@ -46,7 +46,7 @@ public sealed class KubeconfigTests : IDisposable
     [Fact]
     public void Kubeconfig_Missing_FailsNamingThePath()
     {
-        var missing = Path.Combine(_folder, "nope");
+        var missing = Path.Combine(_folder.Path, "nope");
 
         Should.Throw<FileNotFoundException>(() => ClusterSources.Kubeconfig(missing, null)).Message.ShouldContain(missing);
     }

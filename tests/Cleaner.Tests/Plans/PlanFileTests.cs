@@ -7,18 +7,13 @@ namespace OciCleanup.Cleaner.Tests.Plans;
 
 public sealed class PlanFileTests : IDisposable
 {
-    private readonly string _stateDir = Directory.CreateTempSubdirectory("oci-cleanup-plan-").FullName;
+    private readonly TempFolder _state = new();
 
-    public void Dispose() => Directory.Delete(_stateDir, recursive: true);
+    public void Dispose() => _state.Dispose();
 
     private string Written(PlanFile plan) => Written(plan.ToJson());
 
-    private string Written(string text)
-    {
-        var path = Path.Combine(_stateDir, "plan.json");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Written(string text) => _state.Write("plan.json", text);
 
     private static Plan Decided() => new([
         new Decision(Some.Version("0.1.1", 90, digestSeed: "b1"), DecisionAction.Delete, [new Reason("retention", new RetentionOrigin("old"))]),
@@ -26,7 +21,7 @@ public sealed class PlanFileTests : IDisposable
         new Decision(Some.Version("staging", 0, digestSeed: "b9"), DecisionAction.Keep, [new Reason("pin", new PinsLineOrigin("p", 1))]),
     ]);
 
-    private PlanFile Plan() => PlanFile.Of(Decided(), "20260602T020000Z-abcd", Some.Now, "sha256:config", PlanKey.LoadOrCreate(_stateDir));
+    private PlanFile Plan() => PlanFile.Of(Decided(), "20260602T020000Z-abcd", Some.Now, "sha256:config", PlanKey.LoadOrCreate(_state.Path));
 
     [Theory]
     [InlineData(23.9, true)]
@@ -35,7 +30,7 @@ public sealed class PlanFileTests : IDisposable
     {
         var path = Written(Plan());
 
-        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now.AddHours(hoursLater), maxAgeHours: 24, _stateDir);
+        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now.AddHours(hoursLater), maxAgeHours: 24, _state.Path);
 
         (plan is not null).ShouldBe(accepted, error);
         if (!accepted)
@@ -82,7 +77,7 @@ public sealed class PlanFileTests : IDisposable
         var written = Plan();
         var path = Written(written);
 
-        var (read, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _stateDir);
+        var (read, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _state.Path);
 
         error.ShouldBeNull();
         read!.Deletes.ShouldBe(written.Deletes);
@@ -103,7 +98,7 @@ public sealed class PlanFileTests : IDisposable
         json["mac"] = "";
         json["mac"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json.ToJsonString())));
 
-        var (plan, error) = PlanFile.Read(Written(json.ToJsonString()), "sha256:config", Some.Now.AddHours(6), 24, _stateDir);
+        var (plan, error) = PlanFile.Read(Written(json.ToJsonString()), "sha256:config", Some.Now.AddHours(6), 24, _state.Path);
 
         plan.ShouldBeNull();
         error.ShouldNotBeNull().ShouldContain("not made by this host's oci-cleanup, or it was edited");
@@ -113,9 +108,9 @@ public sealed class PlanFileTests : IDisposable
     public void Read_NoPlanKeyInStateDir_IsRefusedAndSaysWhy()
     {
         var path = Written(Plan());
-        File.Delete(Path.Combine(_stateDir, PlanKey.FileName));
+        File.Delete(Path.Combine(_state.Path, PlanKey.FileName));
 
-        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _stateDir);
+        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _state.Path);
 
         plan.ShouldBeNull();
         error.ShouldNotBeNull().ShouldContain("there is no plan key");
@@ -125,9 +120,9 @@ public sealed class PlanFileTests : IDisposable
     public void Read_PlanSignedWithAnotherHostsKey_IsRefused()
     {
         var path = Written(Plan());
-        File.WriteAllBytes(Path.Combine(_stateDir, PlanKey.FileName), RandomNumberGenerator.GetBytes(32));
+        File.WriteAllBytes(Path.Combine(_state.Path, PlanKey.FileName), RandomNumberGenerator.GetBytes(32));
 
-        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _stateDir);
+        var (plan, error) = PlanFile.Read(path, "sha256:config", Some.Now, 24, _state.Path);
 
         plan.ShouldBeNull();
         error.ShouldNotBeNull().ShouldContain("not made by this host's oci-cleanup");
@@ -137,11 +132,11 @@ public sealed class PlanFileTests : IDisposable
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void LoadOrCreate_FirstUse_KeyIs32BytesMode0600AndStable()
     {
-        var first = PlanKey.LoadOrCreate(_stateDir).Mac("x");
-        var file = Path.Combine(_stateDir, PlanKey.FileName);
+        var first = PlanKey.LoadOrCreate(_state.Path).Mac("x");
+        var file = Path.Combine(_state.Path, PlanKey.FileName);
 
         new FileInfo(file).Length.ShouldBe(32);
         File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        PlanKey.LoadOrCreate(_stateDir).Mac("x").ShouldBe(first);
+        PlanKey.LoadOrCreate(_state.Path).Mac("x").ShouldBe(first);
     }
 }

@@ -29,5 +29,15 @@ internal static class Some
     public static RegistryConfig Oci(string name = "lan", string url = "http://registry.lan:5000") =>
         new(name, RegistryKind.Oci, new Uri(url), null, null, [], ["container"], [], [], []);
 
+    /// <summary>
+    /// config.yaml for the registry <see cref="Oci"/> names (the tests hand the registry in, nothing is contacted) with its
+    /// state in <paramref name="folder"/>; with <paramref name="keepLast"/>, a retention that keeps only that many, at any age.
+    /// </summary>
+    public static string ConfigFile(TempFolder folder, int? keepLast = null)
+    {
+        var retention = keepLast is { } n ? $"retention:\n  default:\n    keepLast: {n}\n    keepWithinDays: 0\n    minAgeHours: 0\n" : "";
+        return folder.Write("config.yaml", $"registries:\n  - name: lan\n    kind: oci\n    url: http://127.0.0.1:5000\n{retention}safety:\n  stateDir: {folder.Path}/state\n");
+    }
+
     public static ImmutableArray<T> Array<T>(params T[] items) => [.. items];
 }

@@ -1,6 +1,6 @@
-namespace OciCleanup.Integration.Tests.Support;
+namespace OciCleanup.Tests.Shared;
 
-/// <summary>A scratch folder for a test's config, pins and state files, removed afterwards.</summary>
+/// <summary>A scratch folder for a test's config, pins, plan and state files, removed afterwards. Compiled into each test project.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("oci-cleanup-test-").FullName;
