@@ -26,32 +26,25 @@ public class ListingGuardTests
         Should.Throw<RegistryException>(guard.Finish).Message.ShouldContain("only 5 of the 22 items");
     }
 
-    [Fact]
-    public void Page_SameItemTwice_FailsNamingIt()
+    // What the step after a first page of 50 of 100 items fails with.
+    private static string FailureAfterFirstPage(Action<ListingGuard> step)
     {
         var guard = new ListingGuard("main", "list");
         guard.Page("1", Items(0, 50), 100);
-
-        Should.Throw<RegistryException>(() => guard.Page("2", Items(0, 50), 100)).Message.ShouldContain("container/app==v0 was listed twice");
+        return Should.Throw<RegistryException>(() => step(guard)).Message;
     }
 
     [Fact]
-    public void Next_PageAlreadyRead_FailsAsALoop()
-    {
-        var guard = new ListingGuard("main", "list");
-        guard.Page("1", Items(0, 50), 100);
-
-        Should.Throw<RegistryException>(() => guard.Next("1")).Message.ShouldContain("Link loop");
-    }
+    public void Page_SameItemTwice_FailsNamingIt() =>
+        FailureAfterFirstPage(g => g.Page("2", Items(0, 50), 100)).ShouldContain("container/app==v0 was listed twice");
 
     [Fact]
-    public void Page_TotalChanges_Fails()
-    {
-        var guard = new ListingGuard("main", "list");
-        guard.Page("1", Items(0, 50), 100);
+    public void Next_PageAlreadyRead_FailsAsALoop() =>
+        FailureAfterFirstPage(g => g.Next("1")).ShouldContain("Link loop");
 
-        Should.Throw<RegistryException>(() => guard.Page("2", Items(50, 50), 101)).Message.ShouldContain("total changed from 100 to 101");
-    }
+    [Fact]
+    public void Page_TotalChanges_Fails() =>
+        FailureAfterFirstPage(g => g.Page("2", Items(50, 50), 101)).ShouldContain("total changed from 100 to 101");
 
     [Fact]
     public void Page_MoreItemsThanAnnounced_Fails()

@@ -26,28 +26,20 @@ public class RegistryKindsTests
     public void Of_UnregisteredKind_ThrowsNamingIt() =>
         Should.Throw<InvalidOperationException>(() => RegistryKinds.Of("harbor")).Message.ShouldContain("'harbor'");
 
-    [Fact]
-    public void TraitsOf_Gitea_DeletesOneVersionListsEveryManifestAndComparesCreationTimes()
+    // Gitea deletes one version, lists every manifest and compares creation times on a re-read;
+    // OCI deletes a whole manifest (every tag on it), lists tags only and trusts the digest.
+    [Theory]
+    [InlineData("gitea", "Version", true, true, true)]
+    [InlineData("oci", "Manifest", false, false, false)]
+    public void TraitsOf_Kind_HowItDeletesListsAndRereads(string kind, string deletes, bool listsEveryManifest, bool rereadComparesCreated, bool needsOwners)
     {
-        var traits = RegistryKinds.TraitsOf(Some.Gitea());
+        var traits = RegistryKinds.TraitsOf(kind == "gitea" ? Some.Gitea() : Some.Oci());
 
-        traits.Deletes.ShouldBe(DeleteGranularity.Version);
-        traits.DeletesByDigest.ShouldBeFalse();
-        traits.ListsEveryManifest.ShouldBeTrue();
-        traits.RereadComparesCreated.ShouldBeTrue();
-        traits.NeedsOwners.ShouldBeTrue();
-    }
-
-    [Fact]
-    public void TraitsOf_Oci_DeletesAWholeManifestListsTagsOnlyAndTrustsTheDigest()
-    {
-        var traits = RegistryKinds.TraitsOf(Some.Oci());
-
-        traits.Deletes.ShouldBe(DeleteGranularity.Manifest);
-        traits.DeletesByDigest.ShouldBeTrue();
-        traits.ListsEveryManifest.ShouldBeFalse();
-        traits.RereadComparesCreated.ShouldBeFalse();
-        traits.NeedsOwners.ShouldBeFalse();
+        traits.Deletes.ToString().ShouldBe(deletes);
+        traits.DeletesByDigest.ShouldBe(deletes == "Manifest");
+        traits.ListsEveryManifest.ShouldBe(listsEveryManifest);
+        traits.RereadComparesCreated.ShouldBe(rereadComparesCreated);
+        traits.NeedsOwners.ShouldBe(needsOwners);
     }
 
     [Fact]

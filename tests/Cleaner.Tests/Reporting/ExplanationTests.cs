@@ -2,12 +2,13 @@ namespace OciCleanup.Cleaner.Tests.Reporting;
 
 public class ExplanationTests
 {
+    private static string Explained(RunReport report, Func<DecisionEntry, bool> which) =>
+        Explanation.Of(report.Decisions.First(which), report, RetentionPolicy.Default);
+
     [Fact]
     public void Of_PinnedVersion_NamesEveryReasonItsSourceAndTheDecision()
     {
-        var staging = FixedReport.Ok.Decisions.Single(d => d.Version == "staging");
-
-        var text = Explanation.Of(staging, FixedReport.Ok, RetentionPolicy.Default);
+        var text = Explained(FixedReport.Ok, d => d.Version == "staging");
 
         text.ShouldContain("It is pinned by line 3 of the pins file /etc/registry-pins.txt. [pin, from pins:/etc/registry-pins.txt]");
         text.ShouldContain("HelmRelease kotkan/cms-plugins-staging in cluster armer (image), which is suspended");
@@ -19,9 +20,7 @@ public class ExplanationTests
     [Fact]
     public void Of_DeleteInBlockedRun_SaysNothingIsDeletedAndWhy()
     {
-        var old = FixedReport.Blocked.Decisions.First(d => d.Action == "delete");
-
-        var text = Explanation.Of(old, FixedReport.Blocked, RetentionPolicy.Default);
+        var text = Explained(FixedReport.Blocked, d => d.Action == "delete");
 
         text.ShouldContain("cluster:armer (FAILED: HTTP 403 listing helmreleases)");
         text.ShouldContain("WOULD DELETE, but a run now is blocked, so nothing is deleted: reference source failed: cluster:armer");
