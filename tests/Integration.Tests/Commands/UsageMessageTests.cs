@@ -35,6 +35,15 @@ public sealed class UsageMessageTests : IAsyncLifetime
           stateDir: state
         """);
 
+    // A usage error found before anything is contacted: exit 2 and no request to the registry.
+    private async Task<CleanerProcess.Result> UsageErrorAsync(params string[] args)
+    {
+        var result = await CleanerProcess.RunAsync(args);
+        result.ExitCode.ShouldBe(2);
+        _gitea.Requests.ShouldBeEmpty();
+        return result;
+    }
+
     [Fact]
     public async Task NoArguments_PrintsTheCommandListAndExitsTwo()
     {
@@ -85,12 +94,10 @@ public sealed class UsageMessageTests : IAsyncLifetime
     {
         var config = Config("tokenFile: secrets/gitea-token");
 
-        var result = await CleanerProcess.RunAsync("config", "check", "--config", config);
+        var result = await UsageErrorAsync("config", "check", "--config", config);
 
-        result.ExitCode.ShouldBe(2);
         result.Stdout.ShouldNotContain("configuration ok");
         result.Stderr.ShouldBe($"{config}: registry main: tokenFile: credential file {_folder.Path}/secrets/gitea-token does not exist\n");
-        _gitea.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -98,12 +105,10 @@ public sealed class UsageMessageTests : IAsyncLifetime
     {
         var config = Config("tokenEnv: OCI_CLEANUP_TEST_UNSET_TOKEN");
 
-        var result = await CleanerProcess.RunAsync("run", "--config", config, "--report", "json", "--log-format", "text");
+        var result = await UsageErrorAsync("run", "--config", config, "--report", "json", "--log-format", "text");
 
-        result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain($"{config}: registry main: tokenEnv: environment variable OCI_CLEANUP_TEST_UNSET_TOKEN is not set\n");
         result.Stdout.ShouldBeEmpty();
-        _gitea.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -118,22 +123,18 @@ public sealed class UsageMessageTests : IAsyncLifetime
     [Fact]
     public async Task Apply_PlanFileMissing_SaysSoWithoutExceptionNames()
     {
-        var result = await CleanerProcess.RunAsync("apply", "nope.json", "--config", Config());
+        var result = await UsageErrorAsync("apply", "nope.json", "--config", Config());
 
-        result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldBe("plan file nope.json does not exist (write one with: oci-cleanup plan --out nope.json): nothing deleted\n");
-        _gitea.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Plan_OutIntoAMissingFolder_UsageErrorBeforeAnyRequest()
     {
-        var result = await CleanerProcess.RunAsync("plan", "--out", Path.Combine(_folder.Path, "missing-dir", "plan.json"), "--config", Config(), "--report", "json");
+        var result = await UsageErrorAsync("plan", "--out", Path.Combine(_folder.Path, "missing-dir", "plan.json"), "--config", Config(), "--report", "json");
 
-        result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldBe($"plan --out {_folder.Path}/missing-dir/plan.json: the folder {_folder.Path}/missing-dir does not exist; create it first (nothing was contacted)\n");
         result.Stdout.ShouldBeEmpty();
-        _gitea.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -150,10 +151,8 @@ public sealed class UsageMessageTests : IAsyncLifetime
     [Fact]
     public async Task Explain_ImageOnAnUnconfiguredHost_NamesTheConfiguredHosts()
     {
-        var result = await CleanerProcess.RunAsync("explain", "ghcr.io/oleks/cms-plugins:staging", "--config", Config());
+        var result = await UsageErrorAsync("explain", "ghcr.io/oleks/cms-plugins:staging", "--config", Config());
 
-        result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldBe($"REF: ghcr.io/oleks/cms-plugins:staging is an image on ghcr.io, which no configured registry serves (configured hosts: {_gitea.Url.Authority}, git.oleks.space); give an image on one of those hosts, or a pin [OWNER:]TYPE/NAME==VERSION\n");
-        _gitea.Requests.ShouldBeEmpty();
     }
 }

@@ -39,12 +39,17 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     private string Config(string pins = "pins.txt", string extra = "") =>
         _fleet.Config("packages: [{match: container/cms-plugins, keepLast: 5}]", report: null, pins: pins, safety: "maxDeleteFraction: 0.95, stateDir: state", extra: extra);
 
+    // The program with pins.txt holding pins, and the config above.
+    private Task<CleanerProcess.Result> RunAsync(string pins, params string[] args)
+    {
+        _fleet.Folder.Write("pins.txt", pins);
+        return CleanerProcess.RunAsync([.. args, "--config", Config()]);
+    }
+
     [Fact]
     public async Task Run_Seed003WithPins_KeepsFloatingTagsAndPlansOldBuilds()
     {
-        _fleet.Folder.Write("pins.txt", "# floating tags\ncontainer/cms-plugins==staging\ncontainer/cms-plugins==production\n");
-
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+        var result = await RunAsync("# floating tags\ncontainer/cms-plugins==staging\ncontainer/cms-plugins==production\n", "run", "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         var report = new ReportJson(result.Stdout);
@@ -67,9 +72,7 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_DryRun_SendsNoWriteAndNoWholePackageRequest()
     {
-        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\n");
-
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+        var result = await RunAsync("container/cms-plugins==staging\n", "run", "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         new ReportJson(result.Stdout).Summary.GetProperty("delete").GetInt32().ShouldBeGreaterThan(0);
@@ -81,9 +84,7 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_OwnerListBeyondOnePage_ReadsEveryPageOnceWithTheToken()
     {
-        _fleet.Folder.Write("pins.txt", "");
-
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+        var result = await RunAsync("", "run", "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         var lists = _fleet.Gitea.Requests.Where(r => r.Path == "/api/v1/packages/oleks").ToList();
@@ -99,12 +100,10 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_InvalidPinsFile_ExitsTwoNamingFileAndLineAndContactsNothing()
     {
-        var pins = _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\ncontainer/cms-plugins=production\n");
-
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+        var result = await RunAsync("container/cms-plugins==staging\ncontainer/cms-plugins=production\n", "run", "--report", "json");
 
         result.ExitCode.ShouldBe(2);
-        result.Stderr.ShouldContain($"{pins}:2: ");
+        result.Stderr.ShouldContain($"{_fleet.Folder.Path}/pins.txt:2: ");
         _fleet.Gitea.Requests.ShouldBeEmpty();
     }
 
@@ -123,10 +122,9 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_WrongToken_RegistryFailsAndRunExitsOne()
     {
-        _fleet.Folder.Write("pins.txt", "");
         _fleet.Folder.Write("token", "not-the-token");
 
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", "json");
+        var result = await RunAsync("", "run", "--report", "json");
 
         result.ExitCode.ShouldBe(1);
         var source = new ReportJson(result.Stdout).Source("registry:main");
@@ -155,10 +153,9 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [InlineData("html", "<tr class=\"decision keep\"")]
     public async Task Run_HumanReportFormats_ShowDecisionsWithReasons(string format, string marker)
     {
-        _fleet.Folder.Write("pins.txt", "container/cms-plugins==production\n");
         var output = Path.Combine(_fleet.Folder.Path, "report.out");
 
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--report", format, "--output", output);
+        var result = await RunAsync("container/cms-plugins==production\n", "run", "--report", format, "--output", output);
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         var text = await File.ReadAllTextAsync(output);
@@ -171,9 +168,7 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Explain_PinnedTag_SaysKeepAndWhy()
     {
-        _fleet.Folder.Write("pins.txt", "container/cms-plugins==production\n");
-
-        var result = await CleanerProcess.RunAsync("explain", "container/cms-plugins==production", "--config", Config());
+        var result = await RunAsync("container/cms-plugins==production\n", "explain", "container/cms-plugins==production");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("cms-plugins==production");
@@ -197,10 +192,9 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_TokenFileMissing_UsageErrorNamingTheRegistryAndFileBeforeAnyRequest()
     {
-        _fleet.Folder.Write("pins.txt", "");
         File.Delete(Path.Combine(_fleet.Folder.Path, "token"));
 
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--delete", "--report", "json");
+        var result = await RunAsync("", "run", "--delete", "--report", "json");
 
         // SPEC §2: a configuration that cannot work is exit 2, found before anything is contacted.
         result.ExitCode.ShouldBe(2);
@@ -211,9 +205,7 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task ConfigCheck_ReachableRegistry_SaysOkReadOnly()
     {
-        _fleet.Folder.Write("pins.txt", "container/cms-plugins==staging\n");
-
-        var result = await CleanerProcess.RunAsync("config", "check", "--config", Config());
+        var result = await RunAsync("container/cms-plugins==staging\n", "config", "check");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stdout.ShouldContain("configuration ok (1 registry, 1 pins file, 0 clusters)");
@@ -224,10 +216,9 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task ConfigCheck_WrongToken_ExitsOneNamingTheRegistry()
     {
-        _fleet.Folder.Write("pins.txt", "");
         _fleet.Folder.Write("token", "wrong");
 
-        var result = await CleanerProcess.RunAsync("config", "check", "--config", Config());
+        var result = await RunAsync("", "config", "check");
 
         result.ExitCode.ShouldBe(1);
         result.Stdout.ShouldContain("registry:main: FAILED");

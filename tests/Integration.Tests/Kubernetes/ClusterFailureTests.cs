@@ -61,14 +61,11 @@ public sealed class ClusterFailureTests : IAsyncLifetime
     [Fact]
     public async Task Run_ClusterDiesMidScan_BlockedWithZeroDeletes()
     {
-        await using var second = new KubernetesTestServer("second-token");
-        await second.StartAsync();
-        second.Apply(ClusterFleet.Manifest("workloads.yaml").Replace("${PULLED_DIGEST}", StoredManifest.Image("app pulled").Digest, StringComparison.Ordinal));
-        _fleet.Folder.Write("kubeconfig-2", second.Kubeconfig("lan"));
+        var second = await _fleet.AddClusterAsync("lan", ClusterFleet.Workloads);
         // The second cluster answers a few list calls, then drops every connection.
         second.DieAfter(3);
 
-        var (result, report) = await RunDeleteAsync(_fleet.Config(extraClusters: "  - name: lan\n    kubeconfig: kubeconfig-2\n"));
+        var (result, report) = await RunDeleteAsync();
 
         result.ExitCode.ShouldBe(1);
         report.Source("cluster:armer").GetProperty("status").GetString().ShouldBe("ok");
@@ -128,12 +125,9 @@ public sealed class ClusterFailureTests : IAsyncLifetime
     [Fact]
     public async Task Run_FluxNotInstalled_IsANoteNotAFailure()
     {
-        await using var plain = new KubernetesTestServer("plain-token");
-        await plain.StartAsync();
-        plain.Apply(ClusterFleet.Manifest("workloads.yaml").Replace("${PULLED_DIGEST}", StoredManifest.Image("app pulled").Digest, StringComparison.Ordinal));
-        _fleet.Folder.Write("kubeconfig-2", plain.Kubeconfig("plain"));
+        await _fleet.AddClusterAsync("plain", ClusterFleet.Workloads);
 
-        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(extraClusters: "  - name: plain\n    kubeconfig: kubeconfig-2\n"), "--report", "json");
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         var source = new ReportJson(result.Stdout).Source("cluster:plain");
@@ -157,9 +151,7 @@ public sealed class ClusterFailureTests : IAsyncLifetime
     [Fact]
     public async Task Run_OlderFluxServingOnlyBetaApis_IsReadThroughDiscovery()
     {
-        await using var older = new KubernetesTestServer("older-token");
-        await older.StartAsync();
-        older.Apply("""
+        var older = await _fleet.AddClusterAsync("older", """
             apiVersion: helm.toolkit.fluxcd.io/v2beta2
             kind: HelmRelease
             metadata:
@@ -205,9 +197,8 @@ public sealed class ClusterFailureTests : IAsyncLifetime
             status:
               latestImage: git.oleks.space/oleks/app:unreferenced-2
             """);
-        _fleet.Folder.Write("kubeconfig-2", older.Kubeconfig("older"));
 
-        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(extraClusters: "  - name: older\n    kubeconfig: kubeconfig-2\n"), "--report", "json");
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--report", "json");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         var report = new ReportJson(result.Stdout);

@@ -17,6 +17,8 @@ internal sealed class ClusterFleet : IAsyncDisposable
     ];
 
     private readonly GiteaFleet _gitea = new(GiteaToken);
+    private readonly List<KubernetesTestServer> _added = [];
+    private string _addedClusters = "";
 
     public GiteaTestServer Gitea => _gitea.Gitea;
 
@@ -60,12 +62,12 @@ internal sealed class ClusterFleet : IAsyncDisposable
 
         if (withWorkloads)
         {
-            Cluster.Apply(Manifest("workloads.yaml").Replace("${PULLED_DIGEST}", StoredManifest.Image("app pulled").Digest, StringComparison.Ordinal));
+            Cluster.Apply(Workloads);
         }
 
         if (withFlux)
         {
-            Cluster.Apply(Manifest("seed-003-flux.yaml").Replace("${STAGING_DIGEST}", StoredManifest.Image("cms build 40").Digest, StringComparison.Ordinal));
+            Cluster.Apply(Seed003Flux);
             Cluster.Apply(Manifest("helm.yaml").Replace("${MANIFESTS_DIGEST}", StoredManifest.Image("manifests 1.2.3").Digest, StringComparison.Ordinal));
             Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", 3, "deployed", DeploymentYaml("hr-secret")));
             Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", 2, "superseded", DeploymentYaml("hr-secret-old")));
@@ -74,14 +76,32 @@ internal sealed class ClusterFleet : IAsyncDisposable
         Folder.Write("kubeconfig", Cluster.Kubeconfig("armer"));
     }
 
+    /// <summary>Another cluster <paramref name="name"/>, started with <paramref name="objects"/>, that <see cref="Config"/> lists from now on.</summary>
+    public async Task<KubernetesTestServer> AddClusterAsync(string name, string objects)
+    {
+        var cluster = new KubernetesTestServer($"{name}-token");
+        _added.Add(cluster);
+        await cluster.StartAsync();
+        cluster.Apply(objects);
+        Folder.Write($"kubeconfig-{name}", cluster.Kubeconfig(name));
+        _addedClusters += $"  - name: {name}\n    kubeconfig: kubeconfig-{name}\n";
+        return cluster;
+    }
+
     public string Config(string extraClusters = "", string references = "") => _gitea.Config(
         "default: {keepLast: 0, keepWithinDays: 0, keepTags: [], minAgeHours: 0}",
         report: null,
         pins: null,
         registry: ", hostAliases: [git.oleks.space]",
-        extra: $"clusters:\n  - {{name: armer, kubeconfig: kubeconfig, context: armer}}\n{extraClusters}\n{references}");
+        extra: $"clusters:\n  - {{name: armer, kubeconfig: kubeconfig, context: armer}}\n{_addedClusters}{extraClusters}\n{references}");
 
     public static string Manifest(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Manifests", name));
+
+    /// <summary>Seed 003's Flux objects, staging at the digest of cms build 40.</summary>
+    public static string Seed003Flux => Manifest("seed-003-flux.yaml").Replace("${STAGING_DIGEST}", StoredManifest.Image("cms build 40").Digest, StringComparison.Ordinal);
+
+    /// <summary>The workloads of Manifests/workloads.yaml, the pulled one at the digest of app:pulled.</summary>
+    public static string Workloads => Manifest("workloads.yaml").Replace("${PULLED_DIGEST}", StoredManifest.Image("app pulled").Digest, StringComparison.Ordinal);
 
     private static string DeploymentYaml(string tag) => KubeObjects.Deployment("shop", $"git.oleks.space/oleks/app:{tag}");
 
@@ -89,5 +109,9 @@ internal sealed class ClusterFleet : IAsyncDisposable
     {
         await _gitea.DisposeAsync();
         await Cluster.DisposeAsync();
+        foreach (var cluster in _added)
+        {
+            await cluster.DisposeAsync();
+        }
     }
 }

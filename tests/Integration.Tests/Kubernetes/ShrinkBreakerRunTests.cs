@@ -10,32 +10,27 @@ namespace OciCleanup.Integration.Tests.Kubernetes;
 public sealed class ShrinkBreakerRunTests : IAsyncLifetime
 {
     private readonly ClusterFleet _fleet = new();
-    private readonly KubernetesTestServer _lan = new("lan-token");
+    private KubernetesTestServer _lan = null!;
     private readonly KubernetesTestServer _wrongContext = new("wrong-context-token");
 
     public async Task InitializeAsync()
     {
         await _fleet.StartAsync(withWorkloads: true, withFlux: false);
-        await _lan.StartAsync();
+        _lan = await _fleet.AddClusterAsync("lan", ClusterFleet.Seed003Flux);
         await _wrongContext.StartAsync();
-        _lan.Apply(ClusterFleet.Manifest("seed-003-flux.yaml").Replace("${STAGING_DIGEST}", StoredManifest.Image("cms build 40").Digest, StringComparison.Ordinal));
-        _fleet.Folder.Write("kubeconfig-lan", _lan.Kubeconfig("lan"));
     }
 
     public async Task DisposeAsync()
     {
-        await _lan.DisposeAsync();
         await _wrongContext.DisposeAsync();
         await _fleet.DisposeAsync();
     }
-
-    private string Config() => _fleet.Config(extraClusters: "  - name: lan\n    kubeconfig: kubeconfig-lan\n");
 
     private string Baselines => File.ReadAllText(Path.Combine(_fleet.Folder.Path, "state", "baselines.json"));
 
     private async Task<(CleanerProcess.Result Result, ReportJson Report)> DeleteAsync(params string[] extra)
     {
-        var result = await CleanerProcess.RunAsync(["run", "--config", Config(), "--delete", "--report", "json", .. extra]);
+        var result = await CleanerProcess.RunAsync(["run", "--config", _fleet.Config(), "--delete", "--report", "json", .. extra]);
         return (result, new ReportJson(result.Stdout));
     }
 
@@ -69,8 +64,8 @@ public sealed class ShrinkBreakerRunTests : IAsyncLifetime
             Baselines.ShouldBe(baselines, "a blocked run never moves a baseline");
         }
 
-        (await CleanerProcess.RunAsync("explain", "container/cms-plugins==staging", "--config", Config())).ExitCode.ShouldBe(0);
-        await CleanerProcess.RunAsync("config", "check", "--config", Config());
+        (await CleanerProcess.RunAsync("explain", "container/cms-plugins==staging", "--config", _fleet.Config())).ExitCode.ShouldBe(0);
+        await CleanerProcess.RunAsync("config", "check", "--config", _fleet.Config());
         Baselines.ShouldBe(baselines, "explain and config check never move a baseline");
 
         // The operator checks: lan really was decommissioned. Accepting is explicit and recorded.
@@ -110,7 +105,7 @@ public sealed class ShrinkBreakerRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_AcceptShrinkOfAnUnknownSource_IsAUsageError()
     {
-        var result = await CleanerProcess.RunAsync("run", "--config", Config(), "--accept-shrink", "cluster:lann");
+        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--accept-shrink", "cluster:lann");
 
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain("--accept-shrink cluster:lann: no such source");
