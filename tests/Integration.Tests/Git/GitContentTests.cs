@@ -105,8 +105,7 @@ public sealed class GitContentTests : IDisposable
     [Fact]
     public async Task Collect_RepositoryGone_FailsTheSource()
     {
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:9.0.0"));
-        _fixture.Repo.Commit("api");
+        _fixture.CommitApi("9.0.0");
         await GitSourceFixture.CollectAsync(_fixture.Options());
         Directory.Delete(_fixture.Repo.Path, recursive: true);
 
@@ -120,8 +119,7 @@ public sealed class GitContentTests : IDisposable
     [Fact]
     public async Task Collect_UnknownBranch_FailsTheSource()
     {
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:9.0.0"));
-        _fixture.Repo.Commit("api");
+        _fixture.CommitApi("9.0.0");
 
         var result = await GitSourceFixture.CollectAsync(_fixture.Options(branch: "production"));
 

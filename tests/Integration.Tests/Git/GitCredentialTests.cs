@@ -32,8 +32,7 @@ public sealed class GitCredentialTests : IDisposable
     [Fact]
     public async Task Collect_WithATokenFile_TokenInNoArgumentEnvironmentConfigOrResult()
     {
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:1.0.0"));
-        _fixture.Repo.Commit("api");
+        _fixture.CommitApi("1.0.0");
         var (options, arguments, environment) = Wrapped();
 
         var result = await GitSourceFixture.CollectAsync(options);

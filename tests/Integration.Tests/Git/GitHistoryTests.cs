@@ -12,12 +12,7 @@ public sealed class GitHistoryTests : IDisposable
     [Fact]
     public async Task Collect_CommitsThatMoveATag_ProtectsEveryTagOfTheWindowHeadAsHead()
     {
-        var commits = new List<string>();
-        for (var i = 1; i <= 5; i++)
-        {
-            _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment($"registry.example.org/team/api:1.0.{i}"));
-            commits.Add(_fixture.Repo.Commit($"api 1.0.{i}"));
-        }
+        var commits = _fixture.CommitApi("1.0.1", "1.0.2", "1.0.3", "1.0.4", "1.0.5");
 
         var result = await GitSourceFixture.CollectAsync(_fixture.Options(commits: 3));
 
@@ -35,10 +30,7 @@ public sealed class GitHistoryTests : IDisposable
     [Fact]
     public async Task Collect_ARevert_HeadNamesTheTagAgain()
     {
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:2.0.0"));
-        _fixture.Repo.Commit("api 2.0.0");
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:2.1.0"));
-        var bad = _fixture.Repo.Commit("api 2.1.0");
+        var bad = _fixture.CommitApi("2.0.0", "2.1.0")[1];
         var revert = _fixture.Repo.Revert(bad);
 
         var result = await GitSourceFixture.CollectAsync(_fixture.Options(commits: 0));
@@ -50,10 +42,7 @@ public sealed class GitHistoryTests : IDisposable
     public async Task Collect_DaysWindow_ReadsOnlyCommitsYoungerThanTheWindow()
     {
         // The repository's commits are an hour apart, starting 30 days ago: a 1-day window reaches none of them but HEAD.
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:3.0.0"));
-        _fixture.Repo.Commit("api 3.0.0");
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:3.1.0"));
-        _fixture.Repo.Commit("api 3.1.0");
+        _fixture.CommitApi("3.0.0", "3.1.0");
 
         var narrow = await GitSourceFixture.CollectAsync(_fixture.Options(commits: null, days: 1));
         var wide = await GitSourceFixture.CollectAsync(_fixture.Options(commits: null, days: 60));
@@ -65,10 +54,7 @@ public sealed class GitHistoryTests : IDisposable
     [Fact]
     public async Task Collect_HistoryShorterThanAsked_WarnsAndReadsAllOfIt()
     {
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:4.0.0"));
-        _fixture.Repo.Commit("api 4.0.0");
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:4.1.0"));
-        _fixture.Repo.Commit("api 4.1.0");
+        _fixture.CommitApi("4.0.0", "4.1.0");
 
         var result = await GitSourceFixture.CollectAsync(_fixture.Options(commits: 50));
 
@@ -82,11 +68,9 @@ public sealed class GitHistoryTests : IDisposable
     [Fact]
     public async Task Collect_SecondFetch_SeesTheNewCommitIncrementally()
     {
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:5.0.0"));
-        _fixture.Repo.Commit("api 5.0.0");
+        _fixture.CommitApi("5.0.0");
         await GitSourceFixture.CollectAsync(_fixture.Options(commits: 0));
-        _fixture.Repo.Write("apps/api.yaml", GitSourceFixture.Deployment("registry.example.org/team/api:5.1.0"));
-        _fixture.Repo.Commit("api 5.1.0");
+        _fixture.CommitApi("5.1.0");
 
         var result = await GitSourceFixture.CollectAsync(_fixture.Options(commits: 0));
 

@@ -32,5 +32,13 @@ internal sealed class GitSourceFixture : IDisposable
 
     public static string Deployment(string image) => KubeObjects.Deployment("api", image, "kotkan");
 
+    /// <summary>One commit per tag of apps/api.yaml, a Deployment of registry.example.org/team/api at that tag; the commit ids, oldest first.</summary>
+    public string[] CommitApi(params string[] tags) =>
+        [.. tags.Select(tag =>
+        {
+            Repo.Write("apps/api.yaml", Deployment($"registry.example.org/team/api:{tag}"));
+            return Repo.Commit($"api {tag}");
+        })];
+
     public void Dispose() => _folder.Dispose();
 }

@@ -11,25 +11,24 @@ namespace OciCleanup.Integration.Tests.Hostile;
 public sealed class OciRedirectRunTests : IAsyncLifetime
 {
     private const string Password = "oci-redirect-password";
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
+    private readonly OciFleet _fleet = new();
     private readonly HostileRegistryServer _realm = new();
     private HostileRegistryServer _front = null!;
     private HostileRegistryServer _cdn = null!;
 
     public async Task InitializeAsync()
     {
-        await _registry.InitializeAsync();
-        _front = new HostileRegistryServer(_registry.Url);
-        _cdn = new HostileRegistryServer(_registry.Url);
+        await _fleet.StartAsync(pushFleet: false);
+        _front = new HostileRegistryServer(_fleet.Registry.Url);
+        _cdn = new HostileRegistryServer(_fleet.Registry.Url);
         await _front.StartAsync();
         await _cdn.StartAsync();
         await _realm.StartAsync();
         _realm.Answer = _ => Results.Json(new { token = "token-from-realm" });
-        using var push = new OciPusher(_registry.Url);
+        using var push = new OciPusher(_fleet.Registry.Url);
         await push.PushImageAsync("team/app", "v1", "app v1", DateTimeOffset.UtcNow.AddDays(-100));
         await push.PushImageAsync("team/app", "v2", "app v2", DateTimeOffset.UtcNow.AddDays(-99));
-        _folder.Write("lan-registry", $"robot:{Password}\n");
+        _fleet.Folder.Write("lan-registry", $"robot:{Password}\n");
     }
 
     public async Task DisposeAsync()
@@ -37,12 +36,11 @@ public sealed class OciRedirectRunTests : IAsyncLifetime
         await _front.DisposeAsync();
         await _cdn.DisposeAsync();
         await _realm.DisposeAsync();
-        await _registry.DisposeAsync();
-        _folder.Dispose();
+        await _fleet.DisposeAsync();
     }
 
     private Task<CleanerProcess.Result> RunAsync(params string[] args) => CleanerProcess.RunAsync(
-        ["run", "--config", ConfigFile.Write(_folder, OciFleet.Lan(_front.Url, ", basicAuthFile: lan-registry"), ConfigFile.KeepLast(1), pins: null), "--report", "json", .. args]);
+        ["run", "--config", _fleet.KeepLastConfig(url: _front.Url, more: ", basicAuthFile: lan-registry"), "--report", "json", .. args]);
 
     private static bool IsBlob(HttpRequest request) => request.Path.Value!.Contains("/blobs/", StringComparison.Ordinal);
 
@@ -89,12 +87,9 @@ public sealed class OciRedirectRunTests : IAsyncLifetime
         decision.GetProperty("result").GetString().ShouldBe("failed");
         decision.GetProperty("resultDetail").GetString()!.ShouldContain("redirect");
         _cdn.Requests.ShouldNotContain(r => r.Method == "DELETE");
-        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        var audit = await File.ReadAllLinesAsync(Path.Combine(_fleet.Folder.Path, "audit.jsonl"));
         audit.ShouldContain(l => l.Contains("\"result\":\"failed\"", StringComparison.Ordinal));
         audit.ShouldNotContain(l => l.Contains("\"result\":\"deleted\"", StringComparison.Ordinal));
-        using var http = new HttpClient();
-        using var head = new HttpRequestMessage(HttpMethod.Head, new Uri(_registry.Url, "v2/team/app/manifests/v1"));
-        head.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
-        ((int)(await http.SendAsync(head)).StatusCode).ShouldBe(200);
+        (await _fleet.Registry.ManifestStatusAsync("team/app", "v1")).ShouldBe(System.Net.HttpStatusCode.OK);
     }
 }

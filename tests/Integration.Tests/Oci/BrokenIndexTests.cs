@@ -11,10 +11,7 @@ public sealed class BrokenIndexTests : IAsyncLifetime
 {
     private readonly OciFleet _fleet = new();
 
-    public async Task InitializeAsync()
-    {
-        await _fleet.StartAsync();
-    }
+    public Task InitializeAsync() => _fleet.StartAsync();
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 

@@ -7,20 +7,9 @@ public sealed class OciDeleteTests : IAsyncLifetime
 {
     private readonly OciFleet _fleet = new();
 
-    public async Task InitializeAsync()
-    {
-        await _fleet.StartAsync();
-    }
+    public Task InitializeAsync() => _fleet.StartAsync();
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
-
-    private async Task<HttpStatusCode> HeadAsync(string repository, string tag)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(_fleet.Registry.Url, $"v2/{repository}/manifests/{tag}"));
-        request.Headers.Accept.ParseAdd("application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json");
-        return (await http.SendAsync(request)).StatusCode;
-    }
 
     [Fact]
     public async Task DryRun_ChangesNothingOnTheRegistry()
@@ -32,7 +21,7 @@ public sealed class OciDeleteTests : IAsyncLifetime
         report.Summary.GetProperty("delete").GetInt32().ShouldBe(OciFleet.Deleted.Length);
         foreach (var tag in OciFleet.Kept.Concat(OciFleet.Deleted))
         {
-            (await HeadAsync("team/app", tag)).ShouldBe(HttpStatusCode.OK, tag);
+            (await _fleet.Registry.ManifestStatusAsync("team/app", tag)).ShouldBe(HttpStatusCode.OK, tag);
         }
 
         File.Exists(Path.Combine(_fleet.Folder.Path, "audit.jsonl")).ShouldBeFalse();
@@ -49,7 +38,7 @@ public sealed class OciDeleteTests : IAsyncLifetime
         foreach (var tag in OciFleet.Deleted)
         {
             report.Decision("team/app", tag).GetProperty("result").GetString().ShouldBe("deleted", tag);
-            (await HeadAsync("team/app", tag)).ShouldBe(HttpStatusCode.NotFound, tag);
+            (await _fleet.Registry.ManifestStatusAsync("team/app", tag)).ShouldBe(HttpStatusCode.NotFound, tag);
         }
 
         // The newest tag of its own package: keepLast is per package.

@@ -15,14 +15,22 @@ internal sealed class OciFleet : IAsyncDisposable
 
     public string V6SignatureTag { get; private set; } = "";
 
-    /// <summary>Starts the registry (and a fault proxy in front of it when <paramref name="behindProxy"/>) and pushes the fleet.</summary>
-    public async Task StartAsync(bool behindProxy = false)
+    /// <summary>
+    /// Starts the registry (and a fault proxy in front of it when <paramref name="behindProxy"/>) and pushes the fleet,
+    /// unless <paramref name="pushFleet"/> is false: then the registry is empty for the test's own images.
+    /// </summary>
+    public async Task StartAsync(bool behindProxy = false, bool pushFleet = true)
     {
         await Registry.InitializeAsync();
         if (behindProxy)
         {
             Proxy = new FaultProxy(Registry.Url);
             await Proxy.StartAsync();
+        }
+
+        if (!pushFleet)
+        {
+            return;
         }
 
         using var push = new OciPusher(Registry.Url);
@@ -59,6 +67,10 @@ internal sealed class OciFleet : IAsyncDisposable
         Folder,
         Lan(url ?? Registry.Url, $", concurrency: {concurrency}, repositories: {repositories}"),
         "default: {keepLast: 1, keepWithinDays: 14, minAgeHours: 0}");
+
+    /// <summary>config.yaml for the registry (or <paramref name="url"/> in front of it) keeping the newest <paramref name="keepLast"/>, no pins.</summary>
+    public string KeepLastConfig(int keepLast = 1, Uri? url = null, string more = "") =>
+        ConfigFile.Write(Folder, Lan(url ?? Registry.Url, more), ConfigFile.KeepLast(keepLast), pins: null);
 
     public async ValueTask DisposeAsync()
     {

@@ -7,14 +7,13 @@ namespace OciCleanup.Integration.Tests.Oci;
 /// </summary>
 public sealed class OciRestoreByDigestTests : IAsyncLifetime
 {
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
+    private readonly OciFleet _fleet = new();
     private string _build = "";
 
     public async Task InitializeAsync()
     {
-        await _registry.InitializeAsync();
-        using var push = new OciPusher(_registry.Url);
+        await _fleet.StartAsync(pushFleet: false);
+        using var push = new OciPusher(_fleet.Registry.Url);
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         var build = await push.PushImageAsync("team/app", "1.0.12", "app 1.0.12", old);
         await push.TagAsync("team/app", "stable", build.Manifest);
@@ -22,13 +21,9 @@ public sealed class OciRestoreByDigestTests : IAsyncLifetime
         _build = build.Digest;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config => ConfigFile.Write(_folder, OciFleet.Lan(_registry.Url), ConfigFile.KeepLast(1), pins: null);
+    private string Config => _fleet.KeepLastConfig();
 
     private async Task<string> DeleteBothAsync()
     {
@@ -39,7 +34,7 @@ public sealed class OciRestoreByDigestTests : IAsyncLifetime
         {
             report.Decision("team/app", tag).GetProperty("result").GetString().ShouldBe("deleted", tag);
             report.Decision("team/app", tag).GetProperty("resultDetail").GetString().ShouldBe("one DELETE by digest removed 1.0.12, stable");
-            (await Skopeo.InspectDigestAsync(_registry.HostPort, $"team/app:{tag}")).Digest.ShouldBeNull(tag);
+            (await Skopeo.InspectDigestAsync(_fleet.Registry.HostPort, $"team/app:{tag}")).Digest.ShouldBeNull(tag);
         }
 
         report.Summary.GetProperty("deleted").GetInt32().ShouldBe(2);
@@ -52,7 +47,7 @@ public sealed class OciRestoreByDigestTests : IAsyncLifetime
         foreach (var tag in new[] { "1.0.12", "stable" })
         {
             restore.Stdout.ShouldContain($"restored lan:container/team/app=={tag} ({_build})");
-            var (digest, error) = await Skopeo.InspectDigestAsync(_registry.HostPort, $"team/app:{tag}");
+            var (digest, error) = await Skopeo.InspectDigestAsync(_fleet.Registry.HostPort, $"team/app:{tag}");
             digest.ShouldBe(_build, error);
         }
     }
@@ -61,7 +56,7 @@ public sealed class OciRestoreByDigestTests : IAsyncLifetime
     public async Task Restore_OneTagOfADeleteByDigest_PutsBackEveryTagItRemoved()
     {
         await DeleteBothAsync();
-        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        var audit = await File.ReadAllLinesAsync(Path.Combine(_fleet.Folder.Path, "audit.jsonl"));
         audit.Count(l => l.Contains("\"result\":\"deleted\"", StringComparison.Ordinal) && l.Contains("\"manifest\":", StringComparison.Ordinal)).ShouldBe(2);
 
         await BothAreBackAsync(await CleanerProcess.RunAsync("restore", "container/team/app==stable", "--config", Config));

@@ -10,27 +10,22 @@ namespace OciCleanup.Integration.Tests.Oci;
 /// </summary>
 public sealed class ReproducibleBuildTests : IAsyncLifetime
 {
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
+    private readonly OciFleet _fleet = new();
 
     public async Task InitializeAsync()
     {
-        await _registry.InitializeAsync();
-        using var push = new OciPusher(_registry.Url);
+        await _fleet.StartAsync(pushFleet: false);
+        using var push = new OciPusher(_fleet.Registry.Url);
         await push.PushImageAsync("nix/app", "nix-1", "built by nix 1", DateTimeOffset.UnixEpoch);
         await push.PushImageAsync("nix/app", "nix-2", "built by nix 2", DateTimeOffset.UnixEpoch);
         await push.PushChartAsync("charts/podinfo", "6.2.5");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     private async Task<ReportJson> RunAsync()
     {
-        var config = ConfigFile.Write(_folder, OciFleet.Lan(_registry.Url), "default: {keepLast: 0, keepWithinDays: 14, minAgeHours: 0}", report: null, pins: null);
+        var config = ConfigFile.Write(_fleet.Folder, OciFleet.Lan(_fleet.Registry.Url), "default: {keepLast: 0, keepWithinDays: 14, minAgeHours: 0}", report: null, pins: null);
         return await ConfigFile.RunReportAsync(config, "--delete");
     }
 
@@ -45,7 +40,7 @@ public sealed class ReproducibleBuildTests : IAsyncLifetime
         first.Decision("nix/app", "nix-1").GetProperty("createdAt").GetString()!.ShouldNotStartWith("1970");
 
         // Twenty days later, as far as oci-cleanup can know: first seen then, never re-pushed.
-        var seenFile = Path.Combine(_folder.Path, "state", "first-seen.json");
+        var seenFile = Path.Combine(_fleet.Folder.Path, "state", "first-seen.json");
         var seen = JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(await File.ReadAllTextAsync(seenFile))!;
         seen.Count.ShouldBe(3, "two 1970 images and a chart with no created");
         var nix1 = first.Decision("nix/app", "nix-1").GetProperty("digest").GetString()!;
@@ -68,7 +63,7 @@ public sealed class ReproducibleBuildTests : IAsyncLifetime
         first.Action("charts/podinfo", "6.2.5").ShouldBe("keep");
         first.Decision("charts/podinfo", "6.2.5").GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldContain("first saw it");
 
-        var seenFile = Path.Combine(_folder.Path, "state", "first-seen.json");
+        var seenFile = Path.Combine(_fleet.Folder.Path, "state", "first-seen.json");
         var seen = JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(await File.ReadAllTextAsync(seenFile))!;
         seen[first.Decision("charts/podinfo", "6.2.5").GetProperty("digest").GetString()!] = DateTimeOffset.UtcNow.AddDays(-30);
         await File.WriteAllTextAsync(seenFile, JsonSerializer.Serialize(seen));

@@ -9,13 +9,12 @@ namespace OciCleanup.Integration.Tests.Oci;
 /// </summary>
 public sealed class RestoreTests : IAsyncLifetime
 {
-    private readonly DistributionRegistry _registry = new();
-    private readonly TempFolder _folder = new();
+    private readonly OciFleet _fleet = new();
 
     public async Task InitializeAsync()
     {
-        await _registry.InitializeAsync();
-        using var push = new OciPusher(_registry.Url);
+        await _fleet.StartAsync(pushFleet: false);
+        using var push = new OciPusher(_fleet.Registry.Url);
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         await push.PushImageAsync("team/app", "v1", "app v1", old);
         await push.PushImageAsync("team/app", "v2", "app v2", old.AddDays(1));
@@ -23,21 +22,9 @@ public sealed class RestoreTests : IAsyncLifetime
         await push.PushImageAsync("team/app", "v9", "app v9", DateTimeOffset.UtcNow);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private string Config => ConfigFile.Write(_folder, OciFleet.Lan(_registry.Url), ConfigFile.KeepLast(1), pins: null);
-
-    private async Task<HttpStatusCode> HeadAsync(string tag)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(_registry.Url, $"v2/team/app/manifests/{tag}"));
-        request.Headers.Accept.ParseAdd("application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json");
-        return (await http.SendAsync(request)).StatusCode;
-    }
+    private string Config => _fleet.KeepLastConfig();
 
     [Fact]
     public async Task Restore_WhileBlobsAreStored_PutsBackEveryPlatform_AfterGarbageCollectSaysTooLate()
@@ -45,28 +32,28 @@ public sealed class RestoreTests : IAsyncLifetime
         var deleted = await CleanerProcess.RunAsync("run", "--config", Config, "--delete", "--report", "json");
         deleted.ExitCode.ShouldBe(0, deleted.Stderr);
         var runId = new ReportJson(deleted.Stdout).Root.GetProperty("runId").GetString()!;
-        (await HeadAsync("multi")).ShouldBe(HttpStatusCode.NotFound);
+        (await _fleet.Registry.ManifestStatusAsync("team/app", "multi")).ShouldBe(HttpStatusCode.NotFound);
 
         var one = await CleanerProcess.RunAsync("restore", "container/team/app==v1", "--config", Config);
         one.ExitCode.ShouldBe(0, one.Stdout + one.Stderr);
         one.Stdout.ShouldContain("restored lan:container/team/app==v1");
-        (await Skopeo.PullAllAsync(_registry.HostPort, "team/app:v1")).ExitCode.ShouldBe(0);
+        (await Skopeo.PullAllAsync(_fleet.Registry.HostPort, "team/app:v1")).ExitCode.ShouldBe(0);
 
         var all = await CleanerProcess.RunAsync("restore", "--run", runId, "--config", Config);
         all.ExitCode.ShouldBe(0, all.Stdout + all.Stderr);
         all.Stdout.ShouldContain("restored lan:container/team/app==multi");
-        var (exit, error) = await Skopeo.PullAllAsync(_registry.HostPort, "team/app:multi");
+        var (exit, error) = await Skopeo.PullAllAsync(_fleet.Registry.HostPort, "team/app:multi");
         exit.ShouldBe(0, error);
 
         // Delete again, then collect garbage: the blobs are gone for good.
         (await CleanerProcess.RunAsync("run", "--config", Config, "--delete", "--report", "json")).ExitCode.ShouldBe(0);
-        await _registry.GarbageCollectAsync();
+        await _fleet.Registry.GarbageCollectAsync();
 
         var late = await CleanerProcess.RunAsync("restore", "container/team/app==v2", "--config", Config);
 
         late.ExitCode.ShouldBe(1);
         late.Stdout.ShouldContain("NOT restored lan:container/team/app==v2");
         late.Stdout.ShouldContain("too late: blob sha256:");
-        (await HeadAsync("v2")).ShouldBe(HttpStatusCode.NotFound, "nothing was pushed");
+        (await _fleet.Registry.ManifestStatusAsync("team/app", "v2")).ShouldBe(HttpStatusCode.NotFound, "nothing was pushed");
     }
 }

@@ -15,19 +15,26 @@ public sealed partial class DemoReportTests(DemoFleetServers demo) : IClassFixtu
         return new ReportJson(run.Stdout);
     }
 
+    // The demo's report in format, whose rows (read by rowsOf) must say what the JSON report says; its text.
+    private async Task<string> AgreesWithJsonAsync(string format, Func<string, IEnumerable<(string, string)>> rowsOf)
+    {
+        var json = await JsonAsync();
+        var run = await demo.RunAsync(format);
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        ReportDecisions.FromRows(rowsOf(run.Stdout), json).ShouldBe(ReportDecisions.FromJson(json), ignoreOrder: true);
+        return run.Stdout;
+    }
+
     [Fact]
     public async Task Table_DemoFleet_ShowsTheSameDecisionsAsJson()
     {
-        var json = await JsonAsync();
-        var table = await demo.RunAsync("table");
+        var table = await AgreesWithJsonAsync("table", ReportDecisions.TableRows);
 
-        table.ExitCode.ShouldBe(0, table.Stderr);
-        ReportDecisions.FromRows(ReportDecisions.TableRows(table.Stdout), json).ShouldBe(ReportDecisions.FromJson(json), ignoreOrder: true);
         // 0.1.20 is production's manifest: its row stands apart from the run, with the same short digest.
-        table.Stdout.ShouldContain("0.1.1 … 0.1.19 — 19 versions");
+        table.ShouldContain("0.1.1 … 0.1.19 — 19 versions");
         // Each reason on a line of its own.
-        table.Stdout.ShouldContain("set by suspended HelmRelease");
-        table.Stdout.ShouldContain("runs when resumed");
+        table.ShouldContain("set by suspended HelmRelease");
+        table.ShouldContain("runs when resumed");
     }
 
     [Fact]
@@ -60,12 +67,9 @@ public sealed partial class DemoReportTests(DemoFleetServers demo) : IClassFixtu
     [Fact]
     public async Task Markdown_DemoFleet_ShowsTheSameDecisionsAsJson()
     {
-        var json = await JsonAsync();
-        var markdown = await demo.RunAsync("markdown");
+        var markdown = await AgreesWithJsonAsync("markdown", ReportDecisions.MarkdownRows);
 
-        markdown.ExitCode.ShouldBe(0, markdown.Stderr);
-        ReportDecisions.FromRows(ReportDecisions.MarkdownRows(markdown.Stdout), json).ShouldBe(ReportDecisions.FromJson(json), ignoreOrder: true);
-        markdown.Stdout.ShouldContain("<details><summary><b>main: oleks/container/cms-plugins</b>");
+        markdown.ShouldContain("<details><summary><b>main: oleks/container/cms-plugins</b>");
     }
 
     [Fact]

@@ -61,6 +61,15 @@ public sealed class DistributionRegistry : IAsyncLifetime
         throw new InvalidOperationException("docker-registry did not start");
     }
 
+    /// <summary>What a HEAD of the manifest <paramref name="reference"/> (a tag or digest) answers, asking for any OCI manifest kind.</summary>
+    public async Task<HttpStatusCode> ManifestStatusAsync(string repository, string reference)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(Url, $"v2/{repository}/manifests/{reference}"));
+        request.Headers.Accept.ParseAdd("application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json");
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
     /// <summary>`docker-registry garbage-collect`: blobs no manifest references any more are removed for good.</summary>
     public async Task GarbageCollectAsync()
     {
