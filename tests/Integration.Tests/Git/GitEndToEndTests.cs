@@ -9,23 +9,21 @@ public sealed class GitEndToEndTests : IAsyncLifetime
 {
     private const string Token = "git-e2e-token";
     private static readonly string[] Moved = ["1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4"];
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new(Token);
     private GitRepo _repo = null!;
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
+        await _fleet.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
-        _gitea.Push("oleks", "api", "0.9.0", StoredManifest.Image("api 0.9.0"), old);
+        _fleet.Gitea.Push("oleks", "api", "0.9.0", StoredManifest.Image("api 0.9.0"), old);
         foreach (var tag in Moved)
         {
-            _gitea.Push("oleks", "api", tag, StoredManifest.Image("api " + tag), old.AddDays(1));
+            _fleet.Gitea.Push("oleks", "api", tag, StoredManifest.Image("api " + tag), old.AddDays(1));
         }
 
-        _folder.Write("token", Token);
-        _repo = new GitRepo(Path.Combine(_folder.Path, "infra"));
-        var host = _gitea.Url.Authority;
+        _repo = new GitRepo(Path.Combine(_fleet.Folder.Path, "infra"));
+        var host = _fleet.Gitea.Url.Authority;
         foreach (var tag in Moved)
         {
             _repo.Write("apps/api.yaml", GitSourceFixture.Deployment($"{host}/oleks/api:{tag}"));
@@ -33,36 +31,11 @@ public sealed class GitEndToEndTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private Task<CleanerProcess.Result> DeleteAsync() => CleanerProcess.RunAsync("run", "--config", _folder.Write("config.yaml", $"""
-        registries:
-          - name: main
-            kind: gitea
-            url: {_gitea.Url}
-            tokenFile: token
-            owners: [oleks]
-        git:
-          - name: infra
-            url: infra
-            branch: main
-            paths: [apps/]
-            history: {"{"}commits: 10{"}"}
-        retention:
-          default:
-            keepLast: 0
-            keepWithinDays: 0
-            minAgeHours: 0
-        safety:
-          maxDeleteFraction: 1
-          stateDir: state
-        report:
-          auditLog: audit.jsonl
-        """), "--delete", "--report", "json");
+    private string Config => _fleet.Config(ConfigFile.KeepLast(0), pins: null, extra: "git: [{name: infra, url: infra, branch: main, paths: [apps/], history: {commits: 10}}]");
+
+    private Task<CleanerProcess.Result> DeleteAsync() => CleanerProcess.RunAsync("run", "--config", Config, "--delete", "--report", "json");
 
     [Fact]
     public async Task Delete_TagsTheHistoryMovedThrough_KeptAndATagNeverNamedDeleted()
@@ -84,7 +57,7 @@ public sealed class GitEndToEndTests : IAsyncLifetime
         var history = report.Decision("api", "1.0.0").GetProperty("reasons")[0];
         history.GetProperty("detail").GetString()!.ShouldStartWith("infra@");
         history.GetProperty("origin").TryGetProperty("atHead", out _).ShouldBeFalse("false is left out: an earlier commit");
-        var deletes = _gitea.Requests.Where(r => r.Method == "DELETE").Select(r => Uri.UnescapeDataString(r.Path)).ToList();
+        var deletes = _fleet.Gitea.Requests.Where(r => r.Method == "DELETE").Select(r => Uri.UnescapeDataString(r.Path)).ToList();
         deletes.ShouldHaveSingleItem().ShouldEndWith("/api/0.9.0");
     }
 
@@ -99,6 +72,6 @@ public sealed class GitEndToEndTests : IAsyncLifetime
         var report = new ReportJson(result.Stdout);
         report.Source("git:infra").GetProperty("status").GetString().ShouldBe("failed");
         report.Summary.GetProperty("blocked").GetBoolean().ShouldBeTrue();
-        _gitea.Requests.ShouldNotContain(r => r.Method == "DELETE");
+        _fleet.Gitea.Requests.ShouldNotContain(r => r.Method == "DELETE");
     }
 }

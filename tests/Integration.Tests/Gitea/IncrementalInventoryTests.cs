@@ -11,59 +11,35 @@ namespace OciCleanup.Integration.Tests.Gitea;
 public sealed class IncrementalInventoryTests : IAsyncLifetime
 {
     private const string Token = "gitea-test-token-24";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new(Token);
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
     private StoredManifest _multi = null!;
     private string _config = null!;
 
-    private string KnownVersionsFile => Path.Combine(_folder.Path, "state", "manifests", "versions", "main.tsv");
+    private string KnownVersionsFile => Path.Combine(_fleet.Folder.Path, "state", "manifests", "versions", "main.tsv");
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
-        _gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), _now.AddDays(-90));
-        _gitea.Push("oleks", "app", "v2", StoredManifest.Image("v2"), _now.AddDays(-80));
-        _gitea.PushIndex("oleks", "app", "multi-old", "old", _now.AddDays(-70), "amd64", "arm64");
-        _multi = _gitea.PushIndex("oleks", "app", "multi", "new", _now.AddDays(-60), "amd64", "arm64");
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/app==multi\n");
-        _config = _folder.Write("config.yaml", $"""
-            registries:
-              - name: main
-                kind: gitea
-                url: {_gitea.Url}
-                tokenFile: token
-                owners: [oleks]
-                concurrency: 2
-            pins:
-              files: [pins.txt]
-            retention:
-              default: {"{"}keepLast: 0, keepWithinDays: 0{"}"}
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            report:
-              auditLog: audit.jsonl
-            """);
+        await _fleet.StartAsync(pins: "container/app==multi\n");
+        _fleet.Gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), _now.AddDays(-90));
+        _fleet.Gitea.Push("oleks", "app", "v2", StoredManifest.Image("v2"), _now.AddDays(-80));
+        _fleet.Gitea.PushIndex("oleks", "app", "multi-old", "old", _now.AddDays(-70), "amd64", "arm64");
+        _multi = _fleet.Gitea.PushIndex("oleks", "app", "multi", "new", _now.AddDays(-60), "amd64", "arm64");
+        _config = _fleet.Config("default: {keepLast: 0, keepWithinDays: 0}", registry: ", concurrency: 2");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     private async Task<CleanerProcess.Result> RunAsync(params string[] extra)
     {
-        _gitea.ClearRequests();
+        _fleet.Gitea.ClearRequests();
         var result = await CleanerProcess.RunAsync(["run", "--config", _config, "--report", "json", .. extra]);
         result.ExitCode.ShouldBe(0, result.Stderr);
         return result;
     }
 
     private List<string> ManifestRequests(string method) =>
-        [.. _gitea.Requests.Where(r => r.Method == method && r.Path.Contains("/manifests/", StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r.Path[(r.Path.LastIndexOf('/') + 1)..]))];
+        [.. _fleet.Gitea.Requests.Where(r => r.Method == method && r.Path.Contains("/manifests/", StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r.Path[(r.Path.LastIndexOf('/') + 1)..]))];
 
     private static string Decisions(CleanerProcess.Result result) =>
         string.Join("\n", new ReportJson(result.Stdout).Decisions.Select(d => d.GetRawText()).Order(StringComparer.Ordinal));
@@ -79,7 +55,7 @@ public sealed class IncrementalInventoryTests : IAsyncLifetime
 
         ManifestRequests("HEAD").ShouldBeEmpty();
         ManifestRequests("GET").ShouldBeEmpty();
-        _gitea.Requests.ShouldNotBeEmpty();
+        _fleet.Gitea.Requests.ShouldNotBeEmpty();
         Decisions(second).ShouldBe(Decisions(first));
         new ReportJson(second.Stdout).ReasonKinds("app", _multi.Children[0])[0].ShouldBe("index-child");
     }
@@ -89,8 +65,8 @@ public sealed class IncrementalInventoryTests : IAsyncLifetime
     {
         await RunAsync();
         var v1 = StoredManifest.Image("v1 again");
-        _gitea.Push("oleks", "app", "v1", v1, _now.AddDays(-1));
-        var multi = _gitea.PushIndex("oleks", "app", "multi", "newer", _now.AddDays(-1), "amd64", "arm64");
+        _fleet.Gitea.Push("oleks", "app", "v1", v1, _now.AddDays(-1));
+        var multi = _fleet.Gitea.PushIndex("oleks", "app", "multi", "newer", _now.AddDays(-1), "amd64", "arm64");
 
         var second = await RunAsync();
 
@@ -122,7 +98,7 @@ public sealed class IncrementalInventoryTests : IAsyncLifetime
     public async Task Run_StoredIndexBodyCorrupt_FetchedAgainWithANote()
     {
         await RunAsync();
-        var body = Path.Combine(_folder.Path, "state", "manifests", "sha256", _multi.Digest["sha256:".Length..]);
+        var body = Path.Combine(_fleet.Folder.Path, "state", "manifests", "sha256", _multi.Digest["sha256:".Length..]);
         File.AppendAllText(body, " ");
 
         var second = await RunAsync();
@@ -136,8 +112,8 @@ public sealed class IncrementalInventoryTests : IAsyncLifetime
     public async Task Delete_StoredDigestWrong_RecheckReadsTheLiveDigestAndSkips()
     {
         await RunAsync();
-        var v1 = _gitea.Versions.Single(v => v.Version == "v1");
-        var v2 = _gitea.Versions.Single(v => v.Version == "v2");
+        var v1 = _fleet.Gitea.Versions.Single(v => v.Version == "v1");
+        var v2 = _fleet.Gitea.Versions.Single(v => v.Version == "v2");
         // A stored answer that is wrong yet well-formed: v1 resolves to v2's digest.
         var lines = File.ReadAllLines(KnownVersionsFile)[..^1].Select(l => l.StartsWith($"{v1.Id}\t", StringComparison.Ordinal) ? l.Replace(v1.Manifest!.Digest, v2.Manifest!.Digest, StringComparison.Ordinal) : l).ToList();
         var content = string.Concat(lines.Select(l => l + "\n"));
@@ -146,10 +122,10 @@ public sealed class IncrementalInventoryTests : IAsyncLifetime
         var result = await RunAsync("--delete");
 
         ManifestRequests("HEAD").ShouldContain("v1");
-        var deleted = _gitea.Requests.Where(r => r.Method == "DELETE").Select(r => Uri.UnescapeDataString(r.Path)).ToList();
+        var deleted = _fleet.Gitea.Requests.Where(r => r.Method == "DELETE").Select(r => Uri.UnescapeDataString(r.Path)).ToList();
         deleted.ShouldContain("/api/v1/packages/oleks/container/app/v2");
         deleted.ShouldNotContain("/api/v1/packages/oleks/container/app/v1");
-        _gitea.Versions.ShouldContain(v => v.Version == "v1");
+        _fleet.Gitea.Versions.ShouldContain(v => v.Version == "v1");
         new ReportJson(result.Stdout).Decision("app", "v1").GetRawText().ShouldContain("changed since planning");
     }
 }

@@ -23,8 +23,6 @@ internal sealed class OciPusher(Uri registry) : IDisposable
     public async Task<Pushed> PushImageAsync(string repository, string? tag, string seed, DateTimeOffset created, string architecture = "amd64")
     {
         var tar = Tar(seed);
-        var layer = Gzip(tar);
-        var layerDigest = await PushBlobAsync(repository, layer);
         var config = JsonSerializer.SerializeToUtf8Bytes(new
         {
             architecture,
@@ -33,33 +31,30 @@ internal sealed class OciPusher(Uri registry) : IDisposable
             config = new { Cmd = new[] { "/seed" } },
             rootfs = new { type = "layers", diff_ids = new[] { Sha(tar) } },
         });
-        var configDigest = await PushBlobAsync(repository, config);
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            schemaVersion = 2,
-            mediaType = ManifestType,
-            config = new { mediaType = "application/vnd.oci.image.config.v1+json", digest = configDigest, size = config.Length },
-            layers = new[] { new { mediaType = "application/vnd.oci.image.layer.v1.tar+gzip", digest = layerDigest, size = layer.Length } },
-        });
-        var digest = await PutManifestAsync(repository, tag ?? Sha(manifest), manifest, ManifestType);
-        return new Pushed(digest, manifest, configDigest);
+        return await PushOneLayerAsync(repository, tag, "application/vnd.oci.image.config.v1+json", config, "application/vnd.oci.image.layer.v1.tar+gzip", Gzip(tar));
     }
 
     /// <summary>Pushes a Helm chart as `helm push` does: a chart config with no <c>created</c>, one chart layer.</summary>
     public async Task<Pushed> PushChartAsync(string repository, string version)
     {
-        var layer = Gzip(Tar($"chart {repository} {version}"));
-        var layerDigest = await PushBlobAsync(repository, layer);
         var config = JsonSerializer.SerializeToUtf8Bytes(new { name = repository.Split('/')[^1], version, apiVersion = "v2" });
+        var layer = Gzip(Tar($"chart {repository} {version}"));
+        return await PushOneLayerAsync(repository, version.Replace('+', '_'), "application/vnd.cncf.helm.config.v1+json", config, "application/vnd.cncf.helm.chart.content.v1.tar+gzip", layer);
+    }
+
+    // The layer and config blobs, then a manifest naming them under reference (by its digest when null).
+    private async Task<Pushed> PushOneLayerAsync(string repository, string? reference, string configType, byte[] config, string layerType, byte[] layer)
+    {
+        var layerDigest = await PushBlobAsync(repository, layer);
         var configDigest = await PushBlobAsync(repository, config);
         var manifest = JsonSerializer.SerializeToUtf8Bytes(new
         {
             schemaVersion = 2,
             mediaType = ManifestType,
-            config = new { mediaType = "application/vnd.cncf.helm.config.v1+json", digest = configDigest, size = config.Length },
-            layers = new[] { new { mediaType = "application/vnd.cncf.helm.chart.content.v1.tar+gzip", digest = layerDigest, size = layer.Length } },
+            config = new { mediaType = configType, digest = configDigest, size = config.Length },
+            layers = new[] { new { mediaType = layerType, digest = layerDigest, size = layer.Length } },
         });
-        var digest = await PutManifestAsync(repository, version.Replace('+', '_'), manifest, ManifestType);
+        var digest = await PutManifestAsync(repository, reference ?? Sha(manifest), manifest, ManifestType);
         return new Pushed(digest, manifest, configDigest);
     }
 
