@@ -11,7 +11,7 @@ public sealed class ConfigCheckCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private Task<int> CheckAsync(Func<HttpRequestMessage, HttpResponseMessage> network) =>
-        Cli.InvokeAsync(["config", "check", "--config", Some.ConfigFile(_folder), "--log-format", "json"], new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = StubRegistries.Answering(network) });
+        _console.InvokeAsync(["config", "check", "--config", Some.ConfigFile(_folder), "--log-format", "json"], StubRegistries.Answering(network));
 
     [Fact]
     public async Task ConfigCheck_RegistryThrowsUnexpectedException_SaysFailedAndExitsOne()
@@ -36,7 +36,7 @@ public sealed class ConfigCheckCommandTests : IDisposable
     [Fact]
     public async Task Invoke_MistypedCommand_UsageErrorGoesToTheInjectedStandardError()
     {
-        var exit = await Cli.InvokeAsync(["config", "chek"], new CompositionRoot(TimeProvider.System, _console.Console));
+        var exit = await _console.InvokeAsync(["config", "chek"]);
 
         exit.ShouldBe(ExitCodes.Usage);
         _console.Error.ShouldContain("did you mean 'check'?");

@@ -10,12 +10,16 @@ public sealed class PinsCheckCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    // pins check against the registry "lan", answering through network.
+    private Task<int> CheckAsync(string pins, Func<HttpRequestMessage, HttpResponseMessage> network) =>
+        _console.InvokeAsync(["pins", "check", pins, "--config", Some.ConfigFile(_folder), "--log-format", "json"], StubRegistries.Answering(network));
+
     [Fact]
     public async Task PinsCheck_BadLine_ErrorOnStandardErrorAndExitTwo()
     {
         var pins = _folder.Write("pins.txt", "container/app==1.0\nnot a pin\n");
 
-        var exit = await Cli.InvokeAsync(["pins", "check", pins], new CompositionRoot(TimeProvider.System, _console.Console));
+        var exit = await _console.InvokeAsync(["pins", "check", pins]);
 
         exit.ShouldBe(ExitCodes.Usage);
         _console.Error.ShouldStartWith($"{pins}:2: ");
@@ -26,10 +30,8 @@ public sealed class PinsCheckCommandTests : IDisposable
     public async Task PinsCheck_RegistryThrowsUnexpectedException_SaysThePinsCannotBeMatchedAndExitsOne()
     {
         var pins = _folder.Write("pins.txt", "container/app==1.0\n");
-        var config = Some.ConfigFile(_folder);
-        var root = new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = StubRegistries.Answering(_ => throw new InvalidOperationException("a bug in a handler")) };
 
-        var exit = await Cli.InvokeAsync(["pins", "check", pins, "--config", config, "--log-format", "json"], root);
+        var exit = await CheckAsync(pins, _ => throw new InvalidOperationException("a bug in a handler"));
 
         exit.ShouldBe(ExitCodes.Failed);
         _console.Out.ShouldBe($"{pins}: 1 pin, ok\n");
@@ -40,10 +42,8 @@ public sealed class PinsCheckCommandTests : IDisposable
     public async Task PinsCheck_PinMatchingNothing_SaysSoOnStandardOutput()
     {
         var pins = _folder.Write("pins.txt", "container/app==1.0\n");
-        var config = Some.ConfigFile(_folder);
-        var root = new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = StubRegistries.Answering(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"repositories":[]}""") }) };
 
-        var exit = await Cli.InvokeAsync(["pins", "check", pins, "--config", config, "--log-format", "json"], root);
+        var exit = await CheckAsync(pins, _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"repositories":[]}""") });
 
         exit.ShouldBe(ExitCodes.Success);
         _console.Out.ShouldBe($"{pins}: 1 pin, ok\n{pins}:1: 0 versions — matches nothing in the inventory (a typo?)\n");

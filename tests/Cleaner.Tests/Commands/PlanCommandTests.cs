@@ -24,9 +24,8 @@ public sealed class PlanCommandTests : IDisposable
     {
         var config = Some.ConfigFile(_folder, keepLast: 2);
         var (plan, report) = (Path.Combine(_folder.Path, $"plan.{format}.json"), Path.Combine(_folder.Path, $"report.{format}"));
-        var root = new CompositionRoot(TimeProvider.System, _console.Console) { RegistryMaker = (_, _, _, _) => _registry };
 
-        var exit = await Cli.InvokeAsync(["plan", "--out", plan, "--config", config, "--report", format, "--output", report, "--log-format", "json"], root);
+        var exit = await _console.InvokeAsync(["plan", "--out", plan, "--config", config, "--report", format, "--output", report, "--log-format", "json"], (_, _, _, _) => _registry);
 
         exit.ShouldBe(ExitCodes.Success, _console.Error);
         var lastReport = Path.Combine(_folder.Path, "state", "last-report.json");

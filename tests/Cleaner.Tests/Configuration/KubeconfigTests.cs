@@ -4,20 +4,17 @@ using OciCleanup.Cleaner.Commands;
 
 namespace OciCleanup.Cleaner.Tests.Configuration;
 
-public sealed class KubeconfigTests : IDisposable
+public sealed class KubeconfigTests
 {
-    private readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public void Kubeconfig_ContextAndRelativeCertificate_ReadAsKubectlWould()
     {
         // A CA file next to the kubeconfig, named relatively, as k3s and kubeadm setups often have it.
+        using var folder = new TempFolder();
         using var key = ECDsa.Create();
         using var ca = new CertificateRequest("CN=test-ca", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        _folder.Write("ca.crt", ca.ExportCertificatePem());
-        var kubeconfig = _folder.Write("config", """
+        folder.Write("ca.crt", ca.ExportCertificatePem());
+        var kubeconfig = folder.Write("config", """
             apiVersion: v1
             kind: Config
             current-context: other
@@ -46,7 +43,7 @@ public sealed class KubeconfigTests : IDisposable
     [Fact]
     public void Kubeconfig_Missing_FailsNamingThePath()
     {
-        var missing = Path.Combine(_folder.Path, "nope");
+        const string missing = "/nonexistent/kubeconfig";
 
         Should.Throw<FileNotFoundException>(() => ClusterSources.Kubeconfig(missing, null)).Message.ShouldContain(missing);
     }

@@ -21,6 +21,10 @@ internal sealed class TestConsole
 
     public string Error => _error.ToString();
 
+    /// <summary>The command line wired to this console; its registries made by <paramref name="registries"/> when given.</summary>
+    public Task<int> InvokeAsync(string[] args, Func<RegistryConfig, Microsoft.Extensions.Logging.ILoggerFactory, TimeProvider, OciCleanup.Cleaner.Inventory.Store.InventoryCache?, IRegistry>? registries = null) =>
+        Cli.InvokeAsync(args, new CompositionRoot(TimeProvider.System, Console) { RegistryMaker = registries ?? RegistryFactory.Create });
+
     /// <summary>Standard output as the command sees it: the report writer closes its stream, the console stays open.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream
     {
