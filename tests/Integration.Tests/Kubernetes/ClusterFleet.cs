@@ -16,13 +16,13 @@ internal sealed class ClusterFleet : IAsyncDisposable
         "moved-on", "unreferenced-1", "unreferenced-2",
     ];
 
-    private readonly GiteaFleet _gitea = new(GiteaToken);
+    private readonly GiteaFleet _gitea = new(GiteaToken, KubeToken);
     private readonly List<KubernetesTestServer> _added = [];
     private string _addedClusters = "";
 
     public GiteaTestServer Gitea => _gitea.Gitea;
 
-    public KubernetesTestServer Cluster { get; } = new(KubeToken);
+    public KubernetesTestServer Cluster => _gitea.Cluster;
 
     public TempFolder Folder => _gitea.Folder;
 
@@ -31,7 +31,6 @@ internal sealed class ClusterFleet : IAsyncDisposable
     public async Task StartAsync(bool withWorkloads = true, bool withFlux = true)
     {
         await _gitea.StartAsync();
-        await Cluster.StartAsync();
         var old = Now.AddDays(-100);
         foreach (var tag in AppTags)
         {
@@ -72,8 +71,6 @@ internal sealed class ClusterFleet : IAsyncDisposable
             Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", 3, "deployed", DeploymentYaml("hr-secret")));
             Cluster.Apply(HelmReleaseSecrets.Yaml("shop", "shop", 2, "superseded", DeploymentYaml("hr-secret-old")));
         }
-
-        Folder.Write("kubeconfig", Cluster.Kubeconfig("armer"));
     }
 
     /// <summary>Another cluster <paramref name="name"/>, started with <paramref name="objects"/>, that <see cref="Config"/> lists from now on.</summary>
@@ -108,7 +105,6 @@ internal sealed class ClusterFleet : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _gitea.DisposeAsync();
-        await Cluster.DisposeAsync();
         foreach (var cluster in _added)
         {
             await cluster.DisposeAsync();

@@ -10,13 +10,11 @@ public sealed class DesiredStateTests : IAsyncLifetime
 {
     private const string GiteaToken = "desired-state-gitea";
     private const string KubeToken = "desired-state-kube";
-    private readonly GiteaFleet _fleet = new(GiteaToken);
-    private readonly KubernetesTestServer _cluster = new(KubeToken);
+    private readonly GiteaFleet _fleet = new(GiteaToken, KubeToken);
 
     public async Task InitializeAsync()
     {
         await _fleet.StartAsync();
-        await _cluster.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         void Push(string owner, string name, params string[] tags)
         {
@@ -32,7 +30,7 @@ public sealed class DesiredStateTests : IAsyncLifetime
         Push("oleks", "podinfo", "0.9.0", "1.8.0", "1.9.0", "2.0.0");
         Push("oleks", "ci-app", "main-ccc333-1717000000", "main-aaa111-1718000000", "main-bbb222-1718500000");
         Push("oleks", "charts/podinfo", "6.1.0", "6.2.3", "6.2.5", "6.3.0");
-        _cluster.Apply(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Manifests", "desired-state.yaml")));
+        _fleet.Cluster.Apply(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Manifests", "desired-state.yaml")));
 
         // Flux image automation wrote the digest through a `$imagepolicy` marker; the chart holds the repository.
         var build = StoredManifest.Image("web build 21");
@@ -44,7 +42,7 @@ public sealed class DesiredStateTests : IAsyncLifetime
         _fleet.Gitea.Push("oleks", "web", "0.2.0", StoredManifest.Image("web build 20"), old);
         _fleet.Gitea.Push("oleks", "web-worker", "1.0.0", build, old);
         _fleet.Gitea.Push("oleks", "web-worker", "0.9.0", StoredManifest.Image("web-worker 0.9.0"), old);
-        _cluster.Apply($"""
+        _fleet.Cluster.Apply($"""
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata:
@@ -63,15 +61,10 @@ public sealed class DesiredStateTests : IAsyncLifetime
                   tag: "staging"
                   digest: "{build.Digest}"
             """);
-        _fleet.Folder.Write("kubeconfig", _cluster.Kubeconfig("armer"));
         _fleet.Folder.Write("pins.txt", "container/cms-plugins==0.1.13\ncontainer/cms-plugin==staging   # a typo: cms-plugin\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _fleet.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     private async Task<ReportJson> DryRunAsync(string unknownHosts = "protect")
     {

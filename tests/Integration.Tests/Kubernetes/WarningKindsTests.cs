@@ -11,20 +11,18 @@ public sealed class WarningKindsTests : IAsyncLifetime
 {
     private const string GiteaToken = "warning-kinds-gitea";
     private const string KubeToken = "warning-kinds-kube";
-    private readonly GiteaFleet _fleet = new(GiteaToken);
-    private readonly KubernetesTestServer _cluster = new(KubeToken);
+    private readonly GiteaFleet _fleet = new(GiteaToken, KubeToken);
     private StoredManifest _index = null!;
 
     public async Task InitializeAsync()
     {
         await _fleet.StartAsync();
-        await _cluster.StartAsync();
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         _fleet.Gitea.Push("oleks", "api", "0.1.98", StoredManifest.Image("api 0.1.98"), old);
         _index = _fleet.Gitea.PushIndex("oleks", "multi", "1.0", "multi 1.0", old, "amd64", "arm64");
         // Seed 004: Forgejo's cleanup deleted a child pushed by digest; the index still lists it.
         _fleet.Gitea.Remove("oleks", "multi", _index.Children[1]);
-        _cluster.Apply(KubeObjects.Deployment("api", "git.example.org/oleks/api:0.1.99", "kotkan") + """
+        _fleet.Cluster.Apply(KubeObjects.Deployment("api", "git.example.org/oleks/api:0.1.99", "kotkan") + """
 
             ---
             apiVersion: image.toolkit.fluxcd.io/v1
@@ -39,15 +37,10 @@ public sealed class WarningKindsTests : IAsyncLifetime
                 semver:
                   range: ">=0.1.0"
             """);
-        _fleet.Folder.Write("kubeconfig", _cluster.Kubeconfig("armer"));
         _fleet.Folder.Write("pins.txt", "container/api==0.1.97\ncontainer/multi==1.0\n");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _fleet.DisposeAsync();
-        await _cluster.DisposeAsync();
-    }
+    public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
     private Task<CleanerProcess.Result> DryRunAsync(string format = "json") =>
         CleanerProcess.RunAsync(
@@ -121,7 +114,7 @@ public sealed class WarningKindsTests : IAsyncLifetime
     [InlineData("""{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[{"metadata":{"name":"p","namespace":"n","creationTimestamp":"Bearer SECRET-echoed-4711"}}]}""")]
     public async Task DryRun_ClusterBodyMakesTheClientQuoteAnEchoedCredential_SourceFailsWithoutIt(string body)
     {
-        _cluster.AnswerRaw("/api/v1/pods", body);
+        _fleet.Cluster.AnswerRaw("/api/v1/pods", body);
 
         var result = await DryRunAsync();
 

@@ -3,20 +3,31 @@ namespace OciCleanup.Integration.Tests.Support;
 /// <summary>
 /// The Gitea test server most integration tests start: owner oleks, its token in the file <c>token</c>
 /// of a scratch folder, and the config (see <see cref="ConfigFile"/>) with only what a test changes.
+/// Given a Kubernetes token, also a cluster beside it: <c>armer</c>, its kubeconfig in the file <c>kubeconfig</c>.
 /// </summary>
-internal sealed class GiteaFleet(string token) : IAsyncDisposable
+internal sealed class GiteaFleet(string token, string? kubeToken = null) : IAsyncDisposable
 {
+    private readonly KubernetesTestServer? _cluster = kubeToken is null ? null : new(kubeToken);
+
     public GiteaTestServer Gitea { get; } = new(token);
+
+    public KubernetesTestServer Cluster => _cluster ?? throw new InvalidOperationException("this fleet has no cluster: give it a Kubernetes token");
 
     public TempFolder Folder { get; } = new();
 
     public string AuditPath => Path.Combine(Folder.Path, "audit.jsonl");
 
-    /// <summary>Starts the server and writes the token file and, when given, <c>pins.txt</c>.</summary>
+    /// <summary>Starts the server (and the cluster) and writes the token file (and kubeconfig) and, when given, <c>pins.txt</c>.</summary>
     public async Task StartAsync(string? pins = null)
     {
         await Gitea.StartAsync();
         Folder.Write("token", token);
+        if (_cluster is not null)
+        {
+            await _cluster.StartAsync();
+            Folder.Write("kubeconfig", _cluster.Kubeconfig("armer"));
+        }
+
         if (pins is not null)
         {
             Folder.Write("pins.txt", pins);
@@ -56,6 +67,11 @@ internal sealed class GiteaFleet(string token) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Gitea.DisposeAsync();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
         Folder.Dispose();
     }
 }
