@@ -40,38 +40,36 @@ public sealed class OciBoundedReadTests : IAsyncLifetime
         return source.GetProperty("error").GetString()!;
     }
 
-    private string Manifest => _target!["/v2/team/app/manifests/".Length..];
+    /// <summary>Runs with the fault on one manifest: the error names that manifest; why its body could not be read.</summary>
+    private async Task<string> ManifestBodyErrorAsync(Fault fault, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        OnOneManifest(fault);
+        var error = await RunFailingAsync(environment);
+        var read = $"registry lan: GET manifest team/app:{_target!["/v2/team/app/manifests/".Length..]}: the body could not be read: ";
+        error.ShouldStartWith(read);
+        return error[read.Length..];
+    }
 
     [Fact]
     public async Task Run_ManifestAnnouncingAHugeContentLength_FailsNamingManifestAndLimitUnread()
     {
-        OnOneManifest(new Fault.OversizedContentLength(HugeBody, _sent));
-
-        var error = await RunFailingAsync();
-
-        error.ShouldBe($"registry lan: GET manifest team/app:{Manifest}: the body could not be read: the body announces {HugeBody} bytes, over the 4 MiB limit");
+        (await ManifestBodyErrorAsync(new Fault.OversizedContentLength(HugeBody, _sent))).ShouldBe($"the body announces {HugeBody} bytes, over the 4 MiB limit");
         _sent.Value.ShouldBeLessThan(32L * 1024 * 1024);
     }
 
     [Fact]
     public async Task Run_ManifestChunkedWithoutEnd_IsCutOffAtTheManifestLimit()
     {
-        OnOneManifest(new Fault.EndlessChunked(HugeBody, _sent));
-
-        var error = await RunFailingAsync();
-
-        error.ShouldBe($"registry lan: GET manifest team/app:{Manifest}: the body could not be read: the body is larger than the 4 MiB limit");
+        (await ManifestBodyErrorAsync(new Fault.EndlessChunked(HugeBody, _sent))).ShouldBe("the body is larger than the 4 MiB limit");
         _sent.Value.ShouldBeLessThan(32L * 1024 * 1024);
     }
 
     [Fact]
     public async Task Run_ManifestTrickledAByteAtATime_FailsWhenItsBodyTimesOut()
     {
-        OnOneManifest(new Fault.Trickle(TimeSpan.FromMilliseconds(100), _sent));
+        var environment = new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "5" };
 
-        var error = await RunFailingAsync(new Dictionary<string, string> { ["OCI_CLEANUP_TEST_BODY_TIMEOUT_SECONDS"] = "5" });
-
-        error.ShouldBe($"registry lan: GET manifest team/app:{Manifest}: the body could not be read: the body was not read within 5 s");
+        (await ManifestBodyErrorAsync(new Fault.Trickle(TimeSpan.FromMilliseconds(100), _sent), environment)).ShouldBe("the body was not read within 5 s");
     }
 
     [Fact]

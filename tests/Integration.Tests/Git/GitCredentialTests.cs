@@ -23,9 +23,7 @@ public sealed class GitCredentialTests : IDisposable
         File.WriteAllText(tokenFile, Token + "\n");
         var arguments = Path.Combine(_fixture.Folder, "arguments.log");
         var environment = Path.Combine(_fixture.Folder, "environment.log");
-        var wrapper = Path.Combine(_fixture.Folder, "git-wrapper.sh");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{arguments}'\nenv >> '{environment}'\nexec git \"$@\"\n");
-        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var wrapper = _fixture.GitWrapper("git-wrapper.sh", $"printf '%s\\n' \"$*\" >> '{arguments}'\nenv >> '{environment}'\nexec git \"$@\"\n");
         return (_fixture.Options() with { TokenFile = tokenFile, Git = wrapper }, arguments, environment);
     }
 

@@ -16,9 +16,7 @@ public sealed class GitProcessTests : IDisposable
     private (GitSourceOptions Options, string PidFile) Stalling()
     {
         var pidFile = Path.Combine(_fixture.Folder, "stalled.pid");
-        var wrapper = Path.Combine(_fixture.Folder, "git-stalls.sh");
-        File.WriteAllText(wrapper, $"#!/bin/sh\ncase \"$*\" in *fetch*) echo $$ > '{pidFile}'; exec sleep 600 ;; esac\nexec git \"$@\"\n");
-        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var wrapper = _fixture.GitWrapper("git-stalls.sh", $"case \"$*\" in *fetch*) echo $$ > '{pidFile}'; exec sleep 600 ;; esac\nexec git \"$@\"\n");
         return (_fixture.Options() with { Git = wrapper, FetchTimeout = TimeSpan.FromSeconds(2) }, pidFile);
     }
 

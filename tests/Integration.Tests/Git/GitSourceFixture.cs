@@ -40,5 +40,14 @@ internal sealed class GitSourceFixture : IDisposable
             return Repo.Commit($"api {tag}");
         })];
 
+    /// <summary>A shell script in the folder, executable, to run as git in its place; its path.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public string GitWrapper(string name, string script)
+    {
+        var wrapper = _folder.Write(name, "#!/bin/sh\n" + script);
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return wrapper;
+    }
+
     public void Dispose() => _folder.Dispose();
 }

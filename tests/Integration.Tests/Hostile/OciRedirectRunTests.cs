@@ -25,9 +25,8 @@ public sealed class OciRedirectRunTests : IAsyncLifetime
         await _cdn.StartAsync();
         await _realm.StartAsync();
         _realm.Answer = _ => Results.Json(new { token = "token-from-realm" });
-        using var push = new OciPusher(_fleet.Registry.Url);
-        await push.PushImageAsync("team/app", "v1", "app v1", DateTimeOffset.UtcNow.AddDays(-100));
-        await push.PushImageAsync("team/app", "v2", "app v2", DateTimeOffset.UtcNow.AddDays(-99));
+        await _fleet.Push.PushImageAsync("team/app", "v1", "app v1", DateTimeOffset.UtcNow.AddDays(-100));
+        await _fleet.Push.PushImageAsync("team/app", "v2", "app v2", DateTimeOffset.UtcNow.AddDays(-99));
         _fleet.Folder.Write("lan-registry", $"robot:{Password}\n");
     }
 

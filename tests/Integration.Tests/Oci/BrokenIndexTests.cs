@@ -15,19 +15,14 @@ public sealed class BrokenIndexTests : IAsyncLifetime
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
 
-    private async Task<IReadOnlyList<string>> BrokenIndexWarningsAsync()
-    {
-        var result = await CleanerProcess.RunAsync("run", "--config", _fleet.Config(), "--report", "json");
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        return [.. new ReportJson(result.Stdout).Root.GetProperty("warnings").EnumerateArray()
+    private async Task<IReadOnlyList<string>> BrokenIndexWarningsAsync() =>
+        [.. (await ConfigFile.RunReportAsync(_fleet.Config())).Root.GetProperty("warnings").EnumerateArray()
             .Where(w => w.GetProperty("kind").GetString() == "broken-index").Select(w => w.GetProperty("detail").GetString()!)];
-    }
 
     [Fact]
     public async Task DryRun_KeptIndexWhoseUntaggedChildWasDeleted_WarnsBrokenIndex()
     {
-        using var push = new OciPusher(_fleet.Registry.Url);
-        var (index, children) = await push.PushIndexAsync("team/app", "broken", "broken", DateTimeOffset.UtcNow.AddDays(-1), "amd64", "arm64");
+        var (index, children) = await _fleet.Push.PushIndexAsync("team/app", "broken", "broken", DateTimeOffset.UtcNow.AddDays(-1), "amd64", "arm64");
         (await BrokenIndexWarningsAsync()).ShouldBeEmpty();
 
         using (var http = new HttpClient())

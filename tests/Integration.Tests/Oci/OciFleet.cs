@@ -6,7 +6,12 @@ internal sealed class OciFleet : IAsyncDisposable
     public static readonly string[] Kept = ["v6", "multi", "amd64-only", "p1", "p1-alias", "staging", "staging-latest"];
     public static readonly string[] Deleted = ["v1", "v2", "v3", "v4", "v5", "multi-old"];
 
+    private OciPusher? _push;
+
     public DistributionRegistry Registry { get; } = new();
+
+    /// <summary>Pushes to the registry, once it is started.</summary>
+    public OciPusher Push => _push ?? throw new InvalidOperationException("start the fleet first");
 
     public TempFolder Folder { get; } = new();
 
@@ -22,6 +27,7 @@ internal sealed class OciFleet : IAsyncDisposable
     public async Task StartAsync(bool behindProxy = false, bool pushFleet = true)
     {
         await Registry.InitializeAsync();
+        _push = new OciPusher(Registry.Url);
         if (behindProxy)
         {
             Proxy = new FaultProxy(Registry.Url);
@@ -33,25 +39,24 @@ internal sealed class OciFleet : IAsyncDisposable
             return;
         }
 
-        using var push = new OciPusher(Registry.Url);
         var now = DateTimeOffset.UtcNow;
         for (var i = 1; i <= 5; i++)
         {
-            await push.PushImageAsync("team/app", $"v{i}", $"app v{i}", now.AddDays(-101 + i));
+            await Push.PushImageAsync("team/app", $"v{i}", $"app v{i}", now.AddDays(-101 + i));
         }
 
-        var v6 = await push.PushImageAsync("team/app", "v6", "app v6", now.AddDays(-1));
+        var v6 = await Push.PushImageAsync("team/app", "v6", "app v6", now.AddDays(-1));
         V6SignatureTag = $"sha256-{v6.Digest["sha256:".Length..]}.sig";
-        await push.PushImageAsync("team/app", V6SignatureTag, "signature of v6", now.AddDays(-100));
-        var (_, children) = await push.PushIndexAsync("team/app", "multi", "multi", now.AddDays(-50), "amd64", "arm64");
-        await push.TagAsync("team/app", "amd64-only", children[0].Manifest);
-        await push.PushIndexAsync("team/app", "multi-old", "multi-old", now.AddDays(-90), "amd64", "arm64");
-        var p1 = await push.PushImageAsync("team/app", "p1", "pinned by digest", now.AddDays(-80));
-        await push.TagAsync("team/app", "p1-alias", p1.Manifest);
-        var staging = await push.PushImageAsync("team/app", "staging", "staging build", now.AddDays(-70));
-        await push.TagAsync("team/app", "staging-latest", staging.Manifest);
-        await push.PushImageAsync("team/other", "x1", "other x1", now.AddDays(-60));
-        await push.PushImageAsync("excluded/thing", "old", "excluded", now.AddDays(-300));
+        await Push.PushImageAsync("team/app", V6SignatureTag, "signature of v6", now.AddDays(-100));
+        var (_, children) = await Push.PushIndexAsync("team/app", "multi", "multi", now.AddDays(-50), "amd64", "arm64");
+        await Push.TagAsync("team/app", "amd64-only", children[0].Manifest);
+        await Push.PushIndexAsync("team/app", "multi-old", "multi-old", now.AddDays(-90), "amd64", "arm64");
+        var p1 = await Push.PushImageAsync("team/app", "p1", "pinned by digest", now.AddDays(-80));
+        await Push.TagAsync("team/app", "p1-alias", p1.Manifest);
+        var staging = await Push.PushImageAsync("team/app", "staging", "staging build", now.AddDays(-70));
+        await Push.TagAsync("team/app", "staging-latest", staging.Manifest);
+        await Push.PushImageAsync("team/other", "x1", "other x1", now.AddDays(-60));
+        await Push.PushImageAsync("excluded/thing", "old", "excluded", now.AddDays(-300));
 
         Folder.Write("pins.txt", $"""
             container/team/app==multi
@@ -79,6 +84,7 @@ internal sealed class OciFleet : IAsyncDisposable
             await Proxy.DisposeAsync();
         }
 
+        _push?.Dispose();
         await Registry.DisposeAsync();
         Folder.Dispose();
     }

@@ -13,11 +13,10 @@ public sealed class OciRestoreByDigestTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _fleet.StartAsync(pushFleet: false);
-        using var push = new OciPusher(_fleet.Registry.Url);
         var old = DateTimeOffset.UtcNow.AddDays(-100);
-        var build = await push.PushImageAsync("team/app", "1.0.12", "app 1.0.12", old);
-        await push.TagAsync("team/app", "stable", build.Manifest);
-        await push.PushImageAsync("team/app", "1.0.13", "app 1.0.13", DateTimeOffset.UtcNow);
+        var build = await _fleet.Push.PushImageAsync("team/app", "1.0.12", "app 1.0.12", old);
+        await _fleet.Push.TagAsync("team/app", "stable", build.Manifest);
+        await _fleet.Push.PushImageAsync("team/app", "1.0.13", "app 1.0.13", DateTimeOffset.UtcNow);
         _build = build.Digest;
     }
 
@@ -27,9 +26,7 @@ public sealed class OciRestoreByDigestTests : IAsyncLifetime
 
     private async Task<string> DeleteBothAsync()
     {
-        var deleted = await CleanerProcess.RunAsync("run", "--config", Config, "--delete", "--report", "json");
-        deleted.ExitCode.ShouldBe(0, deleted.Stderr);
-        var report = new ReportJson(deleted.Stdout);
+        var report = await ConfigFile.RunReportAsync(Config, "--delete");
         foreach (var tag in new[] { "1.0.12", "stable" })
         {
             report.Decision("team/app", tag).GetProperty("result").GetString().ShouldBe("deleted", tag);

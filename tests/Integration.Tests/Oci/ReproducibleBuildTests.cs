@@ -15,10 +15,9 @@ public sealed class ReproducibleBuildTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _fleet.StartAsync(pushFleet: false);
-        using var push = new OciPusher(_fleet.Registry.Url);
-        await push.PushImageAsync("nix/app", "nix-1", "built by nix 1", DateTimeOffset.UnixEpoch);
-        await push.PushImageAsync("nix/app", "nix-2", "built by nix 2", DateTimeOffset.UnixEpoch);
-        await push.PushChartAsync("charts/podinfo", "6.2.5");
+        await _fleet.Push.PushImageAsync("nix/app", "nix-1", "built by nix 1", DateTimeOffset.UnixEpoch);
+        await _fleet.Push.PushImageAsync("nix/app", "nix-2", "built by nix 2", DateTimeOffset.UnixEpoch);
+        await _fleet.Push.PushChartAsync("charts/podinfo", "6.2.5");
     }
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();

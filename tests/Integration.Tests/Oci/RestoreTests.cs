@@ -14,12 +14,11 @@ public sealed class RestoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _fleet.StartAsync(pushFleet: false);
-        using var push = new OciPusher(_fleet.Registry.Url);
         var old = DateTimeOffset.UtcNow.AddDays(-100);
-        await push.PushImageAsync("team/app", "v1", "app v1", old);
-        await push.PushImageAsync("team/app", "v2", "app v2", old.AddDays(1));
-        await push.PushIndexAsync("team/app", "multi", "multi", old.AddDays(2), "amd64", "arm64");
-        await push.PushImageAsync("team/app", "v9", "app v9", DateTimeOffset.UtcNow);
+        await _fleet.Push.PushImageAsync("team/app", "v1", "app v1", old);
+        await _fleet.Push.PushImageAsync("team/app", "v2", "app v2", old.AddDays(1));
+        await _fleet.Push.PushIndexAsync("team/app", "multi", "multi", old.AddDays(2), "amd64", "arm64");
+        await _fleet.Push.PushImageAsync("team/app", "v9", "app v9", DateTimeOffset.UtcNow);
     }
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
@@ -29,9 +28,7 @@ public sealed class RestoreTests : IAsyncLifetime
     [Fact]
     public async Task Restore_WhileBlobsAreStored_PutsBackEveryPlatform_AfterGarbageCollectSaysTooLate()
     {
-        var deleted = await CleanerProcess.RunAsync("run", "--config", Config, "--delete", "--report", "json");
-        deleted.ExitCode.ShouldBe(0, deleted.Stderr);
-        var runId = new ReportJson(deleted.Stdout).Root.GetProperty("runId").GetString()!;
+        var runId = (await ConfigFile.RunReportAsync(Config, "--delete")).Root.GetProperty("runId").GetString()!;
         (await _fleet.Registry.ManifestStatusAsync("team/app", "multi")).ShouldBe(HttpStatusCode.NotFound);
 
         var one = await CleanerProcess.RunAsync("restore", "container/team/app==v1", "--config", Config);
