@@ -123,11 +123,10 @@ public sealed class GitHubTestServerTests : IAsyncLifetime
     public async Task Delete_ByScope_ReadOnlyAndFineGrainedForbidden_FullDeletesVersionAndItsTags()
     {
         var version = _github.State.ActiveVersions("viktor", "infra/web")[5];
-        var path = $"users/viktor/packages/container/infra%2Fweb/versions/{version.Id}";
 
-        using var readOnly = await Send(HttpMethod.Delete, "pat-read", path);
-        using var fine = await Send(HttpMethod.Delete, "pat-fine", path);
-        using var full = await Send(HttpMethod.Delete, "pat-full", path);
+        using var readOnly = await DeleteVersion("pat-read", version);
+        using var fine = await DeleteVersion("pat-fine", version);
+        using var full = await DeleteVersion("pat-full", version);
 
         readOnly.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         fine.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -140,14 +139,14 @@ public sealed class GitHubTestServerTests : IAsyncLifetime
     {
         var versions = _github.State.ActiveVersions("viktor", "infra/web");
         var (early, late) = (versions[1], versions[2]);
-        (await Send(HttpMethod.Delete, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{early.Id}")).Dispose();
+        (await DeleteVersion("pat-full", early)).Dispose();
         _clock.Advance(TimeSpan.FromDays(29));
-        (await Send(HttpMethod.Delete, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{late.Id}")).Dispose();
+        (await DeleteVersion("pat-full", late)).Dispose();
         _clock.Advance(TimeSpan.FromDays(2));
 
-        using var tooLate = await Send(HttpMethod.Post, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{early.Id}/restore");
-        using var readOnly = await Send(HttpMethod.Post, "pat-read", $"users/viktor/packages/container/infra%2Fweb/versions/{late.Id}/restore");
-        using var restored = await Send(HttpMethod.Post, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{late.Id}/restore");
+        using var tooLate = await RestoreVersion("pat-full", early);
+        using var readOnly = await RestoreVersion("pat-read", late);
+        using var restored = await RestoreVersion("pat-full", late);
 
         tooLate.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         readOnly.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -161,7 +160,7 @@ public sealed class GitHubTestServerTests : IAsyncLifetime
         var version = _github.State.ActiveVersions("viktor", "infra/web")[3];
         version.SetDownloads(5001);
 
-        using var response = await Send(HttpMethod.Delete, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{version.Id}");
+        using var response = await DeleteVersion("pat-full", version);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("more than 5000 downloads cannot be deleted");
@@ -227,7 +226,7 @@ public sealed class GitHubTestServerTests : IAsyncLifetime
         var versions = _github.State.ActiveVersions("viktor", "infra/web");
         async Task<HttpStatusCode> Delete(int i)
         {
-            using var response = await Send(HttpMethod.Delete, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{versions[i].Id}");
+            using var response = await DeleteVersion("pat-full", versions[i]);
             return response.StatusCode;
         }
 
@@ -242,10 +241,10 @@ public sealed class GitHubTestServerTests : IAsyncLifetime
     public async Task Restore_DigestPushedAgainSinceDelete_Refused()
     {
         var version = _github.State.ActiveVersions("viktor", "infra/web")[4];
-        (await Send(HttpMethod.Delete, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{version.Id}")).Dispose();
+        (await DeleteVersion("pat-full", version)).Dispose();
         var again = _github.State.Push("viktor", "infra/web", version.Manifest, Start.AddDays(1), "again");
 
-        using var response = await Send(HttpMethod.Post, "pat-full", $"users/viktor/packages/container/infra%2Fweb/versions/{version.Id}/restore");
+        using var response = await RestoreVersion("pat-full", version);
 
         again.Id.ShouldNotBe(version.Id);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -297,6 +296,12 @@ public sealed class GitHubTestServerTests : IAsyncLifetime
         [.. JsonDocument.Parse(json).RootElement.EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
 
     private Task<HttpResponseMessage> Get(string token, string path) => Send(HttpMethod.Get, token, path);
+
+    private Task<HttpResponseMessage> DeleteVersion(string token, GitHubPackageVersion version) =>
+        Send(HttpMethod.Delete, token, $"users/viktor/packages/container/infra%2Fweb/versions/{version.Id}");
+
+    private Task<HttpResponseMessage> RestoreVersion(string token, GitHubPackageVersion version) =>
+        Send(HttpMethod.Post, token, $"users/viktor/packages/container/infra%2Fweb/versions/{version.Id}/restore");
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string token, string path)
     {

@@ -10,7 +10,7 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _fleet.StartAsync();
+        await _fleet.StartAsync(pins: "container/app==multi\n");
         for (var i = 1; i <= 4; i++)
         {
             _fleet.Gitea.Push("oleks", "app", $"v{i}", StoredManifest.Image($"v{i}"), _old.AddHours(i));
@@ -18,7 +18,6 @@ public sealed class GiteaDeleteTests : IAsyncLifetime
 
         _keptIndex = _fleet.Gitea.PushIndex("oleks", "app", "multi", "multi", _old, "amd64", "arm64");
         _oldIndex = _fleet.Gitea.PushIndex("oleks", "app", "multi-old", "multi-old", _old.AddHours(-5), "amd64", "arm64");
-        _fleet.Folder.Write("pins.txt", "container/app==multi\n");
     }
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();

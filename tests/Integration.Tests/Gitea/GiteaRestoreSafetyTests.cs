@@ -15,13 +15,12 @@ public sealed class GiteaRestoreSafetyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _fleet.StartAsync();
+        await _fleet.StartAsync(pins: "container/app==stable\n");
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         _fleet.Gitea.Push("oleks", "app", "stable", SameBlobs("kept"), old);
         _fleet.Gitea.Push("oleks", "app", "v1", StoredManifest.Image("build 1"), old);
         _fleet.Gitea.Push("oleks", "app", "v3", SameBlobs("v3"), old.AddDays(1));
         _fleet.Gitea.Push("oleks", "app", "v9", StoredManifest.Image("build 9"), DateTimeOffset.UtcNow);
-        _fleet.Folder.Write("pins.txt", "container/app==stable\n");
     }
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();

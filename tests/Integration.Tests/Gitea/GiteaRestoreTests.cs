@@ -13,7 +13,7 @@ public sealed class GiteaRestoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _fleet.StartAsync();
+        await _fleet.StartAsync(pins: "container/app==stable\n");
         var old = DateTimeOffset.UtcNow.AddDays(-100);
         // v1 is an unchanged rebuild of stable's build: the same blobs under another manifest (a tag of
         // stable's own manifest would be kept as same-manifest, SPEC §6).
@@ -21,7 +21,6 @@ public sealed class GiteaRestoreTests : IAsyncLifetime
         _fleet.Gitea.Push("oleks", "app", "stable", StoredManifest.Image("build 1"), old);
         _fleet.Gitea.Push("oleks", "app", "v2", StoredManifest.Image("build 2"), old.AddDays(1));
         _fleet.Gitea.Push("oleks", "app", "v9", StoredManifest.Image("build 9"), DateTimeOffset.UtcNow);
-        _fleet.Folder.Write("pins.txt", "container/app==stable\n");
     }
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();

@@ -14,7 +14,7 @@ public sealed class ManifestRequestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _fleet.StartAsync();
+        await _fleet.StartAsync(pins: "container/app==multi\n");
         var now = DateTimeOffset.UtcNow;
         _fleet.Gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), now.AddDays(-90));
         _fleet.Gitea.Push("oleks", "app", "v2", StoredManifest.Image("v2"), now.AddDays(-80));
@@ -22,7 +22,6 @@ public sealed class ManifestRequestTests : IAsyncLifetime
         _new = _fleet.Gitea.PushIndex("oleks", "app", "multi", "new", now.AddDays(-60), "amd64", "arm64");
         _orphan = StoredManifest.Image("pushed by digest, no index");
         _fleet.Gitea.Push("oleks", "app", _orphan.Digest, _orphan, now.AddDays(-50));
-        _fleet.Folder.Write("pins.txt", "container/app==multi\n");
     }
 
     public Task DisposeAsync() => _fleet.DisposeAsync().AsTask();
