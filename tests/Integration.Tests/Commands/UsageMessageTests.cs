@@ -35,13 +35,15 @@ public sealed class UsageMessageTests : IAsyncLifetime
           stateDir: state
         """);
 
-    // A usage error found before anything is contacted: exit 2 and no request to the registry.
-    private async Task<CleanerProcess.Result> UsageErrorAsync(params string[] args)
+    // A usage error found before anything is contacted: exit 2, nothing on standard output and no request to
+    // the registry; what it says on standard error.
+    private async Task<string> UsageErrorAsync(params string[] args)
     {
         var result = await CleanerProcess.RunAsync(args);
         result.ExitCode.ShouldBe(2);
+        result.Stdout.ShouldBeEmpty();
         _gitea.Requests.ShouldBeEmpty();
-        return result;
+        return result.Stderr;
     }
 
     [Fact]
@@ -60,22 +62,12 @@ public sealed class UsageMessageTests : IAsyncLifetime
     [InlineData(new[] { "rnu" }, "Unrecognized command or argument 'rnu': did you mean 'run'?")]
     [InlineData(new[] { "run", "--dryrun" }, "Unrecognized command or argument '--dryrun': did you mean '--dry-run'?")]
     [InlineData(new[] { "hstory" }, "Unrecognized command or argument 'hstory': did you mean 'history'?")]
-    public async Task Typo_SuggestsTheNearestCommandOrOption(string[] args, string expected)
-    {
-        var result = await CleanerProcess.RunAsync(args);
-
-        result.ExitCode.ShouldBe(2);
-        result.Stderr.ShouldBe(expected + "\n");
-    }
+    public async Task Typo_SuggestsTheNearestCommandOrOption(string[] args, string expected) =>
+        (await UsageErrorAsync(args)).ShouldBe(expected + "\n");
 
     [Fact]
-    public async Task ConfigCheck_DefaultConfigMissing_SaysHowToGiveOne()
-    {
-        var result = await CleanerProcess.RunAsync("config", "check");
-
-        result.ExitCode.ShouldBe(2);
-        result.Stderr.ShouldBe("/etc/oci-cleanup/config.yaml: configuration file not found; give another with --config PATH or the OCI_CLEANUP_CONFIG environment variable\n");
-    }
+    public async Task ConfigCheck_DefaultConfigMissing_SaysHowToGiveOne() =>
+        (await UsageErrorAsync("config", "check")).ShouldBe("/etc/oci-cleanup/config.yaml: configuration file not found; give another with --config PATH or the OCI_CLEANUP_CONFIG environment variable\n");
 
     [Fact]
     public async Task ConfigCheck_TabOnLine18_NamesLine18()
@@ -83,10 +75,7 @@ public sealed class UsageMessageTests : IAsyncLifetime
         var lines = Enumerable.Range(1, 15).Select(i => $"# comment {i}").Append("retention:").Append("  default:").Append("\tkeepLast: 3");
         var config = _folder.Write("tab.yaml", string.Join('\n', lines) + "\n");
 
-        var result = await CleanerProcess.RunAsync("config", "check", "--config", config);
-
-        result.ExitCode.ShouldBe(2);
-        result.Stderr.ShouldBe($"{config}:18:1: (syntax): tabs are not allowed for indentation (YAML indents with spaces)\n");
+        (await UsageErrorAsync("config", "check", "--config", config)).ShouldBe($"{config}:18:1: (syntax): tabs are not allowed for indentation (YAML indents with spaces)\n");
     }
 
     [Fact]
@@ -94,10 +83,7 @@ public sealed class UsageMessageTests : IAsyncLifetime
     {
         var config = Config("tokenFile: secrets/gitea-token");
 
-        var result = await UsageErrorAsync("config", "check", "--config", config);
-
-        result.Stdout.ShouldNotContain("configuration ok");
-        result.Stderr.ShouldBe($"{config}: registry main: tokenFile: credential file {_folder.Path}/secrets/gitea-token does not exist\n");
+        (await UsageErrorAsync("config", "check", "--config", config)).ShouldBe($"{config}: registry main: tokenFile: credential file {_folder.Path}/secrets/gitea-token does not exist\n");
     }
 
     [Fact]
@@ -105,10 +91,8 @@ public sealed class UsageMessageTests : IAsyncLifetime
     {
         var config = Config("tokenEnv: OCI_CLEANUP_TEST_UNSET_TOKEN");
 
-        var result = await UsageErrorAsync("run", "--config", config, "--report", "json", "--log-format", "text");
-
-        result.Stderr.ShouldContain($"{config}: registry main: tokenEnv: environment variable OCI_CLEANUP_TEST_UNSET_TOKEN is not set\n");
-        result.Stdout.ShouldBeEmpty();
+        (await UsageErrorAsync("run", "--config", config, "--report", "json", "--log-format", "text"))
+            .ShouldContain($"{config}: registry main: tokenEnv: environment variable OCI_CLEANUP_TEST_UNSET_TOKEN is not set\n");
     }
 
     [Fact]
@@ -121,21 +105,13 @@ public sealed class UsageMessageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Apply_PlanFileMissing_SaysSoWithoutExceptionNames()
-    {
-        var result = await UsageErrorAsync("apply", "nope.json", "--config", Config());
-
-        result.Stderr.ShouldBe("plan file nope.json does not exist (write one with: oci-cleanup plan --out nope.json): nothing deleted\n");
-    }
+    public async Task Apply_PlanFileMissing_SaysSoWithoutExceptionNames() =>
+        (await UsageErrorAsync("apply", "nope.json", "--config", Config())).ShouldBe("plan file nope.json does not exist (write one with: oci-cleanup plan --out nope.json): nothing deleted\n");
 
     [Fact]
-    public async Task Plan_OutIntoAMissingFolder_UsageErrorBeforeAnyRequest()
-    {
-        var result = await UsageErrorAsync("plan", "--out", Path.Combine(_folder.Path, "missing-dir", "plan.json"), "--config", Config(), "--report", "json");
-
-        result.Stderr.ShouldBe($"plan --out {_folder.Path}/missing-dir/plan.json: the folder {_folder.Path}/missing-dir does not exist; create it first (nothing was contacted)\n");
-        result.Stdout.ShouldBeEmpty();
-    }
+    public async Task Plan_OutIntoAMissingFolder_UsageErrorBeforeAnyRequest() =>
+        (await UsageErrorAsync("plan", "--out", Path.Combine(_folder.Path, "missing-dir", "plan.json"), "--config", Config(), "--report", "json"))
+            .ShouldBe($"plan --out {_folder.Path}/missing-dir/plan.json: the folder {_folder.Path}/missing-dir does not exist; create it first (nothing was contacted)\n");
 
     [Fact]
     public async Task Explain_ImageReferenceFromADeployment_ExplainsThePinItMeans()
@@ -149,10 +125,6 @@ public sealed class UsageMessageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Explain_ImageOnAnUnconfiguredHost_NamesTheConfiguredHosts()
-    {
-        var result = await UsageErrorAsync("explain", "ghcr.io/oleks/cms-plugins:staging", "--config", Config());
-
-        result.Stderr.ShouldBe($"REF: ghcr.io/oleks/cms-plugins:staging is an image on ghcr.io, which no configured registry serves (configured hosts: {_gitea.Url.Authority}, git.oleks.space); give an image on one of those hosts, or a pin [OWNER:]TYPE/NAME==VERSION\n");
-    }
+    public async Task Explain_ImageOnAnUnconfiguredHost_NamesTheConfiguredHosts() =>
+        (await UsageErrorAsync("explain", "ghcr.io/oleks/cms-plugins:staging", "--config", Config())).ShouldBe($"REF: ghcr.io/oleks/cms-plugins:staging is an image on ghcr.io, which no configured registry serves (configured hosts: {_gitea.Url.Authority}, git.oleks.space); give an image on one of those hosts, or a pin [OWNER:]TYPE/NAME==VERSION\n");
 }

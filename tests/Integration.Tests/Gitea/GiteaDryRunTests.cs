@@ -46,13 +46,19 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
         return CleanerProcess.RunAsync([.. args, "--config", Config()]);
     }
 
+    // As RunAsync, for a command that must work: exit 0; what it wrote to standard output.
+    private async Task<string> OkAsync(string pins, params string[] args)
+    {
+        var result = await RunAsync(pins, args);
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        return result.Stdout;
+    }
+
     [Fact]
     public async Task Run_Seed003WithPins_KeepsFloatingTagsAndPlansOldBuilds()
     {
-        var result = await RunAsync("# floating tags\ncontainer/cms-plugins==staging\ncontainer/cms-plugins==production\n", "run", "--report", "json");
+        var report = new ReportJson(await OkAsync("# floating tags\ncontainer/cms-plugins==staging\ncontainer/cms-plugins==production\n", "run", "--report", "json"));
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        var report = new ReportJson(result.Stdout);
         report.Root.GetProperty("schemaVersion").GetInt32().ShouldBe(1);
         report.Root.GetProperty("mode").GetString().ShouldBe("dry-run");
         report.Action("cms-plugins", "staging").ShouldBe("keep");
@@ -72,10 +78,9 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_DryRun_SendsNoWriteAndNoWholePackageRequest()
     {
-        var result = await RunAsync("container/cms-plugins==staging\n", "run", "--report", "json");
+        var report = new ReportJson(await OkAsync("container/cms-plugins==staging\n", "run", "--report", "json"));
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        new ReportJson(result.Stdout).Summary.GetProperty("delete").GetInt32().ShouldBeGreaterThan(0);
+        report.Summary.GetProperty("delete").GetInt32().ShouldBeGreaterThan(0);
         _fleet.Gitea.Requests.ShouldNotBeEmpty();
         _fleet.Gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
         _fleet.Gitea.Versions.Count.ShouldBe(104);
@@ -84,9 +89,8 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_OwnerListBeyondOnePage_ReadsEveryPageOnceWithTheToken()
     {
-        var result = await RunAsync("", "run", "--report", "json");
+        await OkAsync("", "run", "--report", "json");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
         var lists = _fleet.Gitea.Requests.Where(r => r.Path == "/api/v1/packages/oleks").ToList();
         // Pages 2 and 3 are requested together once page 1 gives the total: each once, in any order.
         lists[0].Query.ShouldBe("?type=container&page=1&limit=50");
@@ -155,9 +159,8 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     {
         var output = Path.Combine(_fleet.Folder.Path, "report.out");
 
-        var result = await RunAsync("container/cms-plugins==production\n", "run", "--report", format, "--output", output);
+        await OkAsync("container/cms-plugins==production\n", "run", "--report", format, "--output", output);
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
         var text = await File.ReadAllTextAsync(output);
         text.ShouldContain(marker);
         text.ShouldContain("production");
@@ -168,12 +171,11 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task Explain_PinnedTag_SaysKeepAndWhy()
     {
-        var result = await RunAsync("container/cms-plugins==production\n", "explain", "container/cms-plugins==production");
+        var explained = await OkAsync("container/cms-plugins==production\n", "explain", "container/cms-plugins==production");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        result.Stdout.ShouldContain("cms-plugins==production");
-        result.Stdout.ShouldContain("Decision: KEEP.");
-        result.Stdout.ShouldContain("It is pinned by line 1 of the pins file");
+        explained.ShouldContain("cms-plugins==production");
+        explained.ShouldContain("Decision: KEEP.");
+        explained.ShouldContain("It is pinned by line 1 of the pins file");
     }
 
     [Fact]
@@ -205,11 +207,10 @@ public sealed class GiteaDryRunTests : IAsyncLifetime
     [Fact]
     public async Task ConfigCheck_ReachableRegistry_SaysOkReadOnly()
     {
-        var result = await RunAsync("container/cms-plugins==staging\n", "config", "check");
+        var said = await OkAsync("container/cms-plugins==staging\n", "config", "check");
 
-        result.ExitCode.ShouldBe(0, result.Stderr);
-        result.Stdout.ShouldContain("configuration ok (1 registry, 1 pins file, 0 clusters)");
-        result.Stdout.ShouldContain("registry:main: ok, 103 versions");
+        said.ShouldContain("configuration ok (1 registry, 1 pins file, 0 clusters)");
+        said.ShouldContain("registry:main: ok, 103 versions");
         _fleet.Gitea.Requests.ShouldAllBe(r => r.Method == "GET" || r.Method == "HEAD");
     }
 
