@@ -33,6 +33,14 @@ internal static class CleanerProcess
 
     public static Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
 
+    /// <summary>Runs a command that must work: exit 0 (else the test fails showing standard error); its standard output.</summary>
+    public static async Task<string> OutputAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        return result.Stdout;
+    }
+
     /// <summary>Starts the program and leaves it running (the daemon); output is collected as it comes.</summary>
     public static Running Start(params string[] args)
     {
