@@ -1,0 +1,45 @@
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
+using OciCleanup.Pins.PinsFiles;
+
+namespace OciCleanup.Cleaner.Execution;
+
+/// <summary>
+/// What a live read of a kept tag says of its package's planned deletes (issue 24: a store entry never
+/// decides a delete alone). The plan's children of a kept index are only as true as the digest and media
+/// type it believed for the tag, and on Gitea those may come from the inventory cache, not a HEAD. A body
+/// is content-addressed: the same live digest and the same kind of manifest (index or not) mean the same
+/// children, which the plan kept. Anything else — another digest, an index where the plan saw an image,
+/// the tag gone — and the plan's idea of what the package's deletes leave standing is not to be trusted.
+/// </summary>
+internal static class KeptTagCheck
+{
+    /// <summary>The versions read live before a package's first delete: the kept container tags of packages with a planned delete.</summary>
+    public static ILookup<PackageKey, PackageVersion> ToRead(Plan plan)
+    {
+        var deleting = plan.Deletes.Select(d => d.Version.Package).ToHashSet();
+        return plan.Keeps.Select(d => d.Version)
+            .Where(v => v.Type == PackageTypes.Container && v.IsTagged && deleting.Contains(v.Package))
+            .ToLookup(v => v.Package);
+    }
+
+    /// <summary>Null when the live version is the manifest the plan assumed; else why the package's deletes wait.</summary>
+    public static string? Doubt(PackageVersion kept, PackageVersion? live)
+    {
+        const string Wait = "the package's deletes wait for the next run";
+        if (live is null)
+        {
+            return $"kept tag {kept.Version} is gone since planning; {Wait}";
+        }
+
+        if (live.Digest != kept.Digest)
+        {
+            return $"kept tag {kept.Version} now names {live.Digest?.ToString() ?? "another manifest"} (the plan assumed {kept.Digest}); {Wait}";
+        }
+
+        var isIndex = ManifestMediaTypes.IsIndex(live.MediaType);
+        return isIndex == ManifestMediaTypes.IsIndex(kept.MediaType)
+            ? null
+            : $"kept tag {kept.Version} ({live.Digest}) is {(isIndex ? "an index" : "not an index")} (the plan assumed {(isIndex ? "an image manifest" : "an index")} of type {kept.MediaType ?? "unknown"}); {Wait}";
+    }
+}

@@ -1,0 +1,53 @@
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
+
+namespace OciCleanup.Cleaner.Execution;
+
+/// <summary>
+/// Before the first delete in a package, each kept tag of that package is read live once (the registry's
+/// own re-read, <see cref="IRegistry.RereadAsync"/>), and a tag that is not what the plan assumed holds
+/// every delete of the package (<see cref="KeptTagCheck"/>); a read that fails fails them, never a delete
+/// made blind. On Gitea this is what keeps a wrong inventory-cache entry for a kept index from letting its
+/// untagged children be deleted: each child's own re-check passes, as its digest is its name. It runs for
+/// every kind, not only those that list untagged manifests as versions: everywhere it also closes the race
+/// of a kept index re-pushed between planning and deleting, whose new children the plan never saw. The
+/// cost is one re-read per kept tag in a package with a delete that is about to start (Gitea: the version
+/// and a HEAD; a distribution registry: a HEAD; GitHub: the version, no manifest download), none in a dry run.
+/// </summary>
+internal sealed class KeptTagGuard(Plan plan)
+{
+    private readonly Lazy<ILookup<PackageKey, PackageVersion>> _kept = new(() => KeptTagCheck.ToRead(plan));
+    private readonly Dictionary<PackageKey, DeleteOutcome?> _verdicts = [];
+
+    /// <summary>Null when the package's deletes may go ahead, else the outcome of each; <c>Read</c> when this call asked the registry.</summary>
+    public async Task<(DeleteOutcome? Held, bool Read)> CheckAsync(PackageKey package, IRegistry registry)
+    {
+        if (_verdicts.TryGetValue(package, out var known))
+        {
+            return (known, false);
+        }
+
+        DeleteOutcome? held = null;
+        foreach (var kept in _kept.Value[package])
+        {
+            try
+            {
+                // Part of the first delete of the package: finished or not started, like the delete itself.
+                if (KeptTagCheck.Doubt(kept, await registry.RereadAsync(kept, CancellationToken.None)) is { } doubt)
+                {
+                    held = new DeleteOutcome.Skipped(doubt);
+                    break;
+                }
+            }
+            catch (Exception e) when (e is RegistryException or HttpRequestException or OperationCanceledException or IOException)
+            {
+                var why = e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout);
+                held = new DeleteOutcome.Failed($"kept tag {kept.Version} could not be read live ({why}); none of the package's deletes was attempted");
+                break;
+            }
+        }
+
+        _verdicts[package] = held;
+        return (held, true);
+    }
+}

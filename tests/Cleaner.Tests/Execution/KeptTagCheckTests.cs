@@ -1,0 +1,72 @@
+using OciCleanup.Cleaner.Execution;
+using OciCleanup.Cleaner.Inventory;
+using OciCleanup.Cleaner.Planning;
+using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins.Protection;
+
+namespace OciCleanup.Cleaner.Tests.Execution;
+
+public class KeptTagCheckTests
+{
+    private static readonly PackageVersion Kept = Some.Version("1.4", 10, digestSeed: "index") with { MediaType = ManifestMediaTypes.OciIndex };
+
+    public static TheoryData<string, string?, string?, string?> Reads => new()
+    {
+        { "as planned", "index", ManifestMediaTypes.OciIndex, null },
+        { "as planned, the Docker name of an index", "index", ManifestMediaTypes.DockerList, null },
+        { "gone", null, null, "kept tag 1.4 is gone since planning" },
+        { "another digest", "other", ManifestMediaTypes.OciIndex, $"kept tag 1.4 now names {Some.Digest("other")} (the plan assumed {Some.Digest("index")})" },
+        { "no digest any more (GitHub: the tag moved)", "", ManifestMediaTypes.OciIndex, "kept tag 1.4 now names another manifest" },
+        { "an image where the plan saw an index", "index", ManifestMediaTypes.OciManifest, "is not an index (the plan assumed an index" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public void Doubt_LiveRead_SaysWhetherThePackagesDeletesWait(string because, string? liveSeed, string? liveType, string? expected)
+    {
+        var live = liveSeed is null ? null : Kept with { Digest = liveSeed.Length == 0 ? null : Some.Digest(liveSeed), MediaType = liveType };
+
+        var doubt = KeptTagCheck.Doubt(Kept, live);
+
+        if (expected is null)
+        {
+            doubt.ShouldBeNull(because);
+        }
+        else
+        {
+            doubt.ShouldNotBeNull(because);
+            doubt.ShouldContain(expected);
+            doubt.ShouldEndWith("the package's deletes wait for the next run");
+        }
+    }
+
+    [Fact]
+    public void Doubt_IndexWhereThePlanSawAnImage_NamesBoth()
+    {
+        var planned = Kept with { MediaType = ManifestMediaTypes.OciManifest };
+
+        var doubt = KeptTagCheck.Doubt(planned, Kept);
+
+        doubt.ShouldBe($"kept tag 1.4 ({Some.Digest("index")}) is an index (the plan assumed an image manifest of type {ManifestMediaTypes.OciManifest}); the package's deletes wait for the next run");
+    }
+
+    [Fact]
+    public void ToRead_Plan_KeptContainerTagsOfPackagesWithADeleteOnly()
+    {
+        var keep = new Reason(Reason.KeepLast, new RetentionOrigin("newest"));
+        var delete = new Reason(Reason.Retention, new RetentionOrigin("old"));
+        var child = Some.Version(Some.Digest("child").ToString(), 10);
+        var plan = new Plan([
+            new Decision(Some.Version("1.0", 90), DecisionAction.Delete, [delete]),
+            new Decision(Some.Version("1.4", 10), DecisionAction.Keep, [keep]),
+            new Decision(child, DecisionAction.Keep, [keep]),
+            new Decision(Some.Version("2.0", 5, name: "tool"), DecisionAction.Keep, [keep]),
+            new Decision(Some.Version("3.0", 5, name: "chart") with { Type = "helm" }, DecisionAction.Keep, [keep]),
+            new Decision(Some.Version("0.9", 90, name: "chart") with { Type = "helm" }, DecisionAction.Delete, [delete]),
+        ]);
+
+        var toRead = KeptTagCheck.ToRead(plan);
+
+        toRead.SelectMany(g => g).Select(v => $"{v.Name}:{v.Version}").ShouldBe(["cms-plugins:1.4"]);
+    }
+}
