@@ -23,8 +23,15 @@ internal static class KeptTagCheck
             .ToLookup(v => v.Package);
     }
 
-    /// <summary>Null when the live version is the manifest the plan assumed; else why the package's deletes wait.</summary>
-    public static string? Doubt(PackageVersion kept, PackageVersion? live)
+    /// <summary>The digests a package's planned deletes remove: every one where a DELETE goes by digest, else those of versions named by their digest.</summary>
+    public static HashSet<Pins.Digest> Removed(IEnumerable<PackageVersion> deletes, bool deletesByDigest) =>
+        [.. deletes.Where(v => !v.IsTagged || deletesByDigest).Select(v => v.Digest).OfType<Pins.Digest>()];
+
+    /// <summary>
+    /// Null when the live version is the manifest the plan assumed and, if an index, none of its children is
+    /// among <paramref name="removed"/>; else why the package's deletes wait.
+    /// </summary>
+    public static string? Doubt(PackageVersion kept, PackageVersion? live, IReadOnlySet<Pins.Digest> removed)
     {
         const string Wait = "the package's deletes wait for the next run";
         if (live is null)
@@ -38,8 +45,13 @@ internal static class KeptTagCheck
         }
 
         var isIndex = ManifestMediaTypes.IsIndex(live.MediaType);
-        return isIndex == ManifestMediaTypes.IsIndex(kept.MediaType)
-            ? null
-            : $"kept tag {kept.Version} ({live.Digest}) is {(isIndex ? "an index" : "not an index")} (the plan assumed {(isIndex ? "an image manifest" : "an index")} of type {kept.MediaType ?? "unknown"}); {Wait}";
+        if (isIndex != ManifestMediaTypes.IsIndex(kept.MediaType))
+        {
+            return $"kept tag {kept.Version} ({live.Digest}) is {(isIndex ? "an index" : "not an index")} (the plan assumed {(isIndex ? "an image manifest" : "an index")} of type {kept.MediaType ?? "unknown"}); {Wait}";
+        }
+
+        // The same digest is the same body: these are the live children. The closure keeps them; never trust that alone.
+        var lost = kept.IndexChildren.Where(removed.Contains).ToList();
+        return lost.Count == 0 ? null : $"kept tag {kept.Version} ({live.Digest}) lists {lost[0]}, which this run would delete; {Wait}";
     }
 }

@@ -5,18 +5,20 @@ namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
 /// Before the first delete in a package, each kept tag of that package is read live once (the registry's
-/// own re-read, <see cref="IRegistry.RereadAsync"/>), and a tag that is not what the plan assumed holds
-/// every delete of the package (<see cref="KeptTagCheck"/>); a read that fails fails them, never a delete
-/// made blind. On Gitea this is what keeps a wrong inventory-cache entry for a kept index from letting its
-/// untagged children be deleted: each child's own re-check passes, as its digest is its name. It runs for
-/// every kind, not only those that list untagged manifests as versions: everywhere it also closes the race
-/// of a kept index re-pushed between planning and deleting, whose new children the plan never saw. The
-/// cost is one re-read per kept tag in a package with a delete that is about to start (Gitea: the version
-/// and a HEAD; a distribution registry: a HEAD; GitHub: the version, no manifest download), none in a dry run.
+/// own re-read, <see cref="IRegistry.RereadAsync"/>); a tag that is not what the plan assumed, or a kept
+/// index listing a manifest the package's deletes remove, holds every delete of the package
+/// (<see cref="KeptTagCheck"/>), and a read that fails fails them: never a delete made blind. On Gitea this
+/// keeps a wrong inventory-cache entry for a kept index from letting its untagged children be deleted:
+/// each child's own re-check passes, as its digest is its name. It runs for every kind, not only those
+/// that list untagged manifests as versions: everywhere it also closes the race of a kept index re-pushed
+/// between planning and deleting, whose new children the plan never saw. The cost is one re-read per kept
+/// tag of a package whose deletes are about to start (Gitea: the version and a HEAD; a distribution
+/// registry: a HEAD; GitHub: the version, no manifest download), none in a dry run.
 /// </summary>
 internal sealed class KeptTagGuard(Plan plan)
 {
     private readonly Lazy<ILookup<PackageKey, PackageVersion>> _kept = new(() => KeptTagCheck.ToRead(plan));
+    private readonly Lazy<ILookup<PackageKey, PackageVersion>> _deletes = new(() => plan.Deletes.Select(d => d.Version).ToLookup(v => v.Package));
     private readonly Dictionary<PackageKey, DeleteOutcome?> _verdicts = [];
 
     /// <summary>Null when the package's deletes may go ahead, else the outcome of each; <c>Read</c> when this call asked the registry.</summary>
@@ -28,12 +30,13 @@ internal sealed class KeptTagGuard(Plan plan)
         }
 
         DeleteOutcome? held = null;
+        var removed = KeptTagCheck.Removed(_deletes.Value[package], registry.Traits.DeletesByDigest);
         foreach (var kept in _kept.Value[package])
         {
             try
             {
                 // Part of the first delete of the package: finished or not started, like the delete itself.
-                if (KeptTagCheck.Doubt(kept, await registry.RereadAsync(kept, CancellationToken.None)) is { } doubt)
+                if (KeptTagCheck.Doubt(kept, await registry.RereadAsync(kept, CancellationToken.None), removed) is { } doubt)
                 {
                     held = new DeleteOutcome.Skipped(doubt);
                     break;

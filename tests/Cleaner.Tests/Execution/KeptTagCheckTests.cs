@@ -2,13 +2,16 @@ using OciCleanup.Cleaner.Execution;
 using OciCleanup.Cleaner.Inventory;
 using OciCleanup.Cleaner.Planning;
 using OciCleanup.Cleaner.Tests.Support;
+using OciCleanup.Pins;
 using OciCleanup.Pins.Protection;
 
 namespace OciCleanup.Cleaner.Tests.Execution;
 
 public class KeptTagCheckTests
 {
-    private static readonly PackageVersion Kept = Some.Version("1.4", 10, digestSeed: "index") with { MediaType = ManifestMediaTypes.OciIndex };
+    private static readonly PackageVersion Kept = Some.Version("1.4", 10, digestSeed: "index") with { MediaType = ManifestMediaTypes.OciIndex, Children = [Some.Digest("amd64"), Some.Digest("arm64")] };
+
+    private static readonly HashSet<Digest> NoneRemoved = [];
 
     public static TheoryData<string, string?, string?, string?> Reads => new()
     {
@@ -26,7 +29,7 @@ public class KeptTagCheckTests
     {
         var live = liveSeed is null ? null : Kept with { Digest = liveSeed.Length == 0 ? null : Some.Digest(liveSeed), MediaType = liveType };
 
-        var doubt = KeptTagCheck.Doubt(Kept, live);
+        var doubt = KeptTagCheck.Doubt(Kept, live, NoneRemoved);
 
         if (expected is null)
         {
@@ -45,9 +48,29 @@ public class KeptTagCheckTests
     {
         var planned = Kept with { MediaType = ManifestMediaTypes.OciManifest };
 
-        var doubt = KeptTagCheck.Doubt(planned, Kept);
+        var doubt = KeptTagCheck.Doubt(planned, Kept, NoneRemoved);
 
         doubt.ShouldBe($"kept tag 1.4 ({Some.Digest("index")}) is an index (the plan assumed an image manifest of type {ManifestMediaTypes.OciManifest}); the package's deletes wait for the next run");
+    }
+
+    [Fact]
+    public void Doubt_IndexAsPlannedListsAManifestThePackagesDeletesRemove_NamesIt()
+    {
+        var doubt = KeptTagCheck.Doubt(Kept, Kept, new HashSet<Digest> { Some.Digest("orphan"), Some.Digest("arm64") });
+
+        doubt.ShouldBe($"kept tag 1.4 ({Some.Digest("index")}) lists {Some.Digest("arm64")}, which this run would delete; the package's deletes wait for the next run");
+    }
+
+    [Theory]
+    [InlineData(false, "untagged")]
+    [InlineData(true, "untagged,tagged")]
+    public void Removed_Deletes_DigestNamedOnesUnlessTheRegistryDeletesByDigest(bool deletesByDigest, string expected)
+    {
+        PackageVersion[] deletes = [Some.Version(Some.Digest("untagged").ToString(), 90), Some.Version("1.0", 90, digestSeed: "tagged")];
+
+        var removed = KeptTagCheck.Removed(deletes, deletesByDigest);
+
+        removed.ShouldBe(expected.Split(',').Select(Some.Digest), ignoreOrder: true);
     }
 
     [Fact]
