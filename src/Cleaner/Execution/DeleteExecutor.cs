@@ -18,6 +18,9 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
 {
     private const int MaxFailuresInARow = 3;
 
+    /// <summary>After <see cref="ExecuteAsync"/>: the kept tags a live read contradicted (<see cref="KeptTagGuard.Contradicted"/>).</summary>
+    public IReadOnlyList<PackageVersion> ContradictedKeptTags { get; private set; } = [];
+
     public async Task<ImmutableDictionary<VersionKey, DeleteOutcome>> ExecuteAsync(Plan plan, CancellationToken stopping)
     {
         var outcomes = ImmutableDictionary.CreateBuilder<VersionKey, DeleteOutcome>();
@@ -94,6 +97,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
             }
         }
 
+        ContradictedKeptTags = keptTags.Contradicted;
         return outcomes.ToImmutable();
     }
 

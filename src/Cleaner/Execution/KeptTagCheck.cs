@@ -27,6 +27,10 @@ internal static class KeptTagCheck
     public static HashSet<Pins.Digest> Removed(IEnumerable<PackageVersion> deletes, bool deletesByDigest) =>
         [.. deletes.Where(v => !v.IsTagged || deletesByDigest).Select(v => v.Digest).OfType<Pins.Digest>()];
 
+    /// <summary>Whether the live version has another digest or is another kind (index or not) than the plan believed: what it believed is wrong, not merely late.</summary>
+    public static bool Contradicts(PackageVersion kept, PackageVersion? live) =>
+        live is not null && (live.Digest != kept.Digest || ManifestMediaTypes.IsIndex(live.MediaType) != ManifestMediaTypes.IsIndex(kept.MediaType));
+
     /// <summary>
     /// Null when the live version is the manifest the plan assumed and, if an index, none of its children is
     /// among <paramref name="removed"/>; else why the package's deletes wait.

@@ -20,6 +20,13 @@ internal sealed class KeptTagGuard(Plan plan)
     private readonly Lazy<ILookup<PackageKey, PackageVersion>> _kept = new(() => KeptTagCheck.ToRead(plan));
     private readonly Lazy<ILookup<PackageKey, PackageVersion>> _deletes = new(() => plan.Deletes.Select(d => d.Version).ToLookup(v => v.Package));
     private readonly Dictionary<PackageKey, DeleteOutcome?> _verdicts = [];
+    private readonly List<PackageVersion> _contradicted = [];
+
+    /// <summary>
+    /// The kept versions whose live digest or kind was not the plan's (<see cref="KeptTagCheck.Contradicts"/>):
+    /// what the plan believed of them may have come from the inventory cache, which must not serve it again.
+    /// </summary>
+    public IReadOnlyList<PackageVersion> Contradicted => _contradicted;
 
     /// <summary>Null when the package's deletes may go ahead, else the outcome of each; <c>Read</c> when this call asked the registry.</summary>
     public async Task<(DeleteOutcome? Held, bool Read)> CheckAsync(PackageKey package, IRegistry registry)
@@ -36,8 +43,14 @@ internal sealed class KeptTagGuard(Plan plan)
             try
             {
                 // Part of the first delete of the package: finished or not started, like the delete itself.
-                if (KeptTagCheck.Doubt(kept, await registry.RereadAsync(kept, CancellationToken.None), removed) is { } doubt)
+                var live = await registry.RereadAsync(kept, CancellationToken.None);
+                if (KeptTagCheck.Doubt(kept, live, removed) is { } doubt)
                 {
+                    if (KeptTagCheck.Contradicts(kept, live))
+                    {
+                        _contradicted.Add(kept);
+                    }
+
                     held = new DeleteOutcome.Skipped(doubt);
                     break;
                 }

@@ -43,6 +43,26 @@ public class KeptTagCheckTests
         }
     }
 
+    [Theory]
+    [InlineData("as planned", "index", ManifestMediaTypes.OciIndex, false)]
+    [InlineData("gone: nothing to contradict", null, null, false)]
+    [InlineData("another digest", "other", ManifestMediaTypes.OciIndex, true)]
+    [InlineData("an image where the plan saw an index", "index", ManifestMediaTypes.OciManifest, true)]
+    public void Contradicts_LiveRead_TrueOnlyForAnotherDigestOrKind(string because, string? liveSeed, string? liveType, bool expected)
+    {
+        var live = liveSeed is null ? null : Kept with { Digest = Some.Digest(liveSeed), MediaType = liveType };
+
+        KeptTagCheck.Contradicts(Kept, live).ShouldBe(expected, because);
+    }
+
+    [Fact]
+    public void Contradicts_IndexAsPlannedListingAPlannedDelete_FalseThoughItHoldsThePackage()
+    {
+        KeptTagCheck.Doubt(Kept, Kept, new HashSet<Digest> { Some.Digest("amd64") }).ShouldNotBeNull();
+
+        KeptTagCheck.Contradicts(Kept, Kept).ShouldBeFalse();
+    }
+
     [Fact]
     public void Doubt_IndexWhereThePlanSawAnImage_NamesBoth()
     {

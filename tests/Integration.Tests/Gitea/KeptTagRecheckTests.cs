@@ -109,6 +109,31 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_StoredEntryOfKeptIndexWrong_EntryDroppedAndTheNextRunReadsItLiveAndDeletes()
+    {
+        await RunAsync();
+        var id = _gitea.Versions.Single(v => v.Version == "multi").Id;
+        Falsify(fields => [fields[0], fields[1], fields[2], StoredManifest.OciManifest]);
+
+        var held = await RunAsync("--delete");
+
+        _gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
+        var warning = new ReportJson(held.Stdout).Root.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("kind").GetString() == "inventory-cache");
+        warning.GetProperty("detail").GetString()!.ShouldContain("oleks/container/app==multi");
+        warning.GetProperty("detail").GetString()!.ShouldContain("inventory-cache entry is dropped");
+        File.ReadAllLines(KnownVersionsFile).ShouldNotContain(l => l.StartsWith($"{id}\t", StringComparison.Ordinal));
+
+        var healed = await RunAsync("--delete");
+
+        // The inventory reads the kept index live again (a HEAD more than the guard's and the validator's) ...
+        Requests("HEAD", "/manifests/").Count(t => t == "multi").ShouldBe(3);
+        // ... and deletes what nothing keeps, while the index's real children stay.
+        Requests("DELETE", "/api/v1/packages/").ShouldBe(["v1", _orphan.Digest], ignoreOrder: true);
+        _gitea.Versions.Select(v => v.Version).ShouldBe(["v9", .. _multi.Children, "multi", "1.0"], ignoreOrder: true);
+        new ReportJson(healed.Stdout).Root.GetProperty("warnings").EnumerateArray().ShouldNotContain(w => w.GetProperty("kind").GetString() == "inventory-cache");
+    }
+
+    [Fact]
     public async Task Delete_StoreHonest_DeletesAsPlannedWithOneLiveReadPerKeptTagOfThePackage()
     {
         await RunAsync();
