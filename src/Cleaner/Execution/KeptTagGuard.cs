@@ -4,7 +4,8 @@ using OciCleanup.Cleaner.Planning;
 namespace OciCleanup.Cleaner.Execution;
 
 /// <summary>
-/// Before the first delete in a package, each kept tag of that package is read live once (the registry's
+/// Before the first delete in a package, each kept tag of that package (and each kept untagged manifest
+/// protected for its own sake, <see cref="KeptTagCheck.ToRead"/>) is read live once (the registry's
 /// own re-read, <see cref="IRegistry.RereadAsync"/>); a tag that is not what the plan assumed, or a kept
 /// index listing a manifest the package's deletes remove, holds every delete of the package
 /// (<see cref="KeptTagCheck"/>), and a read that fails fails them: never a delete made blind. On Gitea this
@@ -58,7 +59,7 @@ internal sealed class KeptTagGuard(Plan plan)
             catch (Exception e) when (e is RegistryException or HttpRequestException or OperationCanceledException or IOException)
             {
                 var why = e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout);
-                held = new DeleteOutcome.Failed($"kept tag {kept.Version} could not be read live ({why}); none of the package's deletes was attempted");
+                held = new DeleteOutcome.Failed($"kept {KeptTagCheck.NameOf(kept)} could not be read live ({why}); none of the package's deletes was attempted");
                 break;
             }
         }

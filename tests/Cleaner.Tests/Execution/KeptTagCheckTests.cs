@@ -94,15 +94,18 @@ public class KeptTagCheckTests
     }
 
     [Fact]
-    public void ToRead_Plan_KeptContainerTagsOfPackagesWithADeleteOnly()
+    public void ToRead_Plan_KeptContainerTagsAndUntaggedKeptForThemselvesOfPackagesWithADeleteOnly()
     {
         var keep = new Reason(Reason.KeepLast, new RetentionOrigin("newest"));
         var delete = new Reason(Reason.Retention, new RetentionOrigin("old"));
+        var asChild = new Reason(ReasonKind.IndexChild, new DerivedOrigin("1.4", Some.Digest("index")));
         var child = Some.Version(Some.Digest("child").ToString(), 10);
+        var bare = Some.Version(Some.Digest("bare").ToString(), 10);
         var plan = new Plan([
             new Decision(Some.Version("1.0", 90), DecisionAction.Delete, [delete]),
             new Decision(Some.Version("1.4", 10), DecisionAction.Keep, [keep]),
-            new Decision(child, DecisionAction.Keep, [keep]),
+            new Decision(child, DecisionAction.Keep, [asChild, new Reason(Reason.Untagged, new RetentionOrigin("untagged"))]),
+            new Decision(bare, DecisionAction.Keep, [asChild, new Reason(Reason.Grace, new RetentionOrigin("young"))]),
             new Decision(Some.Version("2.0", 5, name: "tool"), DecisionAction.Keep, [keep]),
             new Decision(Some.Version("3.0", 5, name: "chart") with { Type = "helm" }, DecisionAction.Keep, [keep]),
             new Decision(Some.Version("0.9", 90, name: "chart") with { Type = "helm" }, DecisionAction.Delete, [delete]),
@@ -110,6 +113,6 @@ public class KeptTagCheckTests
 
         var toRead = KeptTagCheck.ToRead(plan);
 
-        toRead.SelectMany(g => g).Select(v => $"{v.Name}:{v.Version}").ShouldBe(["cms-plugins:1.4"]);
+        toRead.SelectMany(g => g).Select(v => $"{v.Name}:{v.Version}").ShouldBe(["cms-plugins:1.4", $"cms-plugins:{bare.Version}"]);
     }
 }

@@ -69,9 +69,9 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         [.. _gitea.Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r.Path[(r.Path.LastIndexOf('/') + 1)..]))];
 
     /// <summary>Rewrites the kept index's entry in the known-versions file and seals it again, as a buggy build would have written it.</summary>
-    private void Falsify(Func<string[], string[]> entry)
+    private void Falsify(Func<string[], string[]> entry, string version = "multi")
     {
-        var id = _gitea.Versions.Single(v => v.Version == "multi").Id;
+        var id = _gitea.Versions.Single(v => v.Version == version).Id;
         var lines = File.ReadAllLines(KnownVersionsFile)[..^1].Select(l => l.StartsWith($"{id}\t", StringComparison.Ordinal) ? string.Join('\t', entry(l.Split('\t'))) : l).ToList();
         var content = string.Concat(lines.Select(l => l + "\n"));
         File.WriteAllText(KnownVersionsFile, content + $"end\t{lines.Count - 2}\t{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))}\n");
@@ -131,6 +131,33 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         Requests("DELETE", "/api/v1/packages/").ShouldBe(["v1", _orphan.Digest], ignoreOrder: true);
         _gitea.Versions.Select(v => v.Version).ShouldBe(["v9", .. _multi.Children, "multi", "1.0"], ignoreOrder: true);
         new ReportJson(healed.Stdout).Root.GetProperty("warnings").EnumerateArray().ShouldNotContain(w => w.GetProperty("kind").GetString() == "inventory-cache");
+    }
+
+    [Fact]
+    public async Task Delete_StoredEntryOfUntaggedIndexAPinNamesByDigestWrong_ItsChildrenStay()
+    {
+        // A multi-arch build pushed without a tag, run by its digest (a pin here; a workload's image@sha256 alike).
+        var children = new[] { StoredManifest.Image("bare/amd64"), StoredManifest.Image("bare/arm64") };
+        foreach (var child in children)
+        {
+            _gitea.Push("oleks", "app", child.Digest, child, _now.AddDays(-40));
+        }
+
+        var bare = StoredManifest.Index((children[0], "amd64"), (children[1], "arm64"));
+        _gitea.Push("oleks", "app", bare.Digest, bare, _now.AddDays(-40));
+        _folder.Write("pins.txt", $"container/app==multi\ncontainer/app==v9\ncontainer/tool==1.0\ncontainer/app@{bare.Digest}\n");
+        await RunAsync();
+        Falsify(fields => [fields[0], fields[1], fields[2], StoredManifest.OciManifest], bare.Digest);
+
+        var result = await RunAsync("--delete");
+
+        var report = new ReportJson(result.Stdout);
+        // The plan was fooled: the index's children are planned for delete, yet nothing of the package goes.
+        report.Action("app", children[0].Digest).ShouldBe("delete");
+        _gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
+        _gitea.Versions.Select(v => v.Version).ShouldContain(children[0].Digest);
+        _gitea.Versions.Select(v => v.Version).ShouldContain(children[1].Digest);
+        report.Decision("app", children[0].Digest).GetProperty("resultDetail").GetString()!.ShouldContain($"kept {bare.Digest} ({bare.Digest}) is an index");
     }
 
     [Fact]
