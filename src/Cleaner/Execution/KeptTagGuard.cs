@@ -52,14 +52,15 @@ internal sealed class KeptTagGuard(Plan plan)
                         _contradicted.Add(kept);
                     }
 
-                    held = new DeleteOutcome.Skipped(doubt);
-                    break;
+                    // The first doubt holds the package; the rest are still read, so that every contradicted
+                    // cache entry is dropped this run, not one a night.
+                    held ??= new DeleteOutcome.Skipped(doubt);
                 }
             }
             catch (Exception e) when (e is RegistryException or HttpRequestException or OperationCanceledException or IOException)
             {
                 var why = e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout);
-                held = new DeleteOutcome.Failed($"kept {KeptTagCheck.NameOf(kept)} could not be read live ({why}); none of the package's deletes was attempted");
+                held ??= new DeleteOutcome.Failed($"kept {KeptTagCheck.NameOf(kept)} could not be read live ({why}); none of the package's deletes was attempted");
                 break;
             }
         }

@@ -13,6 +13,7 @@ public sealed class KeptTagGuardTests : IDisposable
 {
     private readonly string _audit = Path.Combine(Path.GetTempPath(), $"oci-cleanup-audit-{Guid.NewGuid():N}.jsonl");
     private readonly MemoryRegistry _registry = new(Some.Oci());
+    private IReadOnlyList<PackageVersion> _contradicted = [];
 
     public void Dispose() => File.Delete(_audit);
 
@@ -27,7 +28,10 @@ public sealed class KeptTagGuardTests : IDisposable
     private async Task<ImmutableDictionary<VersionKey, DeleteOutcome>> ExecuteAsync(Plan plan)
     {
         using var audit = AuditLog.Open(_audit, TimeProvider.System, "r1");
-        return await new DeleteExecutor(new Dictionary<string, IRegistry> { ["lan"] = _registry }, audit, NullLogger.Instance).ExecuteAsync(plan, CancellationToken.None);
+        var executor = new DeleteExecutor(new Dictionary<string, IRegistry> { ["lan"] = _registry }, audit, NullLogger.Instance);
+        var outcomes = await executor.ExecuteAsync(plan, CancellationToken.None);
+        _contradicted = executor.ContradictedKeptTags;
+        return outcomes;
     }
 
     [Fact]
@@ -60,6 +64,23 @@ public sealed class KeptTagGuardTests : IDisposable
 
         outcomes.Values.ShouldAllBe(o => o is DeleteOutcome.Skipped && o.Detail!.Contains($"lists {child.Digest}, which this run would delete", StringComparison.Ordinal));
         _registry["1.0.12"].ShouldBe(child.Digest);
+    }
+
+    [Fact]
+    public async Task Execute_TwoKeptTagsRepushed_BothReportedContradictedOnce()
+    {
+        _registry.Push("1.0.11", "b11");
+        _registry.Push("1.0.12", "b12");
+        _registry.Push("1.0.13", "b13");
+        var plan = await PlanAsync(kept: "1.0.13");
+        plan = new Plan([.. plan.Decisions.Select(d => d.Version.Version == "1.0.12" ? d with { Action = DecisionAction.Keep } : d)]);
+        _registry.Push("1.0.12", "b12 rebuilt");
+        _registry.Push("1.0.13", "b13 rebuilt");
+
+        var outcomes = await ExecuteAsync(plan);
+
+        outcomes.Values.ShouldAllBe(o => o is DeleteOutcome.Skipped);
+        _contradicted.Select(v => v.Version).ShouldBe(["1.0.12", "1.0.13"], ignoreOrder: true);
     }
 
     [Fact]
