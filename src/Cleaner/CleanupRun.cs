@@ -207,12 +207,35 @@ internal sealed class CleanupRun(
 
             // apply: only what the reviewed plan lists and the fresh plan still deletes, unchanged.
             var (executable, notExecuted) = options.Approved is not { } approved ? (facts.Plan, ImmutableDictionary<VersionKey, DeleteOutcome>.Empty) : Plans.PlanApproval.Apply(facts.Plan, approved);
-            var outcomes = await new DeleteExecutor(byName, audit, logger).ExecuteAsync(executable, stopping);
+            var executor = new DeleteExecutor(byName, audit, logger);
+            var outcomes = await executor.ExecuteAsync(executable, stopping);
             // Read-only and short: it runs to the end even when the run was told to stop.
             var validation = await new KeptIndexValidator(byName).ValidateAsync(executable, outcomes, CancellationToken.None);
             var deferred = outcomes.Values.OfType<DeleteOutcome.Deferred>().ToList();
             var warnings = deferred.Count == 0 ? facts.Warnings : facts.Warnings.Add(new ReportWarning(WarningKind.Deferred, $"{deferred.Count} planned deletes deferred to the next run: {deferred[0].Why}"));
+            warnings = warnings.AddRange(ForgetContradicted(executor.ContradictedKeptTags, byName));
             return facts with { Outcomes = outcomes.SetItems(notExecuted), ValidationErrors = validation, Warnings = warnings };
+        }
+    }
+
+    /// <summary>
+    /// Drops the inventory-cache entries of kept tags a live read contradicted (issue 24): the incremental
+    /// reader re-saves what it reads from the cache, so a wrong entry would otherwise hold its package every night.
+    /// </summary>
+    private IEnumerable<ReportWarning> ForgetContradicted(IReadOnlyList<PackageVersion> contradicted, Dictionary<string, IRegistry> byName)
+    {
+        foreach (var inRegistry in cache is null ? [] : contradicted.Where(v => v.Id is not null).GroupBy(v => v.Registry))
+        {
+            var tags = string.Join(", ", inRegistry);
+            var (dropped, error) = cache!.Forget(byName[inRegistry.Key].Config, inRegistry.Select(v => v.Id!.Value).ToHashSet());
+            if (error is not null)
+            {
+                yield return new ReportWarning(WarningKind.InventoryCache, $"kept {tags} not as the plan read it; its inventory-cache entry could not be dropped ({error}): remove that file, or its package's deletes are held again");
+            }
+            else if (dropped > 0)
+            {
+                yield return new ReportWarning(WarningKind.InventoryCache, $"kept {tags} not as the plan read it (its package's deletes were held): its inventory-cache entry is dropped, the next run reads it from the registry");
+            }
         }
     }
 

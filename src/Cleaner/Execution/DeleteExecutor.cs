@@ -9,7 +9,8 @@ namespace OciCleanup.Cleaner.Execution;
 /// Carries out a plan's deletes, one request each: one version, or where the registry deletes by
 /// digest one manifest with every planned tag on it (<see cref="DeleteGroups"/>), each of those tags
 /// audited. Each version is re-read just before its delete and skipped when its digest or creation
-/// time changed (a re-pushed tag). One failure never stops the rest; cancellation (SIGTERM) stops
+/// time changed (a re-pushed tag); before the first delete in a package, its kept tags are read live
+/// too (<see cref="KeptTagGuard"/>). One failure never stops the rest; cancellation (SIGTERM) stops
 /// between deletes, never inside one; an audit log that can no longer be written stops every further
 /// delete, since an unaudited delete must not happen.
 /// </summary>
@@ -17,10 +18,14 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
 {
     private const int MaxFailuresInARow = 3;
 
+    /// <summary>After <see cref="ExecuteAsync"/>: the kept tags a live read contradicted (<see cref="KeptTagGuard.Contradicted"/>).</summary>
+    public IReadOnlyList<PackageVersion> ContradictedKeptTags { get; private set; } = [];
+
     public async Task<ImmutableDictionary<VersionKey, DeleteOutcome>> ExecuteAsync(Plan plan, CancellationToken stopping)
     {
         var outcomes = ImmutableDictionary.CreateBuilder<VersionKey, DeleteOutcome>();
         var keptDigests = plan.Keeps.Where(d => d.Version.Digest is not null).Select(d => (d.Version.Package, d.Version.Digest!.Value)).ToHashSet();
+        var keptTags = new KeptTagGuard(plan);
         string? halt = null;
         var failedInARow = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var group in DeleteGroups.Of(DeleteOrder.Of(plan), name => registries[name].Traits.DeletesByDigest))
@@ -68,8 +73,14 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
                 continue;
             }
 
-            var (results, manifest) = await DeleteGroupAsync(group, registries[registry], keptDigests);
-            failedInARow[registry] = results.Values.Any(o => o is DeleteOutcome.Failed) ? failedInARow.GetValueOrDefault(registry) + 1 : 0;
+            var (held, read) = await keptTags.CheckAsync(group[0].Package, registries[registry]);
+            var (results, manifest) = held is null ? await DeleteGroupAsync(group, registries[registry], keptDigests) : (group.ToDictionary(v => v, _ => held), null);
+            if (held is null || read)
+            {
+                // A package held by one failed read counts once, not once per delete it holds.
+                failedInARow[registry] = results.Values.Any(o => o is DeleteOutcome.Failed) ? failedInARow.GetValueOrDefault(registry) + 1 : 0;
+            }
+
             foreach (var version in group)
             {
                 var outcome = results[version];
@@ -86,6 +97,7 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
             }
         }
 
+        ContradictedKeptTags = keptTags.Contradicted;
         return outcomes.ToImmutable();
     }
 

@@ -39,6 +39,9 @@ public readonly record struct WarningKind
     /// <summary>Deletes left for the next run by a rate limit.</summary>
     public static WarningKind Deferred { get; } = new("deferred");
 
+    /// <summary>A kept tag a live read contradicted before the first delete of its package: its inventory-cache entry is dropped.</summary>
+    public static WarningKind InventoryCache { get; } = new("inventory-cache");
+
     /// <summary>No rollback record yet: the rollback window starts with this run.</summary>
     public static WarningKind RollbackWindowStarts { get; } = new("rollback-window-starts");
 
@@ -50,7 +53,7 @@ public readonly record struct WarningKind
 
     /// <summary>Every kind, in the order docs/references.md, "Warnings" lists them (the Git source's kinds last).</summary>
     public static ImmutableArray<WarningKind> All { get; } =
-        [PinUnmatched, UnknownHost, TagOnlyValues, DigestOnlyValues, DesiredState, DanglingReference, BrokenIndex, ImageRepositoryMissing, Deferred, RollbackWindowStarts, UnreadableYaml, ShortHistory];
+        [PinUnmatched, UnknownHost, TagOnlyValues, DigestOnlyValues, DesiredState, DanglingReference, BrokenIndex, ImageRepositoryMissing, Deferred, InventoryCache, RollbackWindowStarts, UnreadableYaml, ShortHistory];
 
     /// <summary>The kind as the report writes it, e.g. <c>pin-unmatched</c>.</summary>
     public string Name => _name ?? "";

@@ -10,7 +10,8 @@ public class WarningKindTests
     {
         WarningKind.All.Select(k => k.Name).ShouldBe([
             "pin-unmatched", "unknown-host", "tag-only-values", "digest-only-values", "desired-state",
-            "dangling-reference", "broken-index", "image-repository-missing", "deferred", "rollback-window-starts",
+            "dangling-reference", "broken-index", "image-repository-missing", "deferred", "inventory-cache",
+            "rollback-window-starts",
             "unreadable-yaml", "short-history",
         ]);
     }

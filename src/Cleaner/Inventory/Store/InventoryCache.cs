@@ -20,6 +20,10 @@ internal sealed class InventoryCache(string stateDir, ILoggerFactory loggers)
             new VersionIdentityStore(stateDir, config.Name, config.Url),
             loggers.CreateLogger<IncrementalManifestReader>());
 
+    /// <summary>Drops the known-versions entries of <paramref name="ids"/> in a registry (<see cref="VersionIdentityStore.Forget"/>).</summary>
+    public (int Dropped, string? Error) Forget(RegistryConfig config, IReadOnlySet<long> ids) =>
+        new VersionIdentityStore(stateDir, config.Name, config.Url).Forget(ids);
+
     /// <summary>
     /// Drops the bodies no registry lists any more. Only after every inventory is complete: a registry
     /// that failed to list would otherwise lose its bodies, and the next run would read them all again.

@@ -12,7 +12,12 @@ namespace OciCleanup.Cleaner.Inventory.Store;
 /// </summary>
 internal static class KnownVersionsFile
 {
-    public static void Write(Stream file, string magic, string owner, IEnumerable<PackageVersion> described)
+    /// <summary>The entries of the described container versions that the file can hold, by version id.</summary>
+    public static IEnumerable<(long Id, KnownVersion Entry)> EntriesOf(IEnumerable<PackageVersion> described) =>
+        described.Where(v => v.Type == "container" && v.Id is not null && v.Digest is not null && StoredManifest.CanEncode(v.MediaType))
+            .Select(v => (v.Id!.Value, new KnownVersion(VersionCheck.Of(v), v.Digest!.Value, v.MediaType!)));
+
+    public static void Write(Stream file, string magic, string owner, IEnumerable<(long Id, KnownVersion Entry)> entries)
     {
         using var writer = new StreamWriter(file, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -25,13 +30,10 @@ internal static class KnownVersionsFile
         Line(magic);
         Line(owner);
         var count = 0;
-        foreach (var v in described)
+        foreach (var (id, entry) in entries)
         {
-            if (v.Type == "container" && v.Id is { } id && v.Digest is { } digest && StoredManifest.CanEncode(v.MediaType))
-            {
-                Line(string.Create(CultureInfo.InvariantCulture, $"{id}\t{VersionCheck.Of(v):x16}\t{digest}\t{v.MediaType}"));
-                count++;
-            }
+            Line(string.Create(CultureInfo.InvariantCulture, $"{id}\t{entry.Check:x16}\t{entry.Digest}\t{entry.MediaType}"));
+            count++;
         }
 
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"end\t{count}\t{Convert.ToHexStringLower(hash.GetHashAndReset())}"));

@@ -47,14 +47,28 @@ internal sealed class VersionIdentityStore(string stateDir, string registry, Uri
     }
 
     /// <summary>Replaces the file with the described container versions; a message when it cannot.</summary>
-    public string? Save(IEnumerable<PackageVersion> described)
+    public string? Save(IEnumerable<PackageVersion> described) => Write(KnownVersionsFile.EntriesOf(described));
+
+    /// <summary>
+    /// Drops the entries of <paramref name="ids"/>, which a live read contradicted, so that the next run reads
+    /// those versions from the registry again instead of re-saving what it read here. How many were dropped,
+    /// or a message when the file cannot be rewritten; a file that cannot be read is read by no run either.
+    /// </summary>
+    public (int Dropped, string? Error) Forget(IReadOnlySet<long> ids)
+    {
+        var (known, note) = Load();
+        var dropped = known.Keys.Count(ids.Contains);
+        return note is not null || dropped == 0 ? (0, null) : (dropped, Write(known.Where(e => !ids.Contains(e.Key)).Select(e => (e.Key, e.Value))));
+    }
+
+    private string? Write(IEnumerable<(long Id, KnownVersion Entry)> entries)
     {
         try
         {
             var folder = Path.GetDirectoryName(FilePath)!;
             SafeFiles.EnsureFolder(Path.GetDirectoryName(folder)!, SafeFiles.PrivateFolder, SafeFiles.FolderCeiling);
             SafeFiles.EnsureFolder(folder, SafeFiles.PrivateFolder, SafeFiles.FolderCeiling);
-            SafeFiles.WriteAtomic(FilePath, file => KnownVersionsFile.Write(file, Magic, Owner, described), SafeFiles.PrivateFile);
+            SafeFiles.WriteAtomic(FilePath, file => KnownVersionsFile.Write(file, Magic, Owner, entries), SafeFiles.PrivateFile);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LinkRefusedException)

@@ -29,6 +29,30 @@ public sealed class VersionIdentityStoreTests : IDisposable
     }
 
     [Fact]
+    public void Forget_KnownIds_DropsExactlyThoseAndTheFileStillLoads()
+    {
+        var store = new VersionIdentityStore(_stateDir, "main", Url);
+        store.Save([Described("v1", 7), Described("v2", 8), Described("v3", 9)]);
+
+        var (dropped, error) = store.Forget(new HashSet<long> { 8, 42 });
+
+        Assert.Null(error);
+        Assert.Equal(1, dropped);
+        var (known, note) = store.Load();
+        Assert.Null(note);
+        Assert.Equal([7L, 9L], known.Keys.Order());
+    }
+
+    [Fact]
+    public void Forget_NoFile_DropsNothingAndWritesNoFile()
+    {
+        var store = new VersionIdentityStore(_stateDir, "main", Url);
+
+        Assert.Equal((0, null), store.Forget(new HashSet<long> { 8 }));
+        Assert.False(File.Exists(store.FilePath));
+    }
+
+    [Fact]
     public void Load_NoFile_EmptyWithoutNote()
     {
         var (known, note) = new VersionIdentityStore(Path.Combine(_stateDir, "absent"), "main", Url).Load();
