@@ -260,6 +260,8 @@ in
       # A deploy must never restart (stop) a run that is deleting; the next timer run uses the new config.
       restartIfChanged = false;
       environment.OCI_CLEANUP_CONFIG = configFile;
+      # The GC's first-generation budget, bounded as in the CronJob and the plain unit (bench/README.md).
+      environment.DOTNET_GCgen0size = "0x1000000";
       serviceConfig = {
         Type = "oneshot";
         # The table to the journal; the JSON report stays in ${stateDir}/last-report.json.

@@ -92,6 +92,7 @@ var total = first.Requests.Values.Sum();
 var naiveTotal = naive.Values.Sum();
 Console.WriteLine($"variant {variant}: {owners} owners x {packages} packages x ({tags} tags + {indexes} indexes of 2 children) = {versions} versions; {clusters} clusters with {shape.Pods * clusters} Pods, {shape.ReplicaSets * clusters} ReplicaSets, {shape.StatefulSets * clusters} StatefulSets, {shape.HelmReleases * clusters} HelmReleases with {shape.HelmReleases * ClusterObjects.Revisions * clusters} release Secrets, {shape.ImagePolicies * clusters} ImagePolicies");
 Console.WriteLine($"latency {latency.TotalMilliseconds} ms per request, concurrency {concurrency}, heap limit {(heapLimitMb > 0 ? heapLimitMb + " MB" : "none")}, exit code {first.ExitCode}");
+Console.WriteLine($"runtime settings from kubernetes/base/cronjob.yaml: {string.Join(", ", CronJobRuntimeSettings().Select(s => $"{s.Name}={s.Value}"))}");
 Console.WriteLine($"{"registry requests",-20}{"made",9}{"naive min",11}");
 foreach (var kind in naive.Keys.Concat(first.Requests.Keys).Distinct())
 {
@@ -141,6 +142,12 @@ static async Task<Measured> MeasureAsync(FleetServer fleet, string config, int h
         start.ArgumentList.Add(arg);
     }
 
+    // The shipped CronJob's runtime settings too (its DOTNET_ variables): the program is measured as it is deployed.
+    foreach (var (name, value) in CronJobRuntimeSettings())
+    {
+        start.Environment[name] = value;
+    }
+
     if (heapLimitMb > 0)
     {
         // What a container memory limit gives the runtime: the heap hard limit (75 % of the limit by default).
@@ -185,6 +192,19 @@ static async Task<Measured> MeasureAsync(FleetServer fleet, string config, int h
     await stdout;
     var (firstRequest, last) = fleet.Span;
     return new Measured(process.ExitCode, clock.Elapsed, fleet.Requests.ToDictionary(), fleet.ServedLatency, Stopwatch.GetElapsedTime(launched, firstRequest), Stopwatch.GetElapsedTime(firstRequest, last), Stopwatch.GetElapsedTime(last, exited), peakKb, peakAt, cpuSeconds, logs);
+}
+
+// The DOTNET_ variables of kubernetes/base/cronjob.yaml, found from the benchmark's own folder upwards.
+static IEnumerable<(string Name, string Value)> CronJobRuntimeSettings()
+{
+    var folder = new DirectoryInfo(AppContext.BaseDirectory);
+    while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "kubernetes", "base", "cronjob.yaml")))
+    {
+        folder = folder.Parent;
+    }
+
+    var manifest = folder is null ? throw new FileNotFoundException("kubernetes/base/cronjob.yaml above " + AppContext.BaseDirectory) : File.ReadAllText(Path.Combine(folder.FullName, "kubernetes", "base", "cronjob.yaml"));
+    return Regex.Matches(manifest, @"- name: (DOTNET_\w+)\s+value: ""([^""]*)""").Select(m => (m.Groups[1].Value, m.Groups[2].Value));
 }
 
 // The decisions of a JSON report, in a canonical order: equal when two runs decided the same.

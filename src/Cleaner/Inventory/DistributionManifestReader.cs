@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using OciCleanup.Pins.PinsFiles;
 
 namespace OciCleanup.Cleaner.Inventory;
@@ -43,7 +44,10 @@ internal sealed class DistributionManifestReader(DistributionClient client, Func
             }
         }
 
-        return [.. results];
+        // The listed versions are garbage now, but the stack this method ends on may run the rest of the run
+        // (an await resumes inline): cleared, they can be collected at the phase's end (issue 24).
+        versions = default;
+        return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 
     private async Task<PackageVersion> DescribeOneAsync(PackageVersion version, CancellationToken cancellationToken)

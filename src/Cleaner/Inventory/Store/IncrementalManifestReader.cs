@@ -15,6 +15,8 @@ internal sealed class IncrementalManifestReader(IManifestReader inner, VersionId
     public async Task<ImmutableArray<PackageVersion>> DescribeAsync(ImmutableArray<PackageVersion> versions, CancellationToken cancellationToken)
     {
         var known = Known(versions, out var fromStore);
+        // Not kept alive by this frame while the rest of the run may resume on its stack (issue 24).
+        versions = default;
         var described = await inner.DescribeAsync(known, cancellationToken);
         if (identities.Save(described) is { } saveError)
         {
