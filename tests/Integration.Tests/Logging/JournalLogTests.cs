@@ -60,10 +60,11 @@ public sealed class JournalLogTests : IDisposable
     {
         var stderr = await StderrAsync("text", journalStream: null);
 
-        stderr.ShouldStartWith("<3>");
-        stderr.ShouldContain("\n<4>");
-        stderr.ShouldContain("\n<6>");
-        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(l => l.Length > 3 && l[0] == '<' && l[2] == '>');
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldContain(l => l.StartsWith("<3>", StringComparison.Ordinal) && l.Contains("main", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("<4>", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("<6>", StringComparison.Ordinal));
+        lines.ShouldAllBe(l => l.Length > 3 && l[0] == '<' && l[2] == '>');
     }
 
     [Fact]
