@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace OciCleanup.Integration.Tests.Gitea;
 
 /// <summary>
@@ -16,7 +13,7 @@ public sealed class IncrementalInventoryTests : IAsyncLifetime
     private StoredManifest _multi = null!;
     private string _config = null!;
 
-    private string KnownVersionsFile => Path.Combine(_fleet.Folder.Path, "state", "manifests", "versions", "main.tsv");
+    private string KnownVersionsFile => KnownVersions.File(_fleet.Folder);
 
     public async Task InitializeAsync()
     {
@@ -115,9 +112,7 @@ public sealed class IncrementalInventoryTests : IAsyncLifetime
         var v1 = _fleet.Gitea.Versions.Single(v => v.Version == "v1");
         var v2 = _fleet.Gitea.Versions.Single(v => v.Version == "v2");
         // A stored answer that is wrong yet well-formed: v1 resolves to v2's digest.
-        var lines = File.ReadAllLines(KnownVersionsFile)[..^1].Select(l => l.StartsWith($"{v1.Id}\t", StringComparison.Ordinal) ? l.Replace(v1.Manifest!.Digest, v2.Manifest!.Digest, StringComparison.Ordinal) : l).ToList();
-        var content = string.Concat(lines.Select(l => l + "\n"));
-        File.WriteAllText(KnownVersionsFile, content + $"end\t{lines.Count - 2}\t{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))}\n");
+        KnownVersions.Rewrite(KnownVersionsFile, v1.Id, fields => [fields[0], fields[1], v2.Manifest!.Digest, fields[3]]);
 
         var result = await RunAsync("--delete");
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace OciCleanup.Integration.Tests.Gitea;
 
@@ -11,54 +10,30 @@ namespace OciCleanup.Integration.Tests.Gitea;
 /// </summary>
 public sealed class KeptTagRecheckTests : IAsyncLifetime
 {
-    private const string Token = "gitea-test-token-kept";
-    private readonly GiteaTestServer _gitea = new(Token);
-    private readonly TempFolder _folder = new();
+    private readonly GiteaFleet _fleet = new("gitea-test-token-kept");
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
     private readonly StoredManifest _orphan = StoredManifest.Image("orphan");
     private StoredManifest _multi = null!;
     private string _config = null!;
 
-    private string KnownVersionsFile => Path.Combine(_folder.Path, "state", "manifests", "versions", "main.tsv");
+    private GiteaTestServer Gitea => _fleet.Gitea;
 
     public async Task InitializeAsync()
     {
-        await _gitea.StartAsync();
-        _gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), _now.AddDays(-90));
-        _gitea.Push("oleks", "app", _orphan.Digest, _orphan, _now.AddDays(-80));
-        _gitea.Push("oleks", "app", "v9", StoredManifest.Image("v9"), _now.AddDays(-70));
-        _multi = _gitea.PushIndex("oleks", "app", "multi", "multi", _now.AddDays(-60), "amd64", "arm64");
-        _gitea.Push("oleks", "tool", "1.0", StoredManifest.Image("tool"), _now.AddDays(-50));
-        _folder.Write("token", Token);
-        _folder.Write("pins.txt", "container/app==multi\ncontainer/app==v9\ncontainer/tool==1.0\n");
-        _config = _folder.Write("config.yaml", $"""
-            registries:
-              - name: main
-                kind: gitea
-                url: {_gitea.Url}
-                tokenFile: token
-                owners: [oleks]
-            pins:
-              files: [pins.txt]
-            retention:
-              default: {"{"}keepLast: 0, keepWithinDays: 0{"}"}
-            safety:
-              maxDeleteFraction: 1
-              stateDir: state
-            report:
-              auditLog: audit.jsonl
-            """);
+        await _fleet.StartAsync(pins: "container/app==multi\ncontainer/app==v9\ncontainer/tool==1.0\n");
+        Gitea.Push("oleks", "app", "v1", StoredManifest.Image("v1"), _now.AddDays(-90));
+        Gitea.Push("oleks", "app", _orphan.Digest, _orphan, _now.AddDays(-80));
+        Gitea.Push("oleks", "app", "v9", StoredManifest.Image("v9"), _now.AddDays(-70));
+        _multi = Gitea.PushIndex("oleks", "app", "multi", "multi", _now.AddDays(-60), "amd64", "arm64");
+        Gitea.Push("oleks", "tool", "1.0", StoredManifest.Image("tool"), _now.AddDays(-50));
+        _config = _fleet.Config("default: {keepLast: 0, keepWithinDays: 0}");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _gitea.DisposeAsync();
-        _folder.Dispose();
-    }
+    public async Task DisposeAsync() => await _fleet.DisposeAsync();
 
     private async Task<CleanerProcess.Result> RunAsync(params string[] extra)
     {
-        _gitea.ClearRequests();
+        Gitea.ClearRequests();
         var result = await CleanerProcess.RunAsync(["run", "--config", _config, "--report", "json", .. extra]);
         // Skipped deletes are no failure (README, "Exit codes"): the run exits 0 and says why.
         result.ExitCode.ShouldBe(0, result.Stderr);
@@ -66,16 +41,11 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
     }
 
     private List<string> Requests(string method, string pathPart) =>
-        [.. _gitea.Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r.Path[(r.Path.LastIndexOf('/') + 1)..]))];
+        [.. Gitea.Requests.Where(r => r.Method == method && r.Path.Contains(pathPart, StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r.Path[(r.Path.LastIndexOf('/') + 1)..]))];
 
     /// <summary>Rewrites the kept index's entry in the known-versions file and seals it again, as a buggy build would have written it.</summary>
-    private void Falsify(Func<string[], string[]> entry, string version = "multi")
-    {
-        var id = _gitea.Versions.Single(v => v.Version == version).Id;
-        var lines = File.ReadAllLines(KnownVersionsFile)[..^1].Select(l => l.StartsWith($"{id}\t", StringComparison.Ordinal) ? string.Join('\t', entry(l.Split('\t'))) : l).ToList();
-        var content = string.Concat(lines.Select(l => l + "\n"));
-        File.WriteAllText(KnownVersionsFile, content + $"end\t{lines.Count - 2}\t{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))}\n");
-    }
+    private void Falsify(Func<string[], string[]> entry, string version = "multi") =>
+        KnownVersions.Rewrite(KnownVersions.File(_fleet.Folder), Gitea.Versions.Single(v => v.Version == version).Id, entry);
 
     [Theory]
     [InlineData("digest")]
@@ -92,8 +62,8 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         // The plan was fooled: the index's children are planned for delete ...
         report.Action("app", _multi.Children[0]).ShouldBe("delete");
         // ... yet nothing of the package is deleted, and each decision says why.
-        _gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
-        _gitea.Versions.Select(v => v.Version).ShouldBe(["v1", _orphan.Digest, "v9", .. _multi.Children, "multi", "1.0"], ignoreOrder: true);
+        Gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
+        Gitea.Versions.Select(v => v.Version).ShouldBe(["v1", _orphan.Digest, "v9", .. _multi.Children, "multi", "1.0"], ignoreOrder: true);
         List<string> held = ["v1", _orphan.Digest, .. _multi.Children];
         foreach (var version in held)
         {
@@ -104,7 +74,7 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         }
 
         report.Decision("app", "v1").GetProperty("resultDetail").GetString()!.ShouldContain(wrong == "digest" ? $"now names {_multi.Digest} (the plan assumed {other})" : "is an index");
-        var audit = await File.ReadAllLinesAsync(Path.Combine(_folder.Path, "audit.jsonl"));
+        var audit = await File.ReadAllLinesAsync(_fleet.AuditPath);
         audit.Count(l => l.Contains("\"result\":\"skipped\"", StringComparison.Ordinal) && l.Contains("kept tag multi", StringComparison.Ordinal)).ShouldBe(4);
     }
 
@@ -112,16 +82,16 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
     public async Task Delete_StoredEntryOfKeptIndexWrong_EntryDroppedAndTheNextRunReadsItLiveAndDeletes()
     {
         await RunAsync();
-        var id = _gitea.Versions.Single(v => v.Version == "multi").Id;
+        var id = Gitea.Versions.Single(v => v.Version == "multi").Id;
         Falsify(fields => [fields[0], fields[1], fields[2], StoredManifest.OciManifest]);
 
         var held = await RunAsync("--delete");
 
-        _gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
+        Gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
         var warning = new ReportJson(held.Stdout).Root.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("kind").GetString() == "inventory-cache");
         warning.GetProperty("detail").GetString()!.ShouldContain("oleks/container/app==multi");
         warning.GetProperty("detail").GetString()!.ShouldContain("inventory-cache entry is dropped");
-        File.ReadAllLines(KnownVersionsFile).ShouldNotContain(l => l.StartsWith($"{id}\t", StringComparison.Ordinal));
+        File.ReadAllLines(KnownVersions.File(_fleet.Folder)).ShouldNotContain(l => l.StartsWith($"{id}\t", StringComparison.Ordinal));
 
         var healed = await RunAsync("--delete");
 
@@ -129,7 +99,7 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         Requests("HEAD", "/manifests/").Count(t => t == "multi").ShouldBe(3);
         // ... and deletes what nothing keeps, while the index's real children stay.
         Requests("DELETE", "/api/v1/packages/").ShouldBe(["v1", _orphan.Digest], ignoreOrder: true);
-        _gitea.Versions.Select(v => v.Version).ShouldBe(["v9", .. _multi.Children, "multi", "1.0"], ignoreOrder: true);
+        Gitea.Versions.Select(v => v.Version).ShouldBe(["v9", .. _multi.Children, "multi", "1.0"], ignoreOrder: true);
         new ReportJson(healed.Stdout).Root.GetProperty("warnings").EnumerateArray().ShouldNotContain(w => w.GetProperty("kind").GetString() == "inventory-cache");
     }
 
@@ -140,12 +110,12 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         var children = new[] { StoredManifest.Image("bare/amd64"), StoredManifest.Image("bare/arm64") };
         foreach (var child in children)
         {
-            _gitea.Push("oleks", "app", child.Digest, child, _now.AddDays(-40));
+            Gitea.Push("oleks", "app", child.Digest, child, _now.AddDays(-40));
         }
 
         var bare = StoredManifest.Index((children[0], "amd64"), (children[1], "arm64"));
-        _gitea.Push("oleks", "app", bare.Digest, bare, _now.AddDays(-40));
-        _folder.Write("pins.txt", $"container/app==multi\ncontainer/app==v9\ncontainer/tool==1.0\ncontainer/app@{bare.Digest}\n");
+        Gitea.Push("oleks", "app", bare.Digest, bare, _now.AddDays(-40));
+        _fleet.Folder.Write("pins.txt", $"container/app==multi\ncontainer/app==v9\ncontainer/tool==1.0\ncontainer/app@{bare.Digest}\n");
         await RunAsync();
         Falsify(fields => [fields[0], fields[1], fields[2], StoredManifest.OciManifest], bare.Digest);
 
@@ -154,9 +124,9 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         var report = new ReportJson(result.Stdout);
         // The plan was fooled: the index's children are planned for delete, yet nothing of the package goes.
         report.Action("app", children[0].Digest).ShouldBe("delete");
-        _gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
-        _gitea.Versions.Select(v => v.Version).ShouldContain(children[0].Digest);
-        _gitea.Versions.Select(v => v.Version).ShouldContain(children[1].Digest);
+        Gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
+        Gitea.Versions.Select(v => v.Version).ShouldContain(children[0].Digest);
+        Gitea.Versions.Select(v => v.Version).ShouldContain(children[1].Digest);
         report.Decision("app", children[0].Digest).GetProperty("resultDetail").GetString()!.ShouldContain($"kept {bare.Digest} ({bare.Digest}) is an index");
     }
 
@@ -168,7 +138,7 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         var result = await RunAsync("--delete");
 
         Requests("DELETE", "/api/v1/packages/").ShouldBe(["v1", _orphan.Digest], ignoreOrder: true);
-        _gitea.Versions.Select(v => v.Version).ShouldBe(["v9", .. _multi.Children, "multi", "1.0"], ignoreOrder: true);
+        Gitea.Versions.Select(v => v.Version).ShouldBe(["v9", .. _multi.Children, "multi", "1.0"], ignoreOrder: true);
         new ReportJson(result.Stdout).Decision("app", _orphan.Digest).GetProperty("result").GetString().ShouldBe("deleted");
         // Known versions need no HEAD. Each is a re-read: of a kept tag of app (v9, multi) before its first
         // delete, none of tool, which has no delete; of each delete; then the kept index and its children,
@@ -181,20 +151,20 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
     public async Task Delete_KeptIndexRepushedBeforeTheFirstDelete_ThePackagesDeletesAreSkipped()
     {
         await RunAsync();
-        var amd64 = _gitea.Versions.Single(v => v.Version == _multi.Children[0]).Manifest!;
+        var amd64 = Gitea.Versions.Single(v => v.Version == _multi.Children[0]).Manifest!;
         // The live read of the kept tag finds CI's new index, which adopts the orphan the plan would delete.
         var repushed = StoredManifest.Index((amd64, "amd64"), (_orphan, "arm64"));
-        _gitea.BeforeRequest = request =>
+        Gitea.BeforeRequest = request =>
         {
-            if (request.Method == "GET" && request.Path.Value!.EndsWith("/container/app/multi", StringComparison.Ordinal) && _gitea.Versions.Single(v => v.Version == "multi").Manifest != repushed)
+            if (request.Method == "GET" && request.Path.Value!.EndsWith("/container/app/multi", StringComparison.Ordinal) && Gitea.Versions.Single(v => v.Version == "multi").Manifest != repushed)
             {
-                _gitea.Push("oleks", "app", "multi", repushed, _now);
+                Gitea.Push("oleks", "app", "multi", repushed, _now);
             }
         };
 
         var result = await RunAsync("--delete");
 
-        _gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
+        Gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
         new ReportJson(result.Stdout).Decision("app", _orphan.Digest).GetProperty("resultDetail").GetString()!.ShouldContain($"kept tag multi now names {repushed.Digest}");
     }
 
@@ -202,7 +172,7 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
     public async Task Delete_KeptTagCannotBeRead_ThePackagesDeletesFailUnattempted()
     {
         await RunAsync();
-        _gitea.BeforeRequest = request =>
+        Gitea.BeforeRequest = request =>
         {
             if (request.Method == "HEAD" && request.Path.Value!.EndsWith("/manifests/multi", StringComparison.Ordinal))
             {
@@ -213,7 +183,7 @@ public sealed class KeptTagRecheckTests : IAsyncLifetime
         var result = await CleanerProcess.RunAsync("run", "--config", _config, "--report", "json", "--delete");
 
         result.ExitCode.ShouldBe(1, result.Stderr);
-        _gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
+        Gitea.Requests.Where(r => r.Method == "DELETE").ShouldBeEmpty();
         var v1 = new ReportJson(result.Stdout).Decision("app", "v1");
         v1.GetProperty("result").GetString().ShouldBe("failed");
         v1.GetProperty("resultDetail").GetString()!.ShouldContain("kept tag multi could not be read live");
