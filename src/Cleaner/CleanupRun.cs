@@ -264,9 +264,10 @@ internal sealed class CleanupRun(
 
     /// <summary>
     /// Ends a reading phase. An await resumes inline on the stack of the task that finished last, and
-    /// that stack still holds its reader, its pages and its pre-describe versions: yielding unwinds it.
-    /// Then what the phase left behind is collected at once, in one blocking pass, instead of being
-    /// carried into the next phase (without it the 100k fleet peaks ~30 MB higher; bench/README.md).
+    /// that stack still holds its reader, its pages and its pre-describe versions: yielding lets it
+    /// unwind (the manifest readers also drop their listed versions, as the unwinding may still be under
+    /// way when the collection starts). Then what the phase left behind is collected at once instead of
+    /// being carried into the next phase (bench/README.md, issue 24).
     /// </summary>
     private async Task UnwindAsync(string phase)
     {
@@ -276,7 +277,8 @@ internal sealed class CleanupRun(
 
     /// <summary>
     /// A phase's garbage collected at once and its memory given back (aggressive: decommitted), so the
-    /// next phase does not stack its own on top; ~50 ms a time at 100k versions (bench/README.md).
+    /// next phase does not stack its own on top. One blocking collection of what is live; its time is
+    /// in the GC pauses bench/Scale prints.
     /// </summary>
     private void CollectPhase(string phase)
     {
