@@ -131,9 +131,9 @@ internal sealed class DeleteExecutor(IReadOnlyDictionary<string, IRegistry> regi
 
             return (outcomes, manifest);
         }
-        catch (Exception e) when (e is RegistryException or HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception e) when (RegistryFailure.Is(e))
         {
-            var failed = new DeleteOutcome.Failed(e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout));
+            var failed = new DeleteOutcome.Failed(RegistryFailure.Why(e));
             foreach (var version in group.Where(v => !outcomes.ContainsKey(v) || removed.Contains(v)))
             {
                 outcomes[version] = failed;

@@ -95,9 +95,9 @@ internal sealed class KeptIndexValidator(IReadOnlyDictionary<string, IRegistry> 
         {
             return (await registry.ResolveDigestAsync(package, reference, cancellationToken), null);
         }
-        catch (Exception e) when (e is RegistryException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (RegistryFailure.Is(e))
         {
-            return (null, e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout));
+            return (null, RegistryFailure.Why(e));
         }
     }
 }

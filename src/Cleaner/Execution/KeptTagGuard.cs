@@ -57,10 +57,9 @@ internal sealed class KeptTagGuard(Plan plan)
                     held ??= new DeleteOutcome.Skipped(doubt);
                 }
             }
-            catch (Exception e) when (e is RegistryException or HttpRequestException or OperationCanceledException or IOException)
+            catch (Exception e) when (RegistryFailure.Is(e))
             {
-                var why = e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout);
-                held ??= new DeleteOutcome.Failed($"kept {KeptTagCheck.NameOf(kept)} could not be read live ({why}); none of the package's deletes was attempted");
+                held ??= new DeleteOutcome.Failed($"kept {KeptTagCheck.NameOf(kept)} could not be read live ({RegistryFailure.Why(e)}); none of the package's deletes was attempted");
                 break;
             }
         }

@@ -34,7 +34,7 @@ internal sealed class Restorer(IReadOnlyDictionary<string, IRegistry> registries
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    outcome = new RestoreOutcome.Failed(e is RegistryException ? e.Message : ErrorCause.Describe(e, RegistryFactory.RequestTimeout));
+                    outcome = new RestoreOutcome.Failed(RegistryFailure.Why(e));
                 }
             }
 
